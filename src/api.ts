@@ -1,0 +1,30 @@
+// The library surface the CLI and the tests share: load a model file and run it.
+import { ModelEvalError, runModel } from "./engine/engine.js";
+import type { ModelResult } from "./engine/result.js";
+import { LibraryCache, loadModel, positioned } from "./load/load.js";
+import type { Problem } from "./load/problems.js";
+
+export interface FileRun {
+  file: string;
+  result?: ModelResult;
+  problems: Problem[];
+  libraries: string[];
+}
+
+/** Loads and runs one model file. Bad input comes back as problems, never as an exception. */
+export function runFile(file: string, cache = new LibraryCache()): FileRun {
+  const loaded = loadModel(file, cache);
+  if (!loaded.model || !loaded.doc) return { file, problems: loaded.problems, libraries: loaded.libraries };
+  try {
+    return { file, result: runModel(loaded.model), problems: [], libraries: loaded.libraries };
+  } catch (err) {
+    if (!(err instanceof ModelEvalError)) throw err;
+    const p = positioned({ path: err.path, message: err.message, hint: err.hint }, loaded.doc);
+    return { file, problems: [p], libraries: loaded.libraries };
+  }
+}
+
+export { LibraryCache } from "./load/load.js";
+export { modelFigures, scenarioFigures } from "./engine/figures.js";
+export type { ModelResult, ScenarioResult, Warning } from "./engine/result.js";
+export type { Problem } from "./load/problems.js";

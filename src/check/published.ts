@@ -1,0 +1,230 @@
+/**
+ * Published figures: read a number as a report printed it, and decide whether a
+ * computed figure reproduces it "at the precision the report printed".
+ *
+ * Reading rules (the project's contract for `parsePrinted`):
+ *
+ * - Currency marks are ignored: `€`, `EUR`, `euro` (any case), surrounding
+ *   spaces (including non-breaking spaces), and a trailing `,-` or `-`
+ *   (Dutch "€ 41.364,-").
+ * - Dutch notation first. `,` is the decimal separator. A `.` followed by
+ *   exactly three digits, in groups of three after a leading group of 1-3
+ *   digits (not "0"), is a thousands separator: `9.348` = 9348,
+ *   `€ 1.529.200` = 1529200, `6,2` = 6.2. A single `.` followed by one, two or
+ *   more than three digits is a decimal point (English notation):
+ *   `1.96` = 1.96, `€22.1K` = 22100, `0.750` = 0.75 (step 0.001).
+ *   With both separators present, the last one is the decimal separator and
+ *   the other must group by three (`1.529.200,50`, `1,529,200.50`). Several
+ *   commas grouping by three are English thousands (`1,529,200`).
+ * - The step is the unit of the last printed digit: `6,2` -> 0.1, `220.766` -> 1.
+ * - Suffixes `K`/`k` (thousand), `M`/`mln`/`miljoen` (million) and
+ *   `mld`/`miljard` (billion) scale both value and step:
+ *   `€ 13110k` = 13,110,000 step 1000; `€2,9M` = 2,900,000 step 100,000.
+ * - One leading sign, before or after the currency mark: `-€ 14.668`,
+ *   `€ -14.668`, `- € 14.668`, `−14.668` (unicode minus; an en dash `–` also
+ *   counts) are negative. `+` is allowed and ignored.
+ * - Percentages are shares: `-10,0%` = -0.1 step 0.001; `50%` = 0.5 step 0.01.
+ * - Leading words (any case): `ruim`, `meer dan`, `minimaal`, `ten minste`,
+ *   `tenminste`, `minstens` set bound "at_least"; `bijna`, `hooguit`,
+ *   `maximaal`, `minder dan` set bound "at_most" (value stays the printed
+ *   number). `ongeveer`, `circa`, `ca.`, `zo'n` are ignored: approximate
+ *   values are still judged at their printed precision.
+ * - Anything else throws PrintedParseError naming the text. Bands such as
+ *   `4,1 ±25%` are not read here: bands are given separately.
+ *
+ * Matching rule (`matchFigure`): without bound, ok when
+ * |computed - value| <= allowed, a closed interval widened by an epsilon of
+ * 1e-9 * max(1, |value|) against floating noise. allowed = step/2, or with a
+ * tolerance max(step/2, absolute ?? 0, relative * |value|). With bound
+ * at_least, ok when computed >= value - epsilon (allowed 0); at_most mirrors it.
+ */
+
+export interface PrintedNumber {
+  value: number;
+  step: number;
+  bound?: "at_least" | "at_most";
+  text: string;
+}
+
+export interface Tolerance {
+  absolute?: number;
+  relative?: number;
+}
+
+export interface MatchResult {
+  ok: boolean;
+  difference: number;
+  allowed: number;
+  rule: string;
+}
+
+export class PrintedParseError extends Error {
+  constructor(
+    readonly text: string,
+    reason: string,
+  ) {
+    super(`Cannot read printed figure ${JSON.stringify(text)}: ${reason}`);
+    this.name = "PrintedParseError";
+  }
+}
+
+type Bound = NonNullable<PrintedNumber["bound"]>;
+
+const WORDS: Record<string, Bound | null> = {
+  ruim: "at_least",
+  "meer dan": "at_least",
+  minimaal: "at_least",
+  "ten minste": "at_least",
+  tenminste: "at_least",
+  minstens: "at_least",
+  bijna: "at_most",
+  hooguit: "at_most",
+  maximaal: "at_most",
+  "minder dan": "at_most",
+  ongeveer: null,
+  circa: null,
+  "ca.": null,
+  "zo'n": null,
+};
+
+const LEADING_WORD =
+  /^(meer\s+dan|ten\s+minste|tenminste|minstens|minimaal|ruim|bijna|hooguit|maximaal|minder\s+dan|ongeveer|circa|ca\.|zo['’]n)(?!\p{L})\s*/iu;
+const PREFIX = /^(?:€|euro?(?!\p{L})|[+\-−–]|\s)*/iu;
+const NUMBER = /^\d+(?:[.,]\d+)*/;
+const SUFFIX = /^\s*(%|\p{L}+\.?)/u;
+const TRAILER = /^(?:\s|€|euro?(?!\p{L})|,-|-)*$/iu;
+const GROUPED = /^[1-9]\d{0,2}(?:[.,]\d{3})+$/;
+
+/** Power of ten each suffix scales by; `%` turns a percentage into a share. */
+function scaleOf(token: string): number | undefined {
+  if (token === "%") return -2;
+  if (token === "k" || token === "K") return 3;
+  if (token === "M") return 6;
+  const word = token.toLowerCase().replace(/\.$/, "");
+  if (word === "mln" || word === "miljoen") return 6;
+  if (word === "mld" || word === "miljard") return 9;
+  return undefined;
+}
+
+/** Splits printed digits into all digits and the count of decimals. */
+function readDigits(raw: string, text: string): { digits: string; decimals: number } {
+  const fail = (): never => {
+    throw new PrintedParseError(text, `"${raw}" is not a number in Dutch or English notation`);
+  };
+  const lastComma = raw.lastIndexOf(",");
+  const lastDot = raw.lastIndexOf(".");
+  let whole = raw;
+  let fraction = "";
+  if (lastComma >= 0 && lastDot >= 0) {
+    const at = Math.max(lastComma, lastDot);
+    whole = raw.slice(0, at);
+    fraction = raw.slice(at + 1);
+    if (!GROUPED.test(whole) || whole.includes(raw.charAt(at))) fail();
+  } else if (lastComma >= 0 || lastDot >= 0) {
+    const separator = lastComma >= 0 ? "," : ".";
+    const parts = raw.split(separator);
+    // A lone comma is always decimal (Dutch first); dots grouping by three are thousands.
+    const thousands = GROUPED.test(raw) && (separator === "." || parts.length > 2);
+    if (!thousands) {
+      if (parts.length !== 2) fail();
+      whole = parts[0] ?? "";
+      fraction = parts[1] ?? "";
+    }
+  }
+  return { digits: whole.replace(/[.,]/g, "") + fraction, decimals: fraction.length };
+}
+
+export function parsePrinted(text: string): PrintedNumber {
+  let rest = text.replace(/[\u00a0\u202f]/g, " ").trim();
+  if (rest === "") throw new PrintedParseError(text, "empty text");
+  if (/±|\+\/-|\+-/.test(rest)) {
+    throw new PrintedParseError(text, "bands (±) are not read here; give the band separately");
+  }
+
+  let bound: Bound | undefined;
+  for (let m = LEADING_WORD.exec(rest); m; m = LEADING_WORD.exec(rest)) {
+    const word = (m[1] ?? "").toLowerCase().replace(/\s+/g, " ").replace("’", "'");
+    const meaning = WORDS[word];
+    if (meaning) {
+      if (bound) throw new PrintedParseError(text, "more than one bound word");
+      bound = meaning;
+    }
+    rest = rest.slice(m[0].length);
+  }
+
+  const prefix = PREFIX.exec(rest)?.[0] ?? "";
+  const signs = prefix.match(/[+\-−–]/g) ?? [];
+  if (signs.length > 1) throw new PrintedParseError(text, "more than one sign");
+  const negative = signs.length === 1 && signs[0] !== "+";
+  rest = rest.slice(prefix.length);
+
+  const raw = NUMBER.exec(rest)?.[0];
+  if (raw === undefined) throw new PrintedParseError(text, "no number found");
+  rest = rest.slice(raw.length);
+  const { digits, decimals } = readDigits(raw, text);
+
+  let scale = 0;
+  const suffix = SUFFIX.exec(rest);
+  const suffixScale = suffix ? scaleOf(suffix[1] ?? "") : undefined;
+  if (suffix && suffixScale !== undefined) {
+    scale = suffixScale;
+    rest = rest.slice(suffix[0].length);
+  }
+  if (!TRAILER.test(rest)) {
+    throw new PrintedParseError(text, `unexpected "${rest.trim()}" after the number`);
+  }
+
+  // Build from the decimal string so that "2,9M" is exactly 2900000.
+  const exponent = scale - decimals;
+  const magnitude = Number(`${digits}e${exponent}`);
+  const value = negative && magnitude !== 0 ? -magnitude : magnitude;
+  const printed: PrintedNumber = { value, step: Number(`1e${exponent}`), text };
+  if (bound) printed.bound = bound;
+  return printed;
+}
+
+/** Formats a figure for rule text, dropping floating noise ("6,555" not "6,555.000000000001"). */
+function format(n: number, minimumFractionDigits = 0): string {
+  return Number(n.toPrecision(12)).toLocaleString("en-US", {
+    minimumFractionDigits,
+    maximumFractionDigits: Math.max(minimumFractionDigits, 12),
+  });
+}
+
+function decimalsOf(step: number): number {
+  return Math.max(0, Math.round(-Math.log10(step)));
+}
+
+export function matchFigure(
+  computed: number,
+  printed: PrintedNumber,
+  tolerance?: Tolerance,
+): MatchResult {
+  const { value, step, bound } = printed;
+  const difference = computed - value;
+  const epsilon = 1e-9 * Math.max(1, Math.abs(value));
+  const shown = format(value, decimalsOf(step));
+
+  if (bound === "at_least") {
+    return { ok: computed >= value - epsilon, difference, allowed: 0, rule: `at least ${shown}` };
+  }
+  if (bound === "at_most") {
+    return { ok: computed <= value + epsilon, difference, allowed: 0, rule: `at most ${shown}` };
+  }
+
+  const absolute = tolerance?.absolute ?? 0;
+  const relative = tolerance?.relative ?? 0;
+  if (!(absolute >= 0) || !(relative >= 0)) {
+    throw new RangeError("tolerance must be non-negative numbers");
+  }
+  const half = step / 2;
+  const relativeWidth = relative * Math.abs(value);
+  const allowed = Math.max(half, absolute, relativeWidth);
+  const rule =
+    allowed === half
+      ? `rounds to ${shown} (±${format(half)})`
+      : allowed === relativeWidth
+        ? `within ${format(relative * 100)}% (±${format(allowed)})`
+        : `within ±${format(allowed)}`;
+  return { ok: Math.abs(difference) <= allowed + epsilon, difference, allowed, rule };
+}

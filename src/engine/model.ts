@@ -1,0 +1,178 @@
+// The normalised model the engine computes on: every shorthand resolved, every expression parsed,
+// library values looked up. Plain data; built by src/load/normalize.ts.
+import type { Expr } from "../expr/expr.js";
+
+export type Path = (string | number)[];
+
+/** A parsed expression with the place it was written, so that evaluation errors can point at it. */
+export interface NExpr {
+  expr: Expr;
+  text: string;
+  path: Path;
+}
+
+export interface YearRange {
+  start: number;
+  end: number;
+}
+
+/** Rate in force from a year offset on (offset 1 = discounting year 1 back to year 0). */
+export interface RateStep {
+  fromYear: number;
+  rate: number;
+}
+
+export interface NDiscount {
+  effects: RateStep[];
+  costs: RateStep[];
+  firstYear: "year0" | "year1";
+  inputsDefault: boolean;
+  /** Human description, e.g. "3.5% (effects and costs), year 0 undiscounted". */
+  label: string;
+}
+
+export interface NParam {
+  name: string;
+  kind: "parameter" | "baseline" | "price";
+  value: NExpr;
+  unit?: string;
+  source?: string;
+  note?: string;
+}
+
+export interface NStakeholder {
+  id: string;
+  name: string;
+  role?: string;
+}
+
+export interface NActivity {
+  id: string;
+  name: string;
+  group?: string;
+  participants: NExpr;
+  /** Value per participant per year by domain, with the study it came from. */
+  values: { domain: string; value: NExpr; study?: string }[];
+}
+
+export interface NInput {
+  id: string;
+  name: string;
+  allocation: { stakeholder: string; share: number }[];
+  amount?: NExpr;
+  perYear: Map<number, NExpr>;
+  indexRate: number;
+  indexFrom: number;
+  discounted: boolean;
+  years: YearRange;
+  group?: string;
+  source?: string;
+}
+
+export interface NImpactClaim {
+  share: number;
+  deadweight?: number;
+  attribution?: number;
+  displacement?: number;
+  leakage?: number;
+}
+
+export interface NOutcome {
+  id: string;
+  name: string;
+  allocation: { stakeholder: string; share: number }[];
+  domain?: string;
+  group?: string;
+  kind: "financial" | "immaterial";
+  effect: "gain" | "saving";
+  /** amount: the benefit per year is given; unit: quantity x value per unit. */
+  mode: "amount" | "unit";
+  amount?: NExpr;
+  quantity?: NExpr; // unit mode; absent = the scenario's extra participants
+  value?: NExpr; // unit mode; absent = the weighted average over the activity mix
+  valueChoice?: string;
+  impact: NImpactClaim;
+  start: number;
+  duration: number;
+  dropOff: number;
+  years: YearRange;
+  baseline?: NExpr;
+  qaly: boolean;
+  certainty?: number;
+  source?: string;
+  path: Path;
+}
+
+export interface NScenario {
+  id: string;
+  name: string;
+  variant: boolean;
+  extends?: string;
+  participants: Map<string, NExpr>;
+  params: Map<string, NExpr>;
+  note?: string;
+}
+
+export interface NRatio {
+  id: string;
+  name: string;
+  benefitsOf?: string[];
+  inputsOf?: string[];
+  source?: string;
+}
+
+export interface NCheck {
+  figure: string;
+  printed: string;
+  where: string;
+  note?: string;
+  path: Path;
+}
+
+export interface NStudy {
+  id: string;
+  name: string;
+  source: string;
+  certainty?: number;
+  priceYear?: number;
+  /** Values after local overrides and indexation, by domain. */
+  values: Map<string, number>;
+}
+
+/** Something the loader noticed about library use that the output must show (override, indexation). */
+export interface LibraryNote {
+  code: "library-override" | "library-indexation";
+  message: string;
+  study?: string;
+  domain?: string;
+  libraryValue?: number;
+  usedValue?: number;
+}
+
+export interface NModel {
+  id: string;
+  title: string;
+  source: { report: string; file?: string; publisher?: string; published?: string; url?: string };
+  method?: string;
+  currency: string;
+  priceYear?: number;
+  note?: string;
+  period: YearRange;
+  year0: number;
+  horizon?: number;
+  discount: NDiscount;
+  params: Map<string, NParam>;
+  stakeholders: NStakeholder[];
+  activities: NActivity[];
+  participants?: { uniqueFactor?: NExpr; groups: { id: string; name: string }[] };
+  counterfactual?: { name: string; participants: Map<string, NExpr> };
+  inputs: NInput[];
+  outcomes: NOutcome[];
+  groups: { id: string; name: string }[];
+  scenarios: NScenario[];
+  ratios: NRatio[];
+  band?: number;
+  checks: NCheck[];
+  studies: Map<string, NStudy>;
+  libraryNotes: LibraryNote[];
+}

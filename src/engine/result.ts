@@ -1,0 +1,151 @@
+// The result of running a model: plain numbers, no formatting. This is also the JSON contract
+// (`sroi run --format json`, schema "sroi-result/1"); see README "JSON output".
+
+export const RESULT_SCHEMA = "sroi-result/1";
+
+export interface Warning {
+  /** Stable code: printed-figure, weighted-vs-used, library-override, library-indexation, ... */
+  code: string;
+  scenario?: string;
+  message: string;
+  /** The figure the warning is about, when there is one. */
+  figure?: string;
+  printed?: string;
+  computed?: number;
+  where?: string;
+}
+
+export interface ValuationRow {
+  outcome: string;
+  name: string;
+  stakeholders: string[];
+  domain: string | null;
+  /** Weighted average over the activities that carry this domain, or null when none does. */
+  weighted: number | null;
+  /** Participants the weighted average is taken over. */
+  weighted_over: number | null;
+  /** Value per unit the model uses (null when the outcome gives an amount per year). */
+  used: number | null;
+  value_source: "weighted" | "model" | "amount";
+  value_choice: string | null;
+  impact_claim: number;
+  /** used x impact claim. */
+  net: number | null;
+  quantity: number | null;
+  baseline: number | null;
+  /** net / baseline, negative for savings (as the reports' "t.o.v. kentallen" line). */
+  baseline_change: number | null;
+  qalys_per_unit: number | null;
+}
+
+export interface FlowRow {
+  id: string;
+  name: string;
+  group: string | null;
+  allocation: { stakeholder: string; share: number }[];
+  /** Nominal amount per year (aligned with ScenarioResult.years). */
+  per_year: number[];
+  nominal: number;
+  present_value: number;
+}
+
+export interface InputRow extends FlowRow {
+  discounted: boolean;
+  /** What the ratio counts: the present value when discounted, else the nominal total. */
+  counted: number;
+}
+
+export interface OutcomeRow extends FlowRow {
+  kind: "financial" | "immaterial";
+}
+
+export interface StakeholderRow {
+  id: string;
+  name: string;
+  inputs: number;
+  benefits: number;
+  net: number;
+  ratio: number | null;
+  inputs_per_year: number[];
+  benefits_per_year: number[];
+}
+
+export interface RatioRow {
+  id: string;
+  name: string;
+  benefits_of: string[];
+  inputs_of: string[];
+  benefits: number;
+  inputs: number;
+  ratio: number | null;
+}
+
+export interface GroupRow {
+  id: string;
+  name: string;
+  inputs: number;
+  benefits: number;
+}
+
+export interface ParticipantsResult {
+  groups: { id: string; name: string; counterfactual: number; scenario: number; difference: number }[];
+  unique_factor: number;
+  extra: number;
+}
+
+export interface ScenarioResult {
+  id: string;
+  name: string;
+  variant: boolean;
+  extends: string | null;
+  years: number[];
+  discount_factors: { effects: number[]; costs: number[] };
+  participants: ParticipantsResult | null;
+  valuation: ValuationRow[];
+  inputs: InputRow[];
+  outcomes: OutcomeRow[];
+  stakeholders: StakeholderRow[];
+  groups: GroupRow[];
+  ratios: RatioRow[];
+  totals: {
+    inputs: number;
+    benefits: number;
+    net: number;
+    benefits_nominal: number;
+    financial_benefits: number;
+    immaterial_benefits: number;
+    inputs_per_year: number[];
+    benefits_per_year: number[];
+  };
+  ratio: number | null;
+  net_ratio: number | null;
+  financial_ratio: number | null;
+  payback_years: number | null;
+  band: { share: number; low: number; high: number } | null;
+  qalys: number | null;
+}
+
+export interface ModelResult {
+  schema: typeof RESULT_SCHEMA;
+  model: {
+    id: string;
+    title: string;
+    source: { report: string; file?: string; publisher?: string; published?: string; url?: string };
+    method: string | null;
+    currency: string;
+    price_year: number | null;
+    period: { start: number; end: number };
+    year0: number;
+    discount: string;
+  };
+  scenarios: ScenarioResult[];
+  references: {
+    id: string;
+    name: string;
+    source: string;
+    certainty: number | null;
+    price_year: number | null;
+    values: Record<string, number>;
+  }[];
+  warnings: Warning[];
+}

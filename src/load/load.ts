@@ -1,0 +1,84 @@
+// Loading a model file: read, parse YAML with positions, validate the shape, read its library files,
+// normalise. Returns the model or every problem, each with file:line:col; never throws for bad input.
+import { basename, dirname, extname, resolve, relative } from "node:path";
+import { Library, Model } from "../schema/model.js";
+import type { NModel } from "../engine/model.js";
+import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
+import { sortProblems, type Problem } from "./problems.js";
+import { readSourceFile, type SourceDoc } from "./source.js";
+import { validateWith } from "./validate.js";
+
+export interface Loaded {
+  file: string;
+  model?: NModel;
+  problems: Problem[];
+  /** Library files this model read (absolute paths), for batch reports. */
+  libraries: string[];
+  /** The parsed file, to place problems found later (while computing) at their line. */
+  doc?: SourceDoc;
+}
+
+/** Library files are shared by many models in a batch: read each once. */
+export class LibraryCache {
+  private cache = new Map<string, { lib?: LoadedLibrary; problems: Problem[] }>();
+
+  get(absPath: string, shownAs: string): { lib?: LoadedLibrary; problems: Problem[] } {
+    const hit = this.cache.get(absPath);
+    if (hit) return hit;
+    const { doc, problems } = readSourceFile(absPath);
+    let out: { lib?: LoadedLibrary; problems: Problem[] };
+    if (!doc) out = { problems: problems.map((p) => ({ ...p, file: shownAs })) };
+    else {
+      const shown = { ...doc, file: shownAs };
+      const v = validateWith(Library, shown);
+      out = v.data ? { lib: { file: shownAs, doc: v.data }, problems: [] } : { problems: v.problems };
+    }
+    this.cache.set(absPath, out);
+    return out;
+  }
+}
+
+export function loadModel(file: string, cache = new LibraryCache()): Loaded {
+  const { doc, problems } = readSourceFile(file);
+  if (!doc) return { file, problems: problems.map((p) => ({ ...p, file })), libraries: [] };
+  const shaped = validateWith(Model, doc);
+  if (!shaped.data) return { file, problems: sortProblems(shaped.problems), libraries: [] };
+
+  const libraries: LoadedLibrary[] = [];
+  const libPaths: string[] = [];
+  const libProblems: Problem[] = [];
+  shaped.data.library?.forEach((rel, i) => {
+    const abs = resolve(dirname(file), rel);
+    libPaths.push(abs);
+    const shownAs = relative(process.cwd(), abs) || abs;
+    const got = cache.get(abs, shownAs);
+    if (got.lib) libraries.push(got.lib);
+    for (const p of got.problems) {
+      libProblems.push(p);
+      if (p.message === "no such file") {
+        const pos = doc.locate(["library", i]);
+        libProblems.push({ file, line: pos?.line, col: pos?.col, path: ["library", i], message: `library file not found: ${rel}`, severity: "error" });
+      }
+    }
+  });
+  if (libProblems.length > 0) return { file, problems: sortProblems(libProblems), libraries: libPaths };
+
+  const fileId = basename(file, extname(file)).replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+  const n = normalize(shaped.data, fileId, libraries);
+  return { file, model: n.model, problems: sortProblems(n.problems.map((p) => positioned(p, doc))), libraries: libPaths, doc };
+}
+
+/** Gives a normaliser or engine problem its file position. */
+export function positioned(p: RawProblem, doc: SourceDoc): Problem {
+  if (p.file) return { file: p.file, path: p.path, message: p.message, hint: p.hint, severity: "error" };
+  const pos = doc.locate(p.path);
+  return {
+    file: doc.file,
+    line: pos?.line,
+    col: pos && p.offset !== undefined ? pos.col + p.offset : pos?.col,
+    path: p.path,
+    message: p.message,
+    hint: p.hint,
+    severity: "error",
+  };
+}

@@ -1,0 +1,577 @@
+// From the model as written to the model the engine computes on: shorthands resolved, expressions
+// parsed and their names checked, cross-references checked (ids exist, shares add up), library
+// values looked up. Every problem is collected, none thrown, so a user sees them all at once.
+import { exprRefs, parseExpr } from "../expr/expr.js";
+import type { LibraryDoc, ModelDoc } from "../schema/model.js";
+import type {
+  LibraryNote,
+  NActivity,
+  NDiscount,
+  NExpr,
+  NImpactClaim,
+  NInput,
+  NModel,
+  NOutcome,
+  NParam,
+  NScenario,
+  NStudy,
+  Path,
+  RateStep,
+  YearRange,
+} from "../engine/model.js";
+import { didYouMean } from "./problems.js";
+
+/** A problem found while normalising, before it is given a file position. */
+export interface RawProblem {
+  path: Path;
+  message: string;
+  hint?: string;
+  /** Column offset inside an expression, to add to the node's column. */
+  offset?: number;
+  /** When the problem is in a library file rather than the model. */
+  file?: string;
+}
+
+export interface LoadedLibrary {
+  file: string;
+  doc: LibraryDoc;
+}
+
+export function share(v: number | string): number {
+  return typeof v === "number" ? v : Number(v.replace("%", "").replace(",", ".").trim()) / 100;
+}
+
+export function yearRange(v: number | string | { start: number; end: number }): YearRange {
+  if (typeof v === "number") return { start: v, end: v };
+  if (typeof v === "string") {
+    const [a, b] = v.split(/-|–|to/).map((x) => Number(x.trim()));
+    return { start: a!, end: b! };
+  }
+  return v;
+}
+
+const PRESETS: Record<string, { effects: RateStep[]; costs: RateStep[]; label: string }> = {
+  // HM Treasury Green Book declining schedule (years 0-30 at 3.5%, 31-75 at 3.0%, ...).
+  "hm-treasury": {
+    effects: [
+      { fromYear: 0, rate: 0.035 },
+      { fromYear: 31, rate: 0.03 },
+      { fromYear: 76, rate: 0.025 },
+      { fromYear: 126, rate: 0.02 },
+      { fromYear: 201, rate: 0.015 },
+      { fromYear: 301, rate: 0.01 },
+    ],
+    costs: [],
+    label: "HM Treasury Green Book schedule (3.5% to year 30, then 3.0%, ...)",
+  },
+  // Dutch MKBA standard discount rate (Werkgroep discontovoet 2020).
+  "nl-mkba": { effects: [{ fromYear: 0, rate: 0.0225 }], costs: [], label: "Dutch MKBA standard 2.25%" },
+  // Zorginstituut Nederland guideline for economic evaluations in health care (2024).
+  "nl-health-2024": {
+    effects: [{ fromYear: 0, rate: 0.015 }],
+    costs: [{ fromYear: 0, rate: 0.03 }],
+    label: "Dutch health-economics guideline 2024 (costs 3%, effects 1.5%)",
+  },
+  none: { effects: [{ fromYear: 0, rate: 0 }], costs: [], label: "not discounted" },
+};
+
+function pct(r: number): string {
+  return `${Math.round(r * 10000) / 100}%`;
+}
+
+function normalizeDiscount(d: ModelDoc["time"]["discount"]): NDiscount {
+  const flat = (r: number): RateStep[] => [{ fromYear: 0, rate: r }];
+  if (d === undefined) return { effects: flat(0), costs: flat(0), firstYear: "year0", inputsDefault: true, label: "not discounted" };
+  if (typeof d === "number" || (typeof d === "string" && d.includes("%"))) {
+    const r = share(d as number | string);
+    return { effects: flat(r), costs: flat(r), firstYear: "year0", inputsDefault: true, label: `${pct(r)}, year 0 undiscounted` };
+  }
+  type DiscountObj = Exclude<NonNullable<ModelDoc["time"]["discount"]>, string | number>;
+  const obj: DiscountObj = typeof d === "string" ? { preset: d as DiscountObj["preset"] } : d;
+  const preset = obj.preset ? PRESETS[obj.preset]! : undefined;
+  const schedule = obj.schedule?.map((s) => ({ fromYear: s.from_year ?? 0, rate: share(s.rate) }));
+  const base = obj.rate !== undefined ? flat(share(obj.rate)) : undefined;
+  const effects =
+    schedule ?? (obj.effects !== undefined ? flat(share(obj.effects)) : base) ?? preset?.effects ?? flat(0);
+  const costs =
+    schedule ??
+    (obj.costs !== undefined ? flat(share(obj.costs)) : base) ??
+    (preset && preset.costs.length > 0 ? preset.costs : preset?.effects) ??
+    flat(0);
+  const firstYear = obj.first_year ?? "year0";
+  const describe = (s: RateStep[]) => (s.length === 1 ? pct(s[0]!.rate) : s.map((x) => `${pct(x.rate)} from year ${x.fromYear}`).join(", "));
+  const same = describe(effects) === describe(costs);
+  const label =
+    (preset && !schedule && obj.rate === undefined && obj.effects === undefined && obj.costs === undefined
+      ? preset.label
+      : same
+        ? describe(effects)
+        : `effects ${describe(effects)}, costs ${describe(costs)}`) +
+    (firstYear === "year0" ? ", year 0 undiscounted" : ", discounted from year 1") +
+    (obj.inputs === false ? "; inputs not discounted" : "");
+  return { effects, costs, firstYear, inputsDefault: obj.inputs ?? true, label };
+}
+
+/** Names an expression may use besides parameters, with a one-line meaning for did-you-mean and docs. */
+function builtinNames(doc: ModelDoc, domains: Set<string>, studies: Map<string, NStudy>): string[] {
+  const names: string[] = [];
+  if (doc.participants) {
+    names.push("extra_participants");
+    for (const g of doc.participants.groups) names.push(`participants.${g.id}`, `counterfactual.${g.id}`);
+  }
+  if ((doc.activities ?? []).length > 0) {
+    names.push("activities.participants");
+    for (const d of domains) names.push(`activities.weighted.${d}`, `activities.total.${d}`);
+  }
+  for (const s of studies.values()) for (const d of s.values.keys()) names.push(`ref.${s.id}.${d}`);
+  return names;
+}
+
+export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrary[]): { model?: NModel; problems: RawProblem[] } {
+  const problems: RawProblem[] = [];
+  const problem = (path: Path, message: string, hint?: string, offset?: number) =>
+    problems.push({ path, message, hint, offset });
+
+  // ---- library: studies, prices, index series --------------------------------------------------
+  const studies = new Map<string, NStudy>();
+  const prices = new Map<string, NParam>();
+  const indexSeries = new Map<string, Record<string, number | string>>();
+  const libraryNotes: LibraryNote[] = [];
+  for (const lib of libraries) {
+    for (const [id, s] of Object.entries(lib.doc.studies ?? {})) {
+      if (studies.has(id)) problems.push({ path: ["studies", id], message: `study "${id}" is defined in more than one library file`, file: lib.file });
+      studies.set(id, {
+        id,
+        name: s.name,
+        source: s.source,
+        certainty: s.certainty,
+        priceYear: s.price_year,
+        values: new Map(Object.entries(s.values)),
+      });
+    }
+    for (const [id, p] of Object.entries(lib.doc.prices ?? {})) {
+      prices.set(`price.${id}`, {
+        name: `price.${id}`,
+        kind: "price",
+        value: { expr: { kind: "num", value: p.value, start: 0, end: 0 }, text: String(p.value), path: ["library", lib.file, id] },
+        unit: p.unit,
+        source: p.source,
+      });
+    }
+    for (const [id, ix] of Object.entries(lib.doc.index ?? {})) indexSeries.set(id, ix.rates);
+  }
+  for (const [id, o] of Object.entries(doc.library_overrides ?? {})) {
+    const study = studies.get(id);
+    if (!study) {
+      problem(["library_overrides", id], `no library study "${id}"`, hintFor(id, [...studies.keys()]));
+      continue;
+    }
+    for (const [domain, value] of Object.entries(o.values ?? {})) {
+      const before = study.values.get(domain);
+      study.values.set(domain, value);
+      libraryNotes.push({
+        code: "library-override",
+        study: id,
+        domain,
+        libraryValue: before,
+        usedValue: value,
+        message:
+          before === undefined
+            ? `adds ${domain} = ${value} to library study "${id}" (${study.name}): ${o.reason}`
+            : `overrides library study "${id}" (${study.name}) ${domain}: library ${before}, this model ${value}: ${o.reason}`,
+      });
+    }
+  }
+  if (doc.reference_indexation) {
+    const rates = indexSeries.get(doc.reference_indexation);
+    if (!rates) problem(["reference_indexation"], `no index series "${doc.reference_indexation}" in the library`, hintFor(doc.reference_indexation, [...indexSeries.keys()]));
+    else if (doc.meta.price_year === undefined) problem(["reference_indexation"], "indexing needs meta.price_year (the price year to index to)");
+    else {
+      const target = doc.meta.price_year;
+      for (const s of studies.values()) {
+        if (s.priceYear === undefined || s.priceYear === target) continue;
+        let factor = 1;
+        let missing: number | undefined;
+        const [lo, hi] = s.priceYear < target ? [s.priceYear, target] : [target, s.priceYear];
+        for (let y = lo + 1; y <= hi; y++) {
+          const r = rates[String(y)];
+          if (r === undefined) missing ??= y;
+          else factor *= 1 + share(r);
+        }
+        if (missing !== undefined) {
+          problem(["reference_indexation"], `index series "${doc.reference_indexation}" has no rate for ${missing} (needed for study "${s.id}", price year ${s.priceYear})`);
+          continue;
+        }
+        if (s.priceYear > target) factor = 1 / factor;
+        for (const [d, v] of s.values) s.values.set(d, v * factor);
+        libraryNotes.push({
+          code: "library-indexation",
+          study: s.id,
+          message: `study "${s.id}" indexed from ${s.priceYear} to ${target} prices with ${doc.reference_indexation}: x${factor.toFixed(4)}`,
+        });
+      }
+    }
+  }
+
+  // ---- names -----------------------------------------------------------------------------------
+  const params = new Map<string, NParam>(prices);
+  const stakeholderIds = doc.stakeholders.map((s) => s.id);
+  checkUnique(doc.stakeholders, ["stakeholders"], problem);
+  checkUnique(doc.activities ?? [], ["activities"], problem);
+  checkUnique(doc.inputs ?? [], ["inputs"], problem);
+  checkUnique(doc.outcomes ?? [], ["outcomes"], problem);
+  checkUnique(doc.scenarios, ["scenarios"], problem);
+  checkUnique(doc.ratios ?? [], ["ratios"], problem);
+  checkUnique(doc.groups ?? [], ["groups"], problem);
+
+  const pending: { nexpr: NExpr; offsetBase: Path }[] = [];
+  const expr = (q: number | string, path: Path): NExpr => {
+    const text = typeof q === "number" ? String(q) : q;
+    if (typeof q === "number") return { expr: { kind: "num", value: q, start: 0, end: text.length }, text, path };
+    const parsed = parseExpr(q);
+    if (!parsed.ok) {
+      problem(path, `cannot read expression: ${parsed.error.message}`, undefined, parsed.error.offset);
+      return { expr: { kind: "num", value: Number.NaN, start: 0, end: 0 }, text, path };
+    }
+    const n = { expr: parsed.expr, text, path };
+    pending.push({ nexpr: n, offsetBase: path });
+    return n;
+  };
+
+  for (const [kind, block] of [["parameter", doc.parameters], ["baseline", doc.baselines]] as const) {
+    for (const [name, p] of Object.entries(block ?? {})) {
+      const key = kind === "parameter" ? "parameters" : "baselines";
+      if (params.has(name)) {
+        problem([key, name], `"${name}" is defined twice (parameters and baselines share one set of names)`);
+        continue;
+      }
+      const isObj = typeof p === "object";
+      params.set(name, {
+        name,
+        kind,
+        value: expr(isObj ? p.value : p, isObj ? [key, name, "value"] : [key, name]),
+        unit: isObj ? p.unit : undefined,
+        source: isObj ? p.source : undefined,
+        note: isObj ? p.note : undefined,
+      });
+    }
+  }
+
+  // ---- participants and scenarios --------------------------------------------------------------
+  const groupIds = doc.participants?.groups.map((g) => g.id) ?? [];
+  if (doc.counterfactual && !doc.participants) {
+    problem(["counterfactual"], "a counterfactual needs participant groups", 'declare them under "participants: groups:"');
+  }
+  const participantsMap = (m: Record<string, number | string> | undefined, path: Path) => {
+    const out = new Map<string, NExpr>();
+    for (const [g, q] of Object.entries(m ?? {})) {
+      if (!groupIds.includes(g)) {
+        problem([...path, g], `no participant group "${g}"`, hintFor(g, groupIds, "participant groups"));
+        continue;
+      }
+      if (typeof q === "number" && q < 0) problem([...path, g], `participants must not be negative (got ${q})`);
+      out.set(g, expr(q, [...path, g]));
+    }
+    return out;
+  };
+  const counterfactual = doc.counterfactual
+    ? { name: doc.counterfactual.name, participants: participantsMap(doc.counterfactual.participants, ["counterfactual", "participants"]) }
+    : undefined;
+  if (counterfactual) {
+    for (const g of groupIds) if (!counterfactual.participants.has(g)) problem(["counterfactual", "participants"], `no count for participant group "${g}"`);
+  }
+
+  const scenarioIds = doc.scenarios.map((s) => s.id);
+  const byId = new Map(doc.scenarios.map((s, i) => [s.id, { s, i }]));
+  const scenarios: NScenario[] = [];
+  doc.scenarios.forEach((s, i) => {
+    // Resolve the `extends` chain, root first.
+    const chain: typeof s[] = [];
+    let cur: typeof s | undefined = s;
+    const seen = new Set<string>();
+    while (cur) {
+      if (seen.has(cur.id)) {
+        problem(["scenarios", i, "extends"], `scenario "${s.id}" extends itself through "${cur.id}"`);
+        break;
+      }
+      seen.add(cur.id);
+      chain.unshift(cur);
+      if (!cur.extends) break;
+      const parent = byId.get(cur.extends);
+      if (!parent) {
+        problem(["scenarios", byId.get(cur.id)!.i, "extends"], `no scenario "${cur.extends}"`, hintFor(cur.extends, scenarioIds, "scenarios"));
+        break;
+      }
+      cur = parent.s;
+    }
+    const participants = new Map<string, NExpr>();
+    const sparams = new Map<string, NExpr>();
+    for (const link of chain) {
+      const li = byId.get(link.id)!.i;
+      for (const [k, v] of participantsMap(link.participants, ["scenarios", li, "participants"])) participants.set(k, v);
+      for (const [name, q] of Object.entries(link.parameters ?? {})) {
+        if (!params.has(name)) {
+          problem(["scenarios", li, "parameters", name], `no parameter "${name}" to change`, hintFor(name, [...params.keys()], "parameters"));
+          continue;
+        }
+        sparams.set(name, expr(q, ["scenarios", li, "parameters", name]));
+      }
+    }
+    if (participants.size > 0 && !counterfactual) {
+      problem(["scenarios", i, "participants"], `scenario "${s.id}" counts participants but the model has no counterfactual`, 'add a "counterfactual:" block with the participants without the intervention');
+    }
+    if (participants.size > 0) {
+      for (const g of groupIds) if (!participants.has(g)) problem(["scenarios", i, "participants"], `no count for participant group "${g}"`);
+    }
+    scenarios.push({ id: s.id, name: s.name, variant: s.variant ?? false, extends: s.extends, participants, params: sparams, note: s.note });
+  });
+
+  // ---- activities --------------------------------------------------------------------------------
+  const domains = new Set<string>();
+  const activities: NActivity[] = (doc.activities ?? []).map((a, i) => {
+    if (typeof a.participants === "number" && a.participants < 0) {
+      problem(["activities", i, "participants"], `participants must not be negative (got ${a.participants})`);
+    }
+    const values: NActivity["values"] = [];
+    if (a.ref) {
+      const study = studies.get(a.ref);
+      if (!study) problem(["activities", i, "ref"], `no library study "${a.ref}"`, hintFor(a.ref, [...studies.keys()], "studies"));
+      else for (const [d, v] of study.values) values.push({ domain: d, value: { expr: { kind: "num", value: v, start: 0, end: 0 }, text: String(v), path: ["activities", i, "ref"] }, study: a.ref });
+    }
+    for (const [d, q] of Object.entries(a.values ?? {})) {
+      const at = values.findIndex((v) => v.domain === d);
+      if (at >= 0) values.splice(at, 1);
+      if (q === null) continue;
+      const e = expr(q, ["activities", i, "values", d]);
+      const only = e.expr.kind === "ref" && e.expr.name.startsWith("ref.") ? e.expr.name.split(".")[1] : undefined;
+      values.push({ domain: d, value: e, study: only });
+    }
+    for (const v of values) domains.add(v.domain);
+    return { id: a.id, name: a.name, group: a.group, participants: expr(a.participants, ["activities", i, "participants"]), values };
+  });
+
+  // ---- allocations, inputs, outcomes ---------------------------------------------------------------
+  const allocation = (item: { stakeholder?: string; allocation?: Record<string, number | string> }, path: Path) => {
+    if (item.stakeholder && item.allocation) {
+      problem([...path, "allocation"], 'give either "stakeholder" or "allocation", not both');
+      return [];
+    }
+    if (item.stakeholder) {
+      if (!stakeholderIds.includes(item.stakeholder)) {
+        problem([...path, "stakeholder"], `no stakeholder "${item.stakeholder}"`, hintFor(item.stakeholder, stakeholderIds, "stakeholders"));
+      }
+      return [{ stakeholder: item.stakeholder, share: 1 }];
+    }
+    if (!item.allocation) {
+      problem(path, 'says neither who it belongs to ("stakeholder") nor how it is split ("allocation")');
+      return [];
+    }
+    const out = Object.entries(item.allocation).map(([id, s]) => {
+      if (!stakeholderIds.includes(id)) problem([...path, "allocation", id], `no stakeholder "${id}"`, hintFor(id, stakeholderIds, "stakeholders"));
+      return { stakeholder: id, share: share(s) };
+    });
+    const total = out.reduce((a, b) => a + b.share, 0);
+    if (Math.abs(total - 1) > 1e-9) problem([...path, "allocation"], `the shares add up to ${pct(total)}, not 100%`);
+    return out;
+  };
+  const period = yearRange(doc.time.period);
+  if (period.end < period.start) problem(["time", "period"], `the period ends (${period.end}) before it starts (${period.start})`);
+  const discount = normalizeDiscount(doc.time.discount);
+  const groupIdsAll = (doc.groups ?? []).map((g) => g.id);
+  const checkGroup = (g: string | undefined, path: Path) => {
+    if (g && !groupIdsAll.includes(g)) problem(path, `no group "${g}"`, hintFor(g, groupIdsAll, "groups"));
+  };
+
+  const inputs: NInput[] = (doc.inputs ?? []).map((inp, i) => {
+    const path: Path = ["inputs", i];
+    const years = inp.years ? yearRange(inp.years) : period;
+    if (inp.amount === undefined && inp.per_year === undefined) problem(path, 'an input needs an "amount" (per year) or "per_year" amounts');
+    const perYear = new Map<number, NExpr>();
+    for (const [y, q] of Object.entries(inp.per_year ?? {})) perYear.set(Number(y), expr(q, [...path, "per_year", y]));
+    const ix = inp.indexation;
+    const indexRate = ix === undefined ? 0 : typeof ix === "object" ? share(ix.rate) : share(ix);
+    const indexFrom = typeof ix === "object" && ix.from !== undefined ? ix.from : years.start;
+    checkGroup(inp.group, [...path, "group"]);
+    return {
+      id: inp.id,
+      name: inp.name,
+      allocation: allocation(inp, path),
+      amount: inp.amount !== undefined ? expr(inp.amount, [...path, "amount"]) : undefined,
+      perYear,
+      indexRate,
+      indexFrom,
+      discounted: inp.discounted ?? discount.inputsDefault,
+      years,
+      group: inp.group,
+      source: inp.source,
+    };
+  });
+
+  const outcomes: NOutcome[] = (doc.outcomes ?? []).map((o, i) => {
+    const path: Path = ["outcomes", i];
+    let impact: NImpactClaim = { share: 1 };
+    if (o.impact_claim !== undefined) {
+      if (typeof o.impact_claim === "object") {
+        const c = o.impact_claim;
+        const parts = [c.deadweight, c.attribution, c.displacement, c.leakage].map((x) => (x === undefined ? 0 : share(x)));
+        impact = {
+          share: parts.reduce((acc, x) => acc * (1 - x), 1),
+          deadweight: c.deadweight !== undefined ? share(c.deadweight) : undefined,
+          attribution: c.attribution !== undefined ? share(c.attribution) : undefined,
+          displacement: c.displacement !== undefined ? share(c.displacement) : undefined,
+          leakage: c.leakage !== undefined ? share(c.leakage) : undefined,
+        };
+      } else impact = { share: share(o.impact_claim) };
+    }
+    const mode = o.amount !== undefined ? "amount" : "unit";
+    if (o.amount !== undefined && (o.value !== undefined || o.quantity !== undefined)) {
+      problem([...path, "amount"], 'give either "amount" (per year) or "quantity" and "value", not both');
+    }
+    if (mode === "unit" && o.value === undefined) {
+      if (!o.domain) problem(path, 'an outcome needs a "value" (per unit), a "domain" to take the weighted average over, or an "amount" per year');
+      else if (!domains.has(o.domain)) {
+        problem([...path, "domain"], `no activity carries a value for domain "${o.domain}"`, hintFor(o.domain, [...domains], "domains") ?? 'give the outcome a "value"');
+      }
+    }
+    if (mode === "unit" && o.quantity === undefined && !doc.participants) {
+      problem(path, 'an outcome without "quantity" counts the extra participants, but the model has no participant groups');
+    }
+    if (o.qaly && !params.has("qaly_price")) problem([...path, "qaly"], 'a QALY outcome needs a parameter "qaly_price"', 'e.g. "qaly_price: price.qaly" with the library, or "qaly_price: 50000"');
+    checkGroup(o.group, [...path, "group"]);
+    const years = o.years ? yearRange(o.years) : period;
+    return {
+      id: o.id,
+      name: o.name,
+      allocation: allocation(o, path),
+      domain: o.domain,
+      group: o.group,
+      kind: o.kind ?? "financial",
+      effect: o.effect ?? "gain",
+      mode,
+      amount: o.amount !== undefined ? expr(o.amount, [...path, "amount"]) : undefined,
+      quantity: o.quantity !== undefined ? expr(o.quantity, [...path, "quantity"]) : undefined,
+      value: o.value !== undefined ? expr(o.value, [...path, "value"]) : undefined,
+      valueChoice: o.value_choice,
+      impact,
+      start: o.start ?? 0,
+      duration: o.duration ?? 1,
+      dropOff: o.drop_off !== undefined ? share(o.drop_off) : 0,
+      years,
+      baseline: o.baseline !== undefined ? expr(o.baseline, [...path, "baseline"]) : undefined,
+      qaly: o.qaly ?? false,
+      certainty: o.certainty,
+      source: o.source,
+      path,
+    };
+  });
+
+  const ratios = (doc.ratios ?? []).map((r, i) => {
+    for (const key of ["benefits_of", "inputs_of"] as const) {
+      (r[key] ?? []).forEach((id, j) => {
+        if (!stakeholderIds.includes(id)) problem(["ratios", i, key, j], `no stakeholder "${id}"`, hintFor(id, stakeholderIds, "stakeholders"));
+      });
+    }
+    return { id: r.id, name: r.name, benefitsOf: r.benefits_of, inputsOf: r.inputs_of, source: r.source };
+  });
+
+  // ---- every name used in an expression must exist ------------------------------------------------
+  const known = new Set<string>([...params.keys(), ...builtinNames(doc, domains, studies)]);
+  for (const { nexpr } of pending) {
+    for (const name of exprRefs(nexpr.expr)) {
+      if (known.has(name)) continue;
+      const guess = didYouMean(name, [...known]);
+      problem(nexpr.path, `unknown name "${name}" in "${nexpr.text}"`, guess ? `did you mean "${guess}"?` : unknownNameHint(name));
+    }
+  }
+  // Parameters that refer to themselves (directly or through others) can never be computed.
+  for (const name of findCycle(params)) {
+    const p = params.get(name)!;
+    problem(p.value.path, `"${name}" is defined in terms of itself`);
+  }
+
+  if (problems.length > 0) return { problems };
+  return {
+    problems,
+    model: {
+      id: doc.meta.id ?? fileId,
+      title: doc.meta.title,
+      source: { ...doc.meta.source, published: doc.meta.source.published !== undefined ? String(doc.meta.source.published) : undefined },
+      method: doc.meta.method,
+      currency: doc.meta.currency ?? "EUR",
+      priceYear: doc.meta.price_year,
+      note: doc.meta.note,
+      period,
+      year0: doc.time.year0 ?? period.start,
+      horizon: doc.time.horizon,
+      discount,
+      params,
+      stakeholders: doc.stakeholders.map((s) => ({ id: s.id, name: s.name, role: s.role })),
+      activities,
+      participants: doc.participants
+        ? {
+            uniqueFactor:
+              doc.participants.unique_factor !== undefined
+                ? typeof doc.participants.unique_factor === "string" && !doc.participants.unique_factor.includes("%")
+                  ? expr(doc.participants.unique_factor, ["participants", "unique_factor"])
+                  : expr(share(doc.participants.unique_factor), ["participants", "unique_factor"])
+                : undefined,
+            groups: doc.participants.groups.map((g) => ({ id: g.id, name: g.name })),
+          }
+        : undefined,
+      counterfactual,
+      inputs,
+      outcomes,
+      groups: (doc.groups ?? []).map((g) => ({ id: g.id, name: g.name })),
+      scenarios,
+      ratios,
+      band: doc.band !== undefined ? share(doc.band) : undefined,
+      checks: (doc.checks ?? []).map((c, i) => ({ figure: c.figure, printed: String(c.printed), where: c.where, note: c.note, path: ["checks", i] })),
+      studies,
+      libraryNotes,
+    },
+  };
+}
+
+function checkUnique(items: { id: string }[], path: Path, problem: (p: Path, m: string) => void) {
+  const seen = new Set<string>();
+  items.forEach((it, i) => {
+    if (seen.has(it.id)) problem([...path, i, "id"], `the id "${it.id}" is used twice`);
+    seen.add(it.id);
+  });
+}
+
+function hintFor(word: string, candidates: string[], what = "entries"): string | undefined {
+  const guess = didYouMean(word, candidates);
+  if (guess) return `did you mean "${guess}"?`;
+  if (candidates.length === 0) return undefined;
+  return candidates.length <= 8 ? `${what}: ${candidates.join(", ")}` : undefined;
+}
+
+function unknownNameHint(name: string): string {
+  if (name.startsWith("ref.")) return 'ref.<study>.<domain> needs the study in a library file listed under "library:"';
+  if (name.startsWith("price.")) return 'price.<id> needs a library file with that price listed under "library:"';
+  if (name.startsWith("activities.")) return "activities.weighted.<domain> and activities.total.<domain> need an activity with a value for that domain";
+  return 'define it under "parameters:" or "baselines:"';
+}
+
+/** Names of parameters on a reference cycle. */
+function findCycle(params: Map<string, NParam>): string[] {
+  const state = new Map<string, 1 | 2>();
+  const onCycle = new Set<string>();
+  const visit = (name: string, stack: string[]) => {
+    const st = state.get(name);
+    if (st === 2) return;
+    if (st === 1) {
+      for (const n of stack.slice(stack.indexOf(name))) onCycle.add(n);
+      return;
+    }
+    state.set(name, 1);
+    const p = params.get(name);
+    if (p && !Number.isNaN((p.value.expr as { value?: number }).value)) {
+      for (const r of exprRefs(p.value.expr)) if (params.has(r)) visit(r, [...stack, name]);
+    }
+    state.set(name, 2);
+  };
+  for (const name of params.keys()) visit(name, []);
+  return [...onCycle];
+}

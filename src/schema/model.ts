@@ -1,0 +1,314 @@
+// The model language: one zod schema for every report shape (SROI value maps, one-year stakeholder
+// tables, MKBA cost/benefit items, scale-up models, quick scans). This file describes the model *as
+// written*; `src/load/normalize.ts` turns it into the plain model the engine computes on.
+import { z } from "zod";
+
+export const MODEL_LANGUAGE_VERSION = 1;
+
+/** Prefix that marks an unknown-key message so the loader can split it per key (see load/validate.ts). */
+export const UNKNOWN_KEYS_TAG = "\u0000unknown-keys:";
+
+/** A strict object whose unknown keys are reported with the keys that *are* allowed, for a did-you-mean. */
+function strict<T extends z.ZodRawShape>(shape: T) {
+  const allowed = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (iss) => (iss.code === "unrecognized_keys" ? UNKNOWN_KEYS_TAG + allowed.join(",") : undefined),
+  });
+}
+
+const ID_RE = /^[a-z][a-z0-9_]*$/;
+export const Id = z
+  .string()
+  .regex(ID_RE, { message: "an id is lower case letters, digits and _, starting with a letter (e.g. care_office)" });
+
+/**
+ * A share: 0.5 or "50%" (also "12,5%"). Numbers above 1 are refused rather than guessed at,
+ * because 50 could mean 50% or 5000%.
+ */
+export const Share = z.union([
+  z.number().min(0, { message: "a share is between 0 and 100%" }).max(1, {
+    message: 'a share is between 0 and 1 (write 50% as 0.5 or "50%")',
+  }),
+  z
+    .string()
+    .regex(/^\s*-?\d+([.,]\d+)?\s*%\s*$/, { message: 'a share is a number from 0 to 1 or a percentage like "50%"' })
+    .refine((s) => {
+      const v = Number(s.replace("%", "").replace(",", ".").trim());
+      return v >= 0 && v <= 100;
+    }, { message: "a share is between 0 and 100%" }),
+]);
+
+/** A number, or an arithmetic expression over named parameters (parsed by sroi, never eval'd). */
+export const Quantity = z.union([z.number(), z.string().min(1, { message: "an empty expression" })]);
+
+/** A year range: "2026-2030", 2018, or { start, end }. */
+export const Period = z.union([
+  z.number().int(),
+  z.string().regex(/^\s*\d{4}\s*(-|–|to)\s*\d{4}\s*$/, { message: 'a period is written "2026-2030"' }),
+  strict({ start: z.number().int(), end: z.number().int() }),
+]);
+
+const Text = z.string();
+
+/** A named number: a bare number or expression, or one with its unit and source. */
+export const Parameter = z.union([
+  Quantity,
+  strict({
+    value: Quantity,
+    unit: Text.optional(),
+    source: Text.optional(),
+    note: Text.optional(),
+  }),
+]);
+
+const Allocation = z.record(Id, Share);
+
+const ImpactClaim = z.union([
+  Share,
+  strict({
+    deadweight: Share.optional(),
+    attribution: Share.optional(),
+    displacement: Share.optional(),
+    leakage: Share.optional(),
+  }),
+]);
+
+export const Stakeholder = strict({
+  id: Id,
+  name: Text,
+  /** The domain or law the stakeholder stands for in the report (Wmo, Zvw, Wlz ...). */
+  role: Text.optional(),
+  note: Text.optional(),
+});
+
+export const Activity = strict({
+  id: Id,
+  name: Text,
+  /** Cluster label in the report (e.g. a Positive Health dimension, an organisation). */
+  group: Text.optional(),
+  /** Participants that weigh this activity in the weighted average (per year). */
+  participants: Quantity,
+  /** A study in the library whose values per domain this activity carries. */
+  ref: Id.optional(),
+  /** Values per participant per year, by domain; `null` drops a domain the study would give. */
+  values: z.record(Id, z.union([Quantity, z.null()])).optional(),
+  source: Text.optional(),
+  note: Text.optional(),
+});
+
+export const Input = strict({
+  id: Id,
+  name: Text,
+  /** Who brings this input in (inbreng); or `allocation` to split it. */
+  stakeholder: Id.optional(),
+  allocation: Allocation.optional(),
+  /** Amount per year in the first year (or a fixed amount per year when not indexed). */
+  amount: Quantity.optional(),
+  /** Amounts by year, when a report lists them. */
+  per_year: z.record(z.string().regex(/^\d{4}$/, { message: "a year key is four digits" }), Quantity).optional(),
+  indexation: z.union([Share, strict({ rate: Share, from: z.number().int().optional() })]).optional(),
+  /** Whether this input is discounted; default from `time.discount.inputs`. */
+  discounted: z.boolean().optional(),
+  /** Years in which the input is spent; default the analysis period. */
+  years: Period.optional(),
+  /** Cost group label (MKBA: "Kosten in 0-situatie", "Frictiekosten" ...). */
+  group: Id.optional(),
+  source: Text.optional(),
+  note: Text.optional(),
+});
+
+export const Outcome = strict({
+  id: Id,
+  name: Text,
+  stakeholder: Id.optional(),
+  allocation: Allocation.optional(),
+  /** Column of reference values this outcome is valued from (health, social_domain, zvw, wlz ...). */
+  domain: Id.optional(),
+  /** Benefit group id (declared under `groups`). */
+  group: Id.optional(),
+  /** financial: money to an actor; immaterial: valued but not cash (QALYs, safety). */
+  kind: z.enum(["financial", "immaterial"]).optional(),
+  /** gain (more of something) or saving (less spending); a saving is shown as a negative share of baseline. */
+  effect: z.enum(["gain", "saving"]).optional(),
+  /** Units per year (default: the scenario's extra participants). */
+  quantity: Quantity.optional(),
+  /** Gross value per unit; default the weighted average over the activities that carry `domain`. */
+  value: Quantity.optional(),
+  /** Why the report used another value than the weighted average (silences the warning, shows the note). */
+  value_choice: Text.optional(),
+  /** Gross amount per year, for reports that give the benefit directly. */
+  amount: Quantity.optional(),
+  impact_claim: ImpactClaim.optional(),
+  /** Years after the activity year in which the outcome starts (0 = same year). */
+  start: z.number().int().min(0).optional(),
+  /** Years an outcome lasts, counted from its start (1 = only that year). */
+  duration: z.number().int().min(1).optional(),
+  /** Share lost each year after the first year of the outcome. */
+  drop_off: Share.optional(),
+  /** Years of activity that generate this outcome; default the analysis period. */
+  years: Period.optional(),
+  /** Baseline per inhabitant to show the net value against (kentallen). */
+  baseline: Quantity.optional(),
+  /** The value is a health gain priced per QALY (show QALYs using parameter `qaly_price`). */
+  qaly: z.boolean().optional(),
+  certainty: z.number().int().min(1).max(3).optional(),
+  source: Text.optional(),
+  note: Text.optional(),
+});
+
+const Participants = z.record(Id, Quantity);
+
+export const Scenario = strict({
+  id: Id,
+  name: Text,
+  /** Start from another scenario and change only what is listed here. */
+  extends: Id.optional(),
+  /** A what-if or sensitivity variant rather than one of the report's own scenarios. */
+  variant: z.boolean().optional(),
+  participants: Participants.optional(),
+  parameters: z.record(Id, Quantity).optional(),
+  source: Text.optional(),
+  note: Text.optional(),
+});
+
+export const Ratio = strict({
+  id: Id,
+  name: Text,
+  benefits_of: z.array(Id).min(1).optional(),
+  inputs_of: z.array(Id).min(1).optional(),
+  source: Text.optional(),
+  note: Text.optional(),
+});
+
+export const Check = strict({
+  /** The computed figure, as `sroi` names it (see README "Figures"). */
+  figure: z.string().min(1),
+  /** The figure as the report printed it: "6,2", "€ 24.905", "€734K". */
+  printed: z.union([z.string(), z.number()]),
+  where: Text,
+  note: Text.optional(),
+});
+
+const DiscountPreset = z.enum(["hm-treasury", "nl-mkba", "nl-health-2024", "none"]);
+const Schedule = z.array(strict({ from_year: z.number().int().min(0).optional(), rate: Share })).min(1);
+
+export const Discount = z.union([
+  Share,
+  DiscountPreset,
+  strict({
+    preset: DiscountPreset.optional(),
+    rate: Share.optional(),
+    costs: Share.optional(),
+    effects: Share.optional(),
+    schedule: Schedule.optional(),
+    /** year0: the first year is not discounted; year1: the first year is discounted once. */
+    first_year: z.enum(["year0", "year1"]).optional(),
+    /** Default for inputs that do not say `discounted`. */
+    inputs: z.boolean().optional(),
+  }),
+]);
+
+export const Time = strict({
+  period: Period,
+  /** Year that counts as year 0 for discounting (default: the first year of the period). */
+  year0: z.number().int().optional(),
+  discount: Discount.optional(),
+  /** Last year whose benefits count (default: the last year any outcome reaches). */
+  horizon: z.number().int().optional(),
+});
+
+export const Meta = strict({
+  id: Id.optional(),
+  title: Text,
+  /** The report this model reproduces. */
+  source: strict({
+    report: Text,
+    file: Text.optional(),
+    publisher: Text.optional(),
+    published: z.union([Text, z.number()]).optional(),
+    url: Text.optional(),
+  }),
+  method: z.enum(["sroi", "mkba", "sroi-quick-scan", "scale-up", "one-year-sroi"]).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  price_year: z.number().int().optional(),
+  note: Text.optional(),
+});
+
+export const LibraryOverride = strict({
+  values: z.record(Id, z.number()).optional(),
+  value: z.number().optional(),
+  reason: Text,
+});
+
+export const Model = strict({
+  sroi: z.literal(MODEL_LANGUAGE_VERSION, { message: `this sroi reads model language version ${MODEL_LANGUAGE_VERSION}` }),
+  meta: Meta,
+  /** Shared library files (reference values, prices, index series), relative to this file. */
+  library: z.array(z.string()).optional(),
+  /** Local changes to library entries, each with the reason the output shows. */
+  library_overrides: z.record(Id, LibraryOverride).optional(),
+  /** Index library study values to `meta.price_year` with this library index series (e.g. cpi). */
+  reference_indexation: Id.optional(),
+  time: Time,
+  parameters: z.record(Id, Parameter).optional(),
+  /** Baseline figures of the area (kentallen). */
+  baselines: z.record(Id, Parameter).optional(),
+  stakeholders: z.array(Stakeholder).min(1),
+  activities: z.array(Activity).optional(),
+  participants: strict({
+    unique_factor: z.union([Share, z.string()]).optional(),
+    groups: z.array(strict({ id: Id, name: Text, note: Text.optional() })).min(1),
+  }).optional(),
+  counterfactual: strict({ name: Text, participants: Participants, note: Text.optional() }).optional(),
+  inputs: z.array(Input).optional(),
+  groups: z.array(strict({ id: Id, name: Text, kind: z.enum(["inputs", "outcomes"]).optional() })).optional(),
+  outcomes: z.array(Outcome).optional(),
+  scenarios: z.array(Scenario).min(1),
+  ratios: z.array(Ratio).optional(),
+  /** The result's uncertainty band as the report prints it (e.g. ±25%). */
+  band: Share.optional(),
+  /** Printed figures the report states, checked against the computation (slips become warnings). */
+  checks: z.array(Check).optional(),
+});
+
+export type ModelInput = z.input<typeof Model>;
+export type ModelDoc = z.output<typeof Model>;
+
+// ---- Library files -------------------------------------------------------------------------------
+
+export const Study = strict({
+  name: Text,
+  source: Text,
+  /** The report's one-to-three stars: 1 limited, 2 sufficient, 3 good. */
+  certainty: z.number().int().min(1).max(3).optional(),
+  price_year: z.number().int().optional(),
+  unit: Text.optional(),
+  values: z.record(Id, z.number()),
+  note: Text.optional(),
+});
+
+export const Price = strict({
+  value: z.number(),
+  unit: Text,
+  source: Text,
+  price_year: z.number().int().optional(),
+  note: Text.optional(),
+});
+
+export const IndexSeries = strict({
+  name: Text,
+  source: Text,
+  /** Yearly change by year: the rate for 2023 takes 2022 prices to 2023 prices. */
+  rates: z.record(z.string().regex(/^\d{4}$/), Share),
+  note: Text.optional(),
+});
+
+export const Library = strict({
+  "sroi-library": z.literal(1),
+  title: Text.optional(),
+  studies: z.record(Id, Study).optional(),
+  prices: z.record(Id, Price).optional(),
+  index: z.record(Id, IndexSeries).optional(),
+});
+
+export type LibraryDoc = z.output<typeof Library>;
