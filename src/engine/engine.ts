@@ -313,6 +313,9 @@ function runScenario(model: NModel, scenario: NScenario, warnings: Warning[]): S
     variant: scenario.variant,
     extends: scenario.extends ?? null,
     years,
+    parameters: Object.fromEntries(
+      [...model.params.values()].filter((p) => p.kind !== "price").map((p) => [p.name, env.lookup(p.name)!]),
+    ),
     discount_factors: { effects: dfEffects, costs: dfCosts },
     participants,
     valuation,

@@ -18,6 +18,7 @@ export function scenarioFigures(s: ScenarioResult): Map<string, number> {
   put("financial_benefits", s.totals.financial_benefits);
   put("immaterial_benefits", s.totals.immaterial_benefits);
   put("qalys", s.qalys);
+  for (const [name, v] of Object.entries(s.parameters)) put(`param.${name}`, v);
   if (s.band) {
     put("band.low", s.band.low);
     put("band.high", s.band.high);

@@ -99,6 +99,8 @@ export interface ScenarioResult {
   variant: boolean;
   extends: string | null;
   years: number[];
+  /** Every model parameter and baseline (kentallen) as evaluated in this scenario. */
+  parameters: Record<string, number>;
   discount_factors: { effects: number[]; costs: number[] };
   participants: ParticipantsResult | null;
   valuation: ValuationRow[];

@@ -1,0 +1,67 @@
+// Comparing a model's results with the figures its report published (one rule: check/published.ts).
+import type { FixtureDoc } from "../schema/fixture.js";
+import { matchFigure, parsePrinted, type Tolerance } from "./published.js";
+
+export type CheckStatus = "ok" | "mismatch" | "not_reproducible" | "unexpectedly_reproduces" | "missing";
+
+export interface CheckRow {
+  figure: string | null;
+  where: string;
+  published: string;
+  /** The published figure as a number (plain units). */
+  published_value: number | null;
+  computed: number | null;
+  difference: number | null;
+  rule: string;
+  status: CheckStatus;
+  reason: string | null;
+}
+
+export interface CheckReport {
+  rows: CheckRow[];
+  /** True when every figure that should reproduce does. */
+  ok: boolean;
+  counts: Record<CheckStatus, number>;
+}
+
+export function toTolerance(t: number | string | undefined): Tolerance | undefined {
+  if (t === undefined) return undefined;
+  if (typeof t === "number") return { absolute: t };
+  return { relative: Number(t.replace("%", "").replace(",", ".").trim()) / 100 };
+}
+
+/**
+ * Compares every published figure with the computed one. A figure recorded as not reproducible is
+ * listed with its reason and does not fail the check; if it starts to reproduce, that is flagged
+ * (`unexpectedly_reproduces`) so the fixture's reason gets another look.
+ */
+export function checkFigures(fixture: FixtureDoc, figures: Map<string, number>): CheckReport {
+  const rows: CheckRow[] = fixture.figures.map((f) => {
+    const publishedText = String(f.published);
+    const printed = parsePrinted(publishedText);
+    const computed = f.figure !== undefined ? (figures.get(f.figure) ?? null) : null;
+    const base = {
+      figure: f.figure ?? null,
+      where: f.where,
+      published: publishedText,
+      published_value: printed.value,
+      computed,
+      reason: f.reason ?? null,
+    };
+    if (computed === null) {
+      return {
+        ...base,
+        difference: null,
+        rule: "",
+        status: f.status === "not_reproducible" ? "not_reproducible" : "missing",
+      };
+    }
+    const m = matchFigure(computed, printed, toTolerance(f.tolerance));
+    const status: CheckStatus =
+      f.status === "not_reproducible" ? (m.ok ? "unexpectedly_reproduces" : "not_reproducible") : m.ok ? "ok" : "mismatch";
+    return { ...base, difference: m.difference, rule: m.rule, status };
+  });
+  const counts: Record<CheckStatus, number> = { ok: 0, mismatch: 0, not_reproducible: 0, unexpectedly_reproduces: 0, missing: 0 };
+  for (const r of rows) counts[r.status]++;
+  return { rows, ok: counts.mismatch === 0 && counts.missing === 0 && counts.unexpectedly_reproduces === 0, counts };
+}

@@ -1,0 +1,39 @@
+// Reading fixtures/<model>.yaml (published figures) with positions for its problems.
+import { existsSync, readdirSync } from "node:fs";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { Fixture, type FixtureDoc } from "../schema/fixture.js";
+import type { Problem } from "./problems.js";
+import { readSourceFile } from "./source.js";
+import { validateWith } from "./validate.js";
+
+export interface LoadedFixture {
+  file: string;
+  fixture?: FixtureDoc;
+  /** Absolute path of the model the fixture is for. */
+  modelPath?: string;
+  problems: Problem[];
+}
+
+export function loadFixture(file: string): LoadedFixture {
+  const { doc, problems } = readSourceFile(file);
+  if (!doc) return { file, problems };
+  const v = validateWith(Fixture, doc);
+  if (!v.data) return { file, problems: v.problems };
+  // The model path is relative to the folder that holds fixtures/ (the repository root).
+  return { file, fixture: v.data, modelPath: resolve(dirname(file), "..", v.data.model), problems: [] };
+}
+
+/** The fixture for a model file: <models>/../fixtures/<model name>.yaml, if there is one. */
+export function fixtureFileFor(modelFile: string): string | undefined {
+  const candidate = join(dirname(resolve(modelFile)), "..", "fixtures", basename(modelFile, extname(modelFile)) + ".yaml");
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+/** Every fixture file in a fixtures folder. */
+export function fixtureFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml") || f.endsWith(".yml"))
+    .sort()
+    .map((f) => join(dir, f));
+}
