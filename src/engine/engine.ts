@@ -411,8 +411,8 @@ function warnWeightedVsUsed(model: NModel, scenario: NScenario, rows: ValuationR
     if (r.weighted === null || r.used === null || r.value_source !== "model" || r.value_choice) continue;
     const gap = r.used - r.weighted;
     if (Math.abs(gap) <= Math.max(0.5, 0.005 * Math.abs(r.weighted))) continue;
-    const key = `weighted-vs-used:${r.outcome}:${r.used}:${r.weighted}`;
-    if (warnings.some((w) => (w as Warning & { key?: string }).key === key)) continue;
+    // The same gap in every scenario is one slip, shown once.
+    if (warnings.some((w) => w.code === "weighted-vs-used" && w.figure?.endsWith(`.outcome.${r.outcome}.used`) && w.computed === r.weighted)) continue;
     warnings.push({
       code: "weighted-vs-used",
       scenario: model.scenarios.length > 1 ? scenario.id : undefined,
@@ -421,8 +421,7 @@ function warnWeightedVsUsed(model: NModel, scenario: NScenario, rows: ValuationR
         `(${fmt(r.weighted_over ?? 0)} participants) is ${fmt(r.weighted)} (difference ${fmt(gap)})`,
       figure: `${scenario.id}.outcome.${r.outcome}.used`,
       computed: r.weighted,
-      key,
-    } as Warning);
+    });
   }
 }
 
@@ -477,5 +476,6 @@ function figureHint(name: string, figures: Map<string, number>): string {
 }
 
 function fmt(n: number): string {
-  return Math.abs(n) >= 100 ? Math.round(n).toLocaleString("en-US") : String(Math.round(n * 100) / 100);
+  const digits = Math.abs(n) >= 10000 ? 0 : 2;
+  return n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
