@@ -1,0 +1,27 @@
+// Where a command writes. Reports go to stdout, problems and notes to stderr, so that
+// `sroi run --format json | jq` always gets clean JSON.
+import { Chalk, type ChalkInstance } from "chalk";
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+  chalk: ChalkInstance;
+  /** chalk for stderr (its own terminal check). */
+  errChalk: ChalkInstance;
+}
+
+/** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
+export function colorLevel(isTty: boolean | undefined, env: NodeJS.ProcessEnv): 0 | 1 {
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== "") return 0;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== "0") return 1;
+  return isTty ? 1 : 0;
+}
+
+export function processIo(): Io {
+  return {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    chalk: new Chalk({ level: colorLevel(process.stdout.isTTY, process.env) }),
+    errChalk: new Chalk({ level: colorLevel(process.stderr.isTTY, process.env) }),
+  };
+}
