@@ -1,7 +1,7 @@
 // The library surface the CLI and the tests share: load a model file and run it.
 import { ModelEvalError, runModel } from "./engine/engine.js";
 import type { ModelResult } from "./engine/result.js";
-import { LibraryCache, loadModel, positioned } from "./load/load.js";
+import { LibraryCache, loadModel, loadModelText, positioned, type Loaded } from "./load/load.js";
 import type { Problem } from "./load/problems.js";
 
 export interface FileRun {
@@ -13,7 +13,15 @@ export interface FileRun {
 
 /** Loads and runs one model file. Bad input comes back as problems, never as an exception. */
 export function runFile(file: string, cache = new LibraryCache()): FileRun {
-  const loaded = loadModel(file, cache);
+  return runLoaded(file, loadModel(file, cache));
+}
+
+/** Runs model text given in memory (file is the name problems show). */
+export function runText(file: string, text: string, cache = new LibraryCache()): FileRun {
+  return runLoaded(file, loadModelText(file, text, cache));
+}
+
+function runLoaded(file: string, loaded: Loaded): FileRun {
   if (!loaded.model || !loaded.doc) return { file, problems: loaded.problems, libraries: loaded.libraries };
   try {
     return { file, result: runModel(loaded.model), problems: [], libraries: loaded.libraries };

@@ -123,8 +123,15 @@ class Env {
     return undefined;
   }
 
+  private mixes = new Map<string, { weighted: number; total: number; over: number } | undefined>();
+
   /** Participants-weighted mix of one domain over the activities that carry a value for it. */
   activityMix(domain: string): { weighted: number; total: number; over: number } | undefined {
+    if (!this.mixes.has(domain)) this.mixes.set(domain, this.computeMix(domain));
+    return this.mixes.get(domain);
+  }
+
+  private computeMix(domain: string): { weighted: number; total: number; over: number } | undefined {
     let over = 0;
     let total = 0;
     for (const act of this.model.activities) {
@@ -234,8 +241,8 @@ function runScenario(model: NModel, scenario: NScenario, warnings: Warning[]): S
     const perYear = years.map(() => 0);
     for (let a = o.years.start; a <= o.years.end; a++) {
       for (let j = 0; j < o.duration; j++) {
-        const i = years.indexOf(a + o.start + j);
-        if (i >= 0) perYear[i] = (perYear[i] ?? 0) + yearly * Math.pow(1 - o.dropOff, j);
+        const i = a + o.start + j - years[0]!; // years are consecutive
+        if (i >= 0 && i < perYear.length) perYear[i] = (perYear[i] ?? 0) + yearly * Math.pow(1 - o.dropOff, j);
       }
     }
     return {

@@ -5,7 +5,7 @@ import { Library, Model } from "../schema/model.js";
 import type { NModel } from "../engine/model.js";
 import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
 import { sortProblems, type Problem } from "./problems.js";
-import { readSourceFile, type SourceDoc } from "./source.js";
+import { parseSource, readSourceFile, type SourceDoc } from "./source.js";
 import { validateWith } from "./validate.js";
 
 export interface Loaded {
@@ -41,6 +41,17 @@ export class LibraryCache {
 export function loadModel(file: string, cache = new LibraryCache()): Loaded {
   const { doc, problems } = readSourceFile(file);
   if (!doc) return { file, problems: problems.map((p) => ({ ...p, file })), libraries: [] };
+  return loadDoc(file, doc, cache);
+}
+
+/** The same, for model text that is not in a file (tests, editors); library paths resolve from cwd. */
+export function loadModelText(file: string, text: string, cache = new LibraryCache()): Loaded {
+  const { doc, problems } = parseSource(file, text);
+  if (!doc) return { file, problems, libraries: [] };
+  return loadDoc(file, doc, cache);
+}
+
+function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
   const shaped = validateWith(Model, doc);
   if (!shaped.data) return { file, problems: sortProblems(shaped.problems), libraries: [] };
 
