@@ -65,11 +65,11 @@ function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
     const got = cache.get(abs, shownAs);
     if (got.lib) libraries.push(got.lib);
     for (const p of got.problems) {
-      libProblems.push(p);
+      // A missing library file is the model's problem: point at the line that names it.
       if (p.message === "no such file") {
         const pos = doc.locate(["library", i]);
-        libProblems.push({ file, line: pos?.line, col: pos?.col, path: ["library", i], message: `library file not found: ${rel}`, severity: "error" });
-      }
+        libProblems.push({ file, line: pos?.line, col: pos?.col, path: ["library", i], message: `library file not found: ${rel} (looked for ${shownAs})`, severity: "error" });
+      } else libProblems.push(p);
     }
   });
   if (libProblems.length > 0) return { file, problems: sortProblems(libProblems), libraries: libPaths };

@@ -262,14 +262,15 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   if (doc.counterfactual && !doc.participants) {
     problem(["counterfactual"], "a counterfactual needs participant groups", 'declare them under "participants: groups:"');
   }
-  const participantsMap = (m: Record<string, number | string> | undefined, path: Path) => {
+  // `quiet` when reading a parent scenario again for one that extends it: its problems are reported once.
+  const participantsMap = (m: Record<string, number | string> | undefined, path: Path, quiet = false) => {
     const out = new Map<string, NExpr>();
     for (const [g, q] of Object.entries(m ?? {})) {
       if (!groupIds.includes(g)) {
-        problem([...path, g], `no participant group "${g}"`, hintFor(g, groupIds, "participant groups"));
+        if (!quiet) problem([...path, g], `no participant group "${g}"`, hintFor(g, groupIds, "participant groups"));
         continue;
       }
-      if (typeof q === "number" && q < 0) problem([...path, g], `participants must not be negative (got ${q})`);
+      if (typeof q === "number" && q < 0 && !quiet) problem([...path, g], `participants must not be negative (got ${q})`);
       out.set(g, expr(q, [...path, g]));
     }
     return out;
@@ -308,10 +309,11 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     const sparams = new Map<string, NExpr>();
     for (const link of chain) {
       const li = byId.get(link.id)!.i;
-      for (const [k, v] of participantsMap(link.participants, ["scenarios", li, "participants"])) participants.set(k, v);
+      const quiet = link !== s;
+      for (const [k, v] of participantsMap(link.participants, ["scenarios", li, "participants"], quiet)) participants.set(k, v);
       for (const [name, q] of Object.entries(link.parameters ?? {})) {
         if (!params.has(name)) {
-          problem(["scenarios", li, "parameters", name], `no parameter "${name}" to change`, hintFor(name, [...params.keys()], "parameters"));
+          if (!quiet) problem(["scenarios", li, "parameters", name], `no parameter "${name}" to change`, hintFor(name, [...params.keys()], "parameters"));
           continue;
         }
         sparams.set(name, expr(q, ["scenarios", li, "parameters", name]));
@@ -476,9 +478,13 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
   // ---- every name used in an expression must exist ------------------------------------------------
   const known = new Set<string>([...params.keys(), ...builtinNames(doc, domains, studies)]);
+  const reported = new Set<string>(); // a parent scenario's expressions are read again for each child
   for (const { nexpr } of pending) {
     for (const name of exprRefs(nexpr.expr)) {
       if (known.has(name)) continue;
+      const key = `${JSON.stringify(nexpr.path)}:${name}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
       const guess = didYouMean(name, [...known]);
       problem(nexpr.path, `unknown name "${name}" in "${nexpr.text}"`, guess ? `did you mean "${guess}"?` : unknownNameHint(name));
     }
