@@ -141,7 +141,7 @@ export interface NStudy {
 
 /** Something the loader noticed about library use that the output must show (override, indexation). */
 export interface LibraryNote {
-  code: "library-override" | "library-indexation";
+  code: "library-override" | "library-indexation" | "low-certainty";
   message: string;
   study?: string;
   domain?: string;

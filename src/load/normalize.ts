@@ -495,6 +495,14 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     problem(p.value.path, `"${name}" is defined in terms of itself`);
   }
 
+  // Only the studies this model cites are part of its result (and of its indexation notes).
+  const used = new Set<string>(Object.keys(doc.library_overrides ?? {}));
+  for (const a of doc.activities ?? []) if (a.ref) used.add(a.ref);
+  for (const { nexpr } of pending) for (const n of exprRefs(nexpr.expr)) if (n.startsWith("ref.")) used.add(n.split(".")[1]!);
+  const usedStudies = new Map([...studies].filter(([id]) => used.has(id)));
+  const notes = libraryNotes.filter((n) => n.code !== "library-indexation" || used.has(n.study!));
+  if (doc.min_certainty !== undefined) notes.push(...lowCertainty(doc, usedStudies, doc.min_certainty));
+
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -532,10 +540,31 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       ratios,
       band: doc.band !== undefined ? share(doc.band) : undefined,
       checks: (doc.checks ?? []).map((c, i) => ({ figure: c.figure, printed: String(c.printed), where: c.where, note: c.note, path: ["checks", i] })),
-      studies,
-      libraryNotes,
+      studies: usedStudies,
+      libraryNotes: notes,
     },
   };
+}
+
+const STARS = ["", "* (beperkt)", "** (voldoende)", "*** (goed)"];
+
+/** Studies rated below what the report says it relies on, with the activities that use them. */
+function lowCertainty(doc: ModelDoc, studies: Map<string, NStudy>, min: number): LibraryNote[] {
+  const notes: LibraryNote[] = [];
+  for (const s of studies.values()) {
+    if (s.certainty === undefined || s.certainty >= min) continue;
+    const users = (doc.activities ?? [])
+      .filter((a) => a.ref === s.id || Object.values(a.values ?? {}).some((v) => typeof v === "string" && v.includes(`ref.${s.id}.`)))
+      .map((a) => a.name);
+    notes.push({
+      code: "low-certainty",
+      study: s.id,
+      message:
+        `study "${s.id}" (${s.name}) is rated ${STARS[s.certainty]}, below the ${STARS[min]} the model requires` +
+        (users.length ? `; used by ${users.join(", ")}` : ""),
+    });
+  }
+  return notes;
 }
 
 function checkUnique(items: { id: string }[], path: Path, problem: (p: Path, m: string) => void) {

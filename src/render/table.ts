@@ -37,6 +37,7 @@ export function renderTable(result: ModelResult, opts: TableOptions): string {
       `Period ${m.period.start}-${m.period.end} · ${m.currency}${m.price_year ? ` (prices ${m.price_year})` : ""} · discount: ${m.discount}`,
     ),
   );
+  if (result.references.length > 0) out.push("", ...renderReferences(result, c));
   for (const s of result.scenarios) out.push("", ...renderScenario(result, s, f, opts));
   if (result.scenarios.length > 1) out.push("", ...renderSummary(result, f, c));
   out.push("", ...renderWarnings(result, c));
@@ -169,6 +170,26 @@ function renderScenario(result: ModelResult, s: ScenarioResult, f: Formatter, op
   if (s.qalys !== null) lines.push(`QALYs over the period: ${f.number(s.qalys, 1)}`);
   out.push(...lines);
   return out;
+}
+
+const STARS = ["–", "*", "**", "***"];
+
+function renderReferences(result: ModelResult, c: ChalkInstance): string[] {
+  const f = formatter();
+  return [
+    c.bold("References (referenties)"),
+    table(
+      ["Study", "Certainty", "Values per participant per year", "Source"],
+      result.references.map((r) => [
+        r.name,
+        STARS[r.certainty ?? 0] ?? "–",
+        Object.entries(r.values).map(([d, v]) => `${d} ${f.number(v, 2)}`).join(", "),
+        r.source.length > 60 ? r.source.slice(0, 57) + "..." : r.source,
+      ]),
+      c,
+      99,
+    ),
+  ];
 }
 
 function renderSummary(result: ModelResult, f: Formatter, c: ChalkInstance): string[] {

@@ -247,6 +247,8 @@ export const Model = strict({
   library: z.array(z.string()).optional(),
   /** Local changes to library entries, each with the reason the output shows. */
   library_overrides: z.record(Id, LibraryOverride).optional(),
+  /** The least certainty (1-3 stars) the report says its studies have; lower-rated studies are warned about. */
+  min_certainty: z.number().int().min(1).max(3).optional(),
   /** Index library study values to `meta.price_year` with this library index series (e.g. cpi). */
   reference_indexation: Id.optional(),
   time: Time,

@@ -28,7 +28,8 @@ describe("sroi run", () => {
     expect(r.out).toMatch(/SROI ratio\s+6,2 \(6,17\)/);
     expect(r.out).toMatch(/SROI ratio\s+6,7 \(6,70\)/);
     expect(r.out).toContain("€ 220.766");
-    expect(r.out).toContain("Warnings (1)");
+    expect(r.out).toContain("Warnings (2)");
+    expect(r.out).toContain("rated * (beperkt), below the ** (voldoende) the model requires; used by Inloop-café, Hoeskamer");
     expect(r.out).not.toContain(ESC);
     expect(r.err).toBe("");
   });
@@ -51,7 +52,8 @@ describe("sroi run", () => {
     expect(current.totals).toMatchObject({ inputs: expect.any(Number), benefits: expect.any(Number), net: expect.any(Number) });
     expect(current.stakeholders.map((s: { id: string }) => s.id)).toEqual(["residents", "municipality", "insurer", "care_office"]);
     for (const s of current.stakeholders) expect(Object.keys(s)).toEqual(expect.arrayContaining(["id", "inputs", "benefits", "ratio"]));
-    expect(j.warnings[0]).toMatchObject({ code: "printed-figure", printed: "472", computed: 471 });
+    expect(j.warnings).toContainEqual(expect.objectContaining({ code: "printed-figure", printed: "472", computed: 471 }));
+    expect(j.references.map((r: { id: string }) => r.id)).toContain("kunst_en_cultuur");
   });
 
   it("reproduces Numansdorp's 6,7, 6,3 and 2,8", () => {
