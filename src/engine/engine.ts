@@ -344,7 +344,7 @@ function runScenario(model: NModel, scenario: NScenario, warnings: Warning[]): S
     ratio,
     net_ratio: ratio === null ? null : ratio - 1,
     financial_ratio: totalInputs > 0 ? financial / totalInputs : null,
-    payback_years: payback(inputsPerYearCounted, benefitsPerYearPv),
+    payback_years: totalInputs > 0 ? payback(inputsPerYearCounted, benefitsPerYearPv) : null,
     band: model.band !== undefined && ratio !== null
       ? { share: model.band, low: ratio * (1 - model.band), high: ratio * (1 + model.band) }
       : null,

@@ -165,6 +165,7 @@ scenarios: [ { id: s, name: S } ]`);
     const { result, fig } = run(oneYearValue().replace(/inputs: .*\n/, ""));
     expect(result.scenarios[0]!.ratio).toBeNull();
     expect(fig.has("s.ratio")).toBe(false);
+    expect(fig.has("s.payback_years")).toBe(false);
     expect(fig.get("s.benefits")).toBe(300);
   });
 });
