@@ -12,14 +12,15 @@ export function writeAtomic(file: string, text: string): void {
   const tmp = join(dir, `.sroi-tmp-${process.pid}-${Date.now()}-${basename(file)}`);
   const fd = openSync(tmp, "wx");
   try {
-    writeSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  try {
+    try {
+      writeSync(fd, text);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     renameSync(tmp, file);
   } catch (err) {
+    // A failed write (disk full, interrupted) must not leave a half temporary file behind either.
     rmSync(tmp, { force: true });
     throw err;
   }
@@ -37,6 +38,10 @@ function isSroiResult(file: string): boolean {
 /** Saves each result as <dir>/<model id>.json; refuses to replace anything that is not an sroi result. */
 export function saveResults(dir: string, results: ModelResult[], modelFiles: string[]): string[] {
   if (existsSync(dir) && !statSync(dir).isDirectory()) throw new SaveError(`--save needs a folder, and ${dir} is a file`);
+  // Results never go next to the models they come from: a later `sroi run DIR` or a careless clean-up
+  // there would mix the two.
+  const modelDirs = new Set(modelFiles.map((f) => dirname(resolve(f))));
+  if (modelDirs.has(resolve(dir))) throw new SaveError(`refusing to save into ${dir}: it holds the models being run; save to a folder of its own`);
   mkdirSync(dir, { recursive: true });
   const inputs = new Set(modelFiles.map((f) => resolve(f)));
   const written: string[] = [];

@@ -1,6 +1,7 @@
 // Reading fixtures/<model>.yaml (published figures) with positions for its problems.
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
+import { parsePrinted, PrintedParseError } from "../check/published.js";
 import { Fixture, type FixtureDoc } from "../schema/fixture.js";
 import type { Problem } from "./problems.js";
 import { readSourceFile } from "./source.js";
@@ -19,6 +20,19 @@ export function loadFixture(file: string): LoadedFixture {
   if (!doc) return { file, problems };
   const v = validateWith(Fixture, doc);
   if (!v.data) return { file, problems: v.problems };
+  // A published figure sroi cannot read is a fixture problem (at its line), not a failed check.
+  const unreadable: Problem[] = [];
+  v.data.figures.forEach((f, i) => {
+    try {
+      parsePrinted(String(f.published));
+    } catch (err) {
+      if (!(err instanceof PrintedParseError)) throw err;
+      const path = ["figures", i, "published"];
+      const pos = doc.locate(path);
+      unreadable.push({ file, line: pos?.line, col: pos?.col, path, message: err.message, severity: "error" });
+    }
+  });
+  if (unreadable.length > 0) return { file, problems: unreadable };
   // The model path is relative to the folder that holds fixtures/ (the repository root).
   return { file, fixture: v.data, modelPath: resolve(dirname(file), "..", v.data.model), problems: [] };
 }

@@ -1,5 +1,93 @@
+// sroi check [PATH...] : run models and compare each with the figures its report published
+// (fixtures/<model>.yaml). Exit 0 when all reproduce, 1 when one does not, 2 on invalid input.
+import { existsSync, statSync } from "node:fs";
+import { basename, extname, join, relative } from "node:path";
+import { modelFigures, type FileRun } from "../../api.js";
+import { runBatch } from "../../batch/batch.js";
+import { checkFigures } from "../../check/check.js";
+import { fixtureFileFor, loadFixture } from "../../load/fixture.js";
+import { formatProblem } from "../../load/problems.js";
+import {
+  CHECK_SCHEMA,
+  checkSummary,
+  emptyCounts,
+  FAILING,
+  renderCheckJson,
+  renderCheckTable,
+  type CheckOutput,
+  type ModelCheck,
+} from "../../render/check.js";
+import type { Locale } from "../../render/format.js";
+import type { Format } from "../../render/index.js";
+import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
-export function checkCommand(_paths: string[], _opts: unknown, io: Io): number {
-  io.err("sroi check: not built yet\n");
-  return 2;
+import { expandPaths } from "../paths.js";
+
+export interface CheckOptions {
+  format: Format;
+  fixtures?: string;
+  locale: Locale;
+}
+
+/** The fixture of a model: <fixtures>/<model file name>.yaml, or fixtures/ next to its models folder. */
+function fixtureFor(modelFile: string, fixturesDir: string | undefined): string | undefined {
+  if (!fixturesDir) return fixtureFileFor(modelFile);
+  const candidate = join(fixturesDir, basename(modelFile, extname(modelFile)) + ".yaml");
+  return existsSync(candidate) ? candidate : undefined;
+}
+
+/** Shown relative to the working folder, as the user would type it. */
+function shown(file: string): string {
+  const rel = relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") ? rel : file;
+}
+
+export function checkModel(run: FileRun, fixturesDir: string | undefined): ModelCheck {
+  const fixtureFile = fixtureFor(run.file, fixturesDir);
+  const check: ModelCheck = {
+    file: run.file,
+    model: run.result?.model.id ?? null,
+    title: run.result?.model.title ?? null,
+    fixture: fixtureFile ? shown(fixtureFile) : null,
+    report: null,
+    status: "no_fixture",
+    counts: emptyCounts(),
+    figures: [],
+    warnings: run.result?.warnings ?? [],
+    problems: [...run.problems],
+  };
+  const loaded = fixtureFile ? loadFixture(fixtureFile) : undefined;
+  if (loaded) {
+    check.problems.push(...loaded.problems.map((p) => ({ ...p, file: shown(p.file) })));
+    check.report = loaded.fixture?.report ?? null;
+  }
+  if (run.result && loaded?.fixture) {
+    const report = checkFigures(loaded.fixture, modelFigures(run.result));
+    check.figures = report.rows;
+    check.counts = report.counts;
+  }
+  if (check.problems.length > 0) check.status = "invalid";
+  else if (loaded) check.status = FAILING.some((s) => check.counts[s] > 0) ? "fail" : "ok";
+  return check;
+}
+
+export function checkCommand(paths: string[], opts: CheckOptions, io: Io): number {
+  if (opts.fixtures && !(existsSync(opts.fixtures) && statSync(opts.fixtures).isDirectory())) {
+    throw new UsageError(`--fixtures ${opts.fixtures}: no such folder`);
+  }
+  const { files, missing } = expandPaths(paths);
+  for (const m of missing) io.err(`${m}  (file)  no model files match this pattern\n`);
+  if (files.length === 0) throw new UsageError("no model files to check");
+
+  // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
+  const models = runBatch(files).map((r) => checkModel(r, opts.fixtures));
+  for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
+
+  const code = exitCode({
+    invalidInput: missing.length > 0 || models.some((m) => m.status === "invalid"),
+    checkFailed: models.some((m) => m.status === "fail"),
+  });
+  const out: CheckOutput = { schema: CHECK_SCHEMA, ok: code === 0, exit_code: code, summary: checkSummary(models), models };
+  io.out(opts.format === "json" ? renderCheckJson(out) : renderCheckTable(out, { chalk: io.chalk, locale: opts.locale }));
+  return code;
 }

@@ -1,5 +1,62 @@
+// sroi diff BASELINE [PATH...] : re-run models and show which figures moved against results saved with
+// `sroi run --save BASELINE` (after a library or model change).
+import { basename, extname } from "node:path";
+import { modelFigures } from "../../api.js";
+import { runBatch } from "../../batch/batch.js";
+import { readSavedResults, SaveError } from "../../batch/save.js";
+import { diffModels } from "../../diff/diff.js";
+import { formatProblem } from "../../load/problems.js";
+import { DIFF_SCHEMA, diffSummary, renderDiffJson, renderDiffTable, type DiffOutput } from "../../render/diff.js";
+import type { Locale } from "../../render/format.js";
+import type { Format } from "../../render/index.js";
+import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
-export function diffCommand(_b: string, _paths: string[], _opts: unknown, io: Io): number {
-  io.err("sroi diff: not built yet\n");
-  return 2;
+import { expandPaths } from "../paths.js";
+
+export interface DiffOptions {
+  format: Format;
+  all?: boolean;
+  locale: Locale;
+}
+
+/** The id a model gets from its file name (as the loader gives it when meta.id is absent). */
+function fileId(file: string): string {
+  return basename(file, extname(file)).replace(/[^a-z0-9_]/gi, "_").toLowerCase();
+}
+
+export function diffCommand(baselineDir: string, paths: string[], opts: DiffOptions, io: Io): number {
+  let saved;
+  try {
+    saved = readSavedResults(baselineDir);
+  } catch (err) {
+    if (err instanceof SaveError) throw new UsageError(`${err.message}; save one first with: sroi run MODELS --save ${baselineDir}`);
+    throw err;
+  }
+  if (saved.size === 0) throw new UsageError(`no saved results in ${baselineDir}; save them first with: sroi run MODELS --save ${baselineDir}`);
+
+  const { files, missing } = expandPaths(paths);
+  for (const m of missing) io.err(`${m}  (file)  no model files match this pattern\n`);
+  if (files.length === 0) throw new UsageError("no model files to run");
+  const runs = runBatch(files);
+  for (const r of runs) for (const p of r.problems) io.err(formatProblem(p) + "\n");
+
+  const current = new Map<string, { file: string; figures: Map<string, number> }>();
+  const failed = new Map<string, string>();
+  for (const r of runs) {
+    if (!r.result) {
+      // Its id is unknown when it does not load; the file name is the best guess, so that its saved
+      // result is reported as "did not run" rather than "gone".
+      failed.set(fileId(r.file), r.file);
+      continue;
+    }
+    const id = r.result.model.id;
+    if (current.has(id)) throw new UsageError(`${current.get(id)!.file} and ${r.file} have the same model id "${id}"; give one a meta.id`);
+    current.set(id, { file: r.file, figures: modelFigures(r.result) });
+  }
+
+  const baseline = new Map([...saved].map(([id, result]) => [id, modelFigures(result)]));
+  const models = diffModels({ baseline, current, failed, all: opts.all });
+  const out: DiffOutput = { schema: DIFF_SCHEMA, baseline: baselineDir, all: opts.all ?? false, summary: diffSummary(models), models };
+  io.out(opts.format === "json" ? renderDiffJson(out) : renderDiffTable(out, { chalk: io.chalk, locale: opts.locale }));
+  return exitCode({ invalidInput: missing.length > 0 || failed.size > 0 });
 }

@@ -1,0 +1,207 @@
+// `sroi check` output: per model a table of its published figures against the computed ones, its
+// warnings, and a closing summary line; or the JSON contract (schema "sroi-check/1").
+import Table from "cli-table3";
+import type { ChalkInstance } from "chalk";
+import type { CheckRow, CheckStatus } from "../check/check.js";
+import { parsePrinted } from "../check/published.js";
+import type { Warning } from "../engine/result.js";
+import type { Problem } from "../load/problems.js";
+import { formatter, type Formatter, type Locale } from "./format.js";
+
+export const CHECK_SCHEMA = "sroi-check/1";
+
+/**
+ * ok: every figure that should reproduce does; fail: at least one does not (or a figure recorded as
+ * not reproducible now reproduces); no_fixture: nothing published to compare with; invalid: the model
+ * or its fixture did not load (see problems).
+ */
+export type ModelCheckStatus = "ok" | "fail" | "no_fixture" | "invalid";
+
+export interface ModelCheck {
+  /** The model file as given on the command line. */
+  file: string;
+  /** Model id and title; null when the model did not load. */
+  model: string | null;
+  title: string | null;
+  /** The fixture file compared with, and the report it names; null when there is none. */
+  fixture: string | null;
+  report: string | null;
+  status: ModelCheckStatus;
+  counts: Record<CheckStatus, number>;
+  /** One row per published figure, in the fixture's order. */
+  figures: CheckRow[];
+  /** The model's own warnings (printed slips, library overrides, ...). */
+  warnings: Warning[];
+  /** Why the model or its fixture did not load. */
+  problems: Problem[];
+}
+
+export interface CheckSummary {
+  models: number;
+  /** Published figures over all fixtures that loaded. */
+  figures: number;
+  reproduce: number;
+  not_reproducible: number;
+  /** Mismatches, figures the model does not compute, and not-reproducible figures that now reproduce. */
+  fail: number;
+  no_fixture: number;
+  invalid: number;
+}
+
+/** The JSON contract of `sroi check --format json`. */
+export interface CheckOutput {
+  schema: typeof CHECK_SCHEMA;
+  /** True when the exit status is 0. */
+  ok: boolean;
+  exit_code: 0 | 1 | 2;
+  summary: CheckSummary;
+  models: ModelCheck[];
+}
+
+export const FAILING: readonly CheckStatus[] = ["mismatch", "missing", "unexpectedly_reproduces"];
+
+export function emptyCounts(): Record<CheckStatus, number> {
+  return { ok: 0, mismatch: 0, not_reproducible: 0, unexpectedly_reproduces: 0, missing: 0 };
+}
+
+export function checkSummary(models: ModelCheck[]): CheckSummary {
+  const s: CheckSummary = { models: models.length, figures: 0, reproduce: 0, not_reproducible: 0, fail: 0, no_fixture: 0, invalid: 0 };
+  for (const m of models) {
+    s.figures += m.figures.length;
+    s.reproduce += m.counts.ok;
+    s.not_reproducible += m.counts.not_reproducible;
+    s.fail += FAILING.reduce((a, st) => a + m.counts[st], 0);
+    if (m.status === "no_fixture") s.no_fixture++;
+    if (m.status === "invalid") s.invalid++;
+  }
+  return s;
+}
+
+export function renderCheckJson(out: CheckOutput): string {
+  return JSON.stringify(out, null, 2) + "\n";
+}
+
+/** "3 models, 118 figures: 112 reproduce, 6 recorded as not reproducible, 0 fail". */
+export function summaryLine(s: CheckSummary): string {
+  let line =
+    `${s.models} model${s.models === 1 ? "" : "s"}, ${s.figures} figure${s.figures === 1 ? "" : "s"}: ` +
+    `${s.reproduce} reproduce, ${s.not_reproducible} recorded as not reproducible, ${s.fail} fail`;
+  if (s.no_fixture > 0) line += `; ${s.no_fixture} model${s.no_fixture === 1 ? "" : "s"} without published figures`;
+  if (s.invalid > 0) line += `; ${s.invalid} model${s.invalid === 1 ? "" : "s"} did not load`;
+  return line;
+}
+
+const STATUS_TEXT: Record<CheckStatus, string> = {
+  ok: "ok",
+  mismatch: "MISMATCH",
+  missing: "MISSING",
+  not_reproducible: "not reproducible",
+  unexpectedly_reproduces: "REPRODUCES NOW",
+};
+
+/**
+ * A computed figure shown one digit finer than the report printed it ("6,2" -> "6,17"), so a reader
+ * sees why it rounds the way it does; percentages stay percentages.
+ */
+function shownLike(published: string, v: number | null, f: Formatter, sign = false): string {
+  if (v === null) return "–";
+  let step = 1;
+  try {
+    step = parsePrinted(published).step;
+  } catch {
+    // fixtures are read before they are checked; an unreadable one never gets here
+  }
+  const percent = published.includes("%");
+  const d = percent
+    ? Math.max(0, Math.round(-Math.log10(step * 100))) + 1
+    : step > 1
+      ? 0
+      : Math.max(0, Math.round(-Math.log10(step))) + 1;
+  // Round first so that floating noise shows as "0", not "-0" or "+0,00%".
+  const scale = 10 ** (percent ? d + 2 : d);
+  const r = Math.round(v * scale) / scale || 0;
+  const plus = sign && r > 0 ? "+" : "";
+  return plus + (percent ? f.share(r, d, d) : f.number(r, d));
+}
+
+function statusCell(r: CheckRow, c: ChalkInstance): string {
+  const text = STATUS_TEXT[r.status];
+  if (r.status === "ok") return c.green(text);
+  if (r.status === "not_reproducible") return c.yellow(text);
+  return c.red.bold(text);
+}
+
+function renderModel(m: ModelCheck, f: Formatter, c: ChalkInstance): string[] {
+  const out: string[] = [];
+  if (m.model) out.push(c.bold.underline(`${m.model}${m.title ? ` · ${m.title}` : ""}`));
+  out.push((m.model ? c.dim : c.bold.underline)(`${m.file}${m.fixture ? ` · published figures: ${m.fixture}${m.report ? ` (${m.report})` : ""}` : ""}`));
+
+  const problems = `${m.problems.length} problem${m.problems.length === 1 ? "" : "s"} (listed on stderr)`;
+  if (m.model === null) {
+    out.push(c.red(`the model did not load: ${problems}`));
+    return out;
+  }
+  if (m.status === "invalid") out.push(c.red(`the published figures did not load: ${problems}`));
+  if (m.status === "no_fixture") out.push(c.dim("no published figures"));
+
+  if (m.figures.length > 0) {
+    const t = new Table({
+      head: ["Figure", "Published in", "Published", "Computed", "Difference", "Status"].map((h) => c.bold(h)),
+      style: { head: [], border: [], compact: true },
+      colAligns: ["left", "left", "right", "right", "right", "left"],
+      // The report locations are long sentences: wrap them rather than push the numbers off screen.
+      colWidths: [null, 46, null, null, null, null],
+      wordWrap: true,
+    });
+    for (const r of m.figures) {
+      t.push([
+        r.figure ?? c.dim("(none)"),
+        r.where,
+        r.published,
+        shownLike(r.published, r.computed, f),
+        shownLike(r.published, r.difference, f, true),
+        statusCell(r, c),
+      ]);
+    }
+    out.push(t.toString());
+    out.push(...rowNotes(m.figures, f, c));
+    const failing = FAILING.reduce((a, st) => a + m.counts[st], 0);
+    const line = `${m.figures.length} figures: ${m.counts.ok} reproduce, ${m.counts.not_reproducible} recorded as not reproducible, ${failing} fail`;
+    out.push(failing > 0 ? c.red(line) : line);
+  }
+
+  if (m.warnings.length > 0) {
+    out.push(c.yellow.bold(`Warnings (${m.warnings.length})`));
+    for (const w of m.warnings) out.push(c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${w.message}`));
+  }
+  return out;
+}
+
+/** Under the table: why each failure fails, and the stated reasons for tolerances and non-reproducible figures. */
+function rowNotes(rows: CheckRow[], f: Formatter, c: ChalkInstance): string[] {
+  const notes: string[] = [];
+  for (const r of rows) {
+    const name = r.figure ?? `(published "${r.published}")`;
+    if (r.status === "mismatch") {
+      notes.push(c.red(`  ✗ ${name}: computed ${shownLike(r.published, r.computed, f)}, which does not hold: ${r.rule}`));
+    } else if (r.status === "missing") {
+      notes.push(c.red(`  ✗ ${name}: the model computes no such figure (sroi figures MODEL lists the names)`));
+    } else if (r.status === "unexpectedly_reproduces") {
+      notes.push(c.red(`  ✗ ${name}: recorded as not reproducible, but now it does (${r.rule}); review the fixture's reason: ${r.reason}`));
+    } else if (r.status === "not_reproducible") {
+      notes.push(c.yellow(`  – ${name}: not reproducible: ${r.reason}`));
+    } else if (r.reason && !r.rule.startsWith("rounds to")) {
+      notes.push(c.dim(`  ~ ${name}: ${r.rule}: ${r.reason}`));
+    }
+  }
+  return notes;
+}
+
+export function renderCheckTable(out: CheckOutput, opts: { chalk: ChalkInstance; locale: Locale }): string {
+  const c = opts.chalk;
+  const f = formatter(opts.locale);
+  const blocks = out.models.map((m) => renderModel(m, f, c).join("\n"));
+  const line = summaryLine(out.summary);
+  const closing = out.exit_code === 0 ? c.green(line) : c.red.bold(line);
+  return [...blocks, closing].join("\n\n") + "\n";
+}
