@@ -18,6 +18,13 @@ export function colorLevel(isTty: boolean | undefined, env: NodeJS.ProcessEnv): 
 }
 
 export function processIo(): Io {
+  // `sroi ... | head` closes the pipe early: that is the reader's choice, not an error to report.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on("error", (err: NodeJS.ErrnoException) => {
+      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
   return {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),

@@ -297,11 +297,17 @@ export const Price = strict({
   note: Text.optional(),
 });
 
+/** A yearly change, which may be negative (deflation): -0.5% or -0.005. */
+const Rate = z.union([
+  z.number().min(-1).max(1, { message: 'a rate is between -100% and 100% (write 3% as 0.03 or "3%")' }),
+  z.string().regex(/^\s*-?\d+([.,]\d+)?\s*%\s*$/, { message: 'a rate is a number or a percentage like "3%"' }),
+]);
+
 export const IndexSeries = strict({
   name: Text,
   source: Text,
   /** Yearly change by year: the rate for 2023 takes 2022 prices to 2023 prices. */
-  rates: z.record(z.string().regex(/^\d{4}$/), Share),
+  rates: z.record(z.string().regex(/^\d{4}$/), Rate),
   note: Text.optional(),
 });
 
