@@ -423,11 +423,12 @@ function warnWeightedVsUsed(model: NModel, scenario: NScenario, rows: ValuationR
     warnings.push({
       code: "weighted-vs-used",
       scenario: model.scenarios.length > 1 ? scenario.id : undefined,
-      message:
-        `${r.name}: the model uses ${fmt(r.used)} per unit, but the weighted average over the activities ` +
-        `(${fmt(r.weighted_over ?? 0)} participants) is ${fmt(r.weighted)} (difference ${fmt(gap)})`,
+      message: weightedVsUsedMessage(r.name, r.used, r.weighted, r.weighted_over ?? 0, plain),
       figure: `${scenario.id}.outcome.${r.outcome}.used`,
       computed: r.weighted,
+      used: r.used,
+      participants: r.weighted_over ?? 0,
+      where: r.name,
     });
   }
 }
@@ -467,11 +468,12 @@ function checkPrinted(model: NModel, scenarios: ScenarioResult[], warnings: Warn
     if (m.ok) continue;
     warnings.push({
       code: "printed-figure",
-      message: `${c.where} prints ${c.printed}, the model computes ${fmt(computed)} (difference ${fmt(m.difference)})${c.note ? `: ${c.note}` : ""}`,
+      message: printedFigureMessage(c.where, c.printed, computed, m.difference, c.note, plain),
       figure: c.figure,
       printed: c.printed,
       computed,
       where: c.where,
+      note: c.note,
     });
   }
 }
@@ -482,7 +484,27 @@ function figureHint(name: string, figures: Map<string, number>): string {
   return near.length > 0 ? `figures there: ${near.join(", ")}` : `run "sroi figures FILE" to list the figure names`;
 }
 
-function fmt(n: number): string {
-  const digits = Math.abs(n) >= 10000 ? 0 : 2;
-  return n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+/** Numbers in the JSON messages: no grouping, so they read the same in Dutch and English. */
+function plain(n: number): string {
+  const digits = Math.abs(n) >= 1000 ? 0 : 2;
+  return String(Math.round(n * 10 ** digits) / 10 ** digits);
+}
+
+// The two audit messages, shared with the table renderer (which formats the numbers for its locale).
+export function printedFigureMessage(
+  where: string,
+  printed: string,
+  computed: number,
+  difference: number,
+  note: string | undefined,
+  num: (n: number) => string,
+): string {
+  return `${where} prints ${printed}, the model computes ${num(computed)} (difference ${num(difference)})${note ? `: ${note}` : ""}`;
+}
+
+export function weightedVsUsedMessage(name: string, used: number, weighted: number, over: number, num: (n: number) => string): string {
+  return (
+    `${name}: the model uses ${num(used)} per unit, but the weighted average over the activities ` +
+    `(${num(over)} participants) is ${num(weighted)} (difference ${num(used - weighted)})`
+  );
 }

@@ -13,6 +13,10 @@ export interface Warning {
   printed?: string;
   computed?: number;
   where?: string;
+  note?: string;
+  /** weighted-vs-used: the value the model uses, and the participants the average is taken over. */
+  used?: number;
+  participants?: number;
 }
 
 export interface ValuationRow {

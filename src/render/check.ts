@@ -7,6 +7,7 @@ import { parsePrinted } from "../check/published.js";
 import type { Warning } from "../engine/result.js";
 import type { Problem } from "../load/problems.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
+import { warningText } from "./table.js";
 
 export const CHECK_SCHEMA = "sroi-check/1";
 
@@ -172,7 +173,7 @@ function renderModel(m: ModelCheck, f: Formatter, c: ChalkInstance): string[] {
 
   if (m.warnings.length > 0) {
     out.push(c.yellow.bold(`Warnings (${m.warnings.length})`));
-    for (const w of m.warnings) out.push(c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${w.message}`));
+    for (const w of m.warnings) out.push(c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${warningText(w, f)}`));
   }
   return out;
 }

@@ -1,7 +1,9 @@
 // The human report: what the source report's own tables show, as terminal tables.
 import Table from "cli-table3";
 import type { ChalkInstance } from "chalk";
-import type { ModelResult, ScenarioResult } from "../engine/result.js";
+import type { ModelResult, ScenarioResult, Warning } from "../engine/result.js";
+import { printedFigureMessage, weightedVsUsedMessage } from "../engine/engine.js";
+import { parsePrinted } from "../check/published.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
 
 export interface TableOptions {
@@ -40,7 +42,7 @@ export function renderTable(result: ModelResult, opts: TableOptions): string {
   if (result.references.length > 0) out.push("", ...renderReferences(result, c));
   for (const s of result.scenarios) out.push("", ...renderScenario(result, s, f, opts));
   if (result.scenarios.length > 1) out.push("", ...renderSummary(result, f, c));
-  out.push("", ...renderWarnings(result, c));
+  out.push("", ...renderWarnings(result, c, opts.locale));
   return out.join("\n") + "\n";
 }
 
@@ -210,10 +212,32 @@ function renderSummary(result: ModelResult, f: Formatter, c: ChalkInstance): str
   ];
 }
 
-export function renderWarnings(result: ModelResult, c: ChalkInstance): string[] {
+export function renderWarnings(result: ModelResult, c: ChalkInstance, locale: Locale = "nl"): string[] {
   if (result.warnings.length === 0) return [c.dim("No warnings.")];
+  const f = formatter(locale);
   return [
     c.yellow.bold(`Warnings (${result.warnings.length})`),
-    ...result.warnings.map((w) => c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${w.message}`)),
+    ...result.warnings.map((w) => c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${warningText(w, f)}`)),
   ];
+}
+
+/** A warning's message with its numbers in the report's notation. */
+export function warningText(w: Warning, f: Formatter): string {
+  const num = (n: number) => f.number(n, Math.abs(n) >= 1000 ? 0 : 2);
+  if (w.code === "printed-figure" && w.where && w.printed !== undefined && w.computed !== undefined) {
+    const printed = parsePrintedOrNull(w.printed);
+    return printedFigureMessage(w.where, w.printed, w.computed, printed === null ? NaN : w.computed - printed, w.note, num);
+  }
+  if (w.code === "weighted-vs-used" && w.used !== undefined && w.computed !== undefined && w.where) {
+    return weightedVsUsedMessage(w.where, w.used, w.computed, w.participants ?? 0, num);
+  }
+  return w.message;
+}
+
+function parsePrintedOrNull(text: string): number | null {
+  try {
+    return parsePrinted(text).value;
+  } catch {
+    return null;
+  }
 }

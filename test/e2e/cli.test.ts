@@ -64,6 +64,16 @@ describe("sroi run", () => {
     expect(s.ratios.find((x: { id: string }) => x.id === "insurers_vs_alerimus").ratio.toFixed(1)).toBe("2.8");
   });
 
+  it("shows slips with both sides, in the report's notation (or English on request)", () => {
+    const nl = sroi(["run", "models/numansdorp.yaml"]).out;
+    expect(nl).toContain("the weighted average over the activities (13.354 participants) is 581,5 (difference 18,5)");
+    expect(nl).toContain("prints € 3.344.000, the model computes 3.334.137 (difference -9.863)");
+    const en = sroi(["run", "models/numansdorp.yaml", "--locale", "en"]).out;
+    expect(en).toContain("(13,354 participants) is 581.5 (difference 18.5)");
+    const j = JSON.parse(sroi(["run", "models/numansdorp.yaml", "-f", "json"]).out);
+    expect(j.warnings).toContainEqual(expect.objectContaining({ code: "weighted-vs-used", used: 600, participants: 13354 }));
+  });
+
   it("colours only when asked and never with NO_COLOR", () => {
     expect(sroi(["run", "models/eijsden.yaml"], { NO_COLOR: "", FORCE_COLOR: "1" }).out).toContain(ESC);
     expect(sroi(["run", "models/eijsden.yaml"], { NO_COLOR: "1", FORCE_COLOR: "1" }).out).not.toContain(ESC);

@@ -31,11 +31,11 @@ describe("printed slips become warnings", () => {
     expect(kessler.printed).toBe("€ 24.905");
     expect(kessler.computed).toBe(24904);
     expect(kessler.message).toContain("€ 24.905");
-    expect(kessler.message).toContain("24,904");
+    expect(kessler.message).toContain("24904");
     const total = slip(result, "one_year.net");
     expect(total.printed).toBe("€ 39.782");
     expect(total.computed).toBe(39781);
-    expect(total.message).toContain("39,781");
+    expect(total.message).toContain("39781");
     expect(printedWarnings(result)).toHaveLength(2);
   });
 
@@ -44,7 +44,7 @@ describe("printed slips become warnings", () => {
     const w = slip(result, "one_year.stakeholder.beweging_3_0.net");
     expect(w.printed).toBe("€ 19.970");
     expect(w.computed).toBe(17970);
-    expect(w.message).toContain("17,970");
+    expect(w.message).toContain("17970");
     expect(printedWarnings(result)).toHaveLength(1);
   });
 
@@ -53,7 +53,7 @@ describe("printed slips become warnings", () => {
     const w = slip(result, "national_2030.stakeholder.employers.benefits");
     expect(w.printed).toBe("€ 177.477.421");
     expect(Math.round(w.computed!)).toBe(177447421);
-    expect(w.message).toContain("177,447,421");
+    expect(w.message).toContain("177447421");
     expect(printedWarnings(result)).toHaveLength(1);
   });
 
