@@ -132,6 +132,10 @@ describe("bad input", () => {
     expect(r.out).toMatch(/numansdorp\s+│ ambition/);
     expect(r.out).toMatch(/broken\.yaml.*error/);
     expect(r.out).toContain("3 models, 2 ran, 1 failed");
+    // The recorded slips, with both sides, under the summary.
+    expect(r.out).toContain("Warnings: eijsden");
+    expect(r.out).toContain("prints 472, the model computes 471");
+    expect(r.out).toContain("Warnings: numansdorp");
   });
 
   it("validate accepts the repository's models", () => {

@@ -6,6 +6,7 @@ import type { ModelResult } from "../../engine/result.js";
 import { formatProblem } from "../../load/problems.js";
 import { formatter, type Locale } from "../../render/format.js";
 import { renderers, type Format } from "../../render/index.js";
+import { warningText } from "../../render/table.js";
 import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
 import { expandPaths } from "../paths.js";
@@ -83,7 +84,13 @@ function renderSummary(runs: ReturnType<typeof runBatch>, locale: Locale, io: Io
   }
   const failed = runs.filter((r) => !r.result).length;
   const line = `${runs.length} model${runs.length === 1 ? "" : "s"}, ${runs.length - failed} ran, ${failed} failed`;
-  return `${c.bold("Summary")}\n${t.toString()}\n${failed ? c.red(line) : line}`;
+  // The slips each model records, with both sides, so a batch run shows them without the full reports.
+  const warned = runs.filter((r) => r.result && r.result.warnings.length > 0);
+  const warnings = warned.flatMap((r) => [
+    c.yellow.bold(`Warnings: ${r.result!.model.id}`),
+    ...r.result!.warnings.map((w) => c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${warningText(w, f)}`)),
+  ]);
+  return [`${c.bold("Summary")}`, t.toString(), failed ? c.red(line) : line, ...(warnings.length ? ["", ...warnings] : [])].join("\n");
 }
 
 export type { ModelResult };
