@@ -29,6 +29,7 @@
  *   `maximaal`, `minder dan` set bound "at_most" (value stays the printed
  *   number). `ongeveer`, `circa`, `ca.`, `zo'n` are ignored: approximate
  *   values are still judged at their printed precision.
+ * - A currency mark with only a dash (`€ -`, `-€`) is zero, as spreadsheets print it (step 1).
  * - Anything else throws PrintedParseError naming the text. Bands such as
  *   `4,1 ±25%` are not read here: bands are given separately.
  *
@@ -157,6 +158,11 @@ export function parsePrinted(text: string): PrintedNumber {
   if (signs.length > 1) throw new PrintedParseError(text, "more than one sign");
   const negative = signs.length === 1 && signs[0] !== "+";
   rest = rest.slice(prefix.length);
+
+  // Spreadsheet accounting format prints zero as a dash: "€ -", "-€", "€ –".
+  if (!bound && /^\s*(€|eur|euro)?\s*[-–]?\s*$/i.test(rest) && /[-–]/.test(prefix + rest) && /€|eur/i.test(text)) {
+    return { value: 0, step: 1, text };
+  }
 
   const raw = NUMBER.exec(rest)?.[0];
   if (raw === undefined) throw new PrintedParseError(text, "no number found");

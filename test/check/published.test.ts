@@ -181,3 +181,19 @@ describe("matchFigure", () => {
     expect(matchFigure(Number.NaN, six2).ok).toBe(false);
   });
 });
+
+describe("zero printed as a dash", () => {
+  it('reads "€ -" and "-€" as zero (spreadsheet accounting format)', () => {
+    for (const text of ["€ -", "-€", "€ –", "- €"]) {
+      const p = parsePrinted(text);
+      expect([p.value, p.step]).toEqual([0, 1]);
+    }
+    expect(matchFigure(0.4, parsePrinted("€ -")).ok).toBe(true);
+    expect(matchFigure(1, parsePrinted("€ -")).ok).toBe(false);
+  });
+
+  it("still refuses a dash without a currency mark or with words", () => {
+    expect(() => parsePrinted("-")).toThrow(PrintedParseError);
+    expect(() => parsePrinted("ruim €")).toThrow(PrintedParseError);
+  });
+});
