@@ -4,11 +4,11 @@ import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { UsageError } from "./exit.js";
 import { processIo, type Io } from "./io.js";
+import { FORMATS } from "../render/formats.js";
 
 const require = createRequire(import.meta.url);
 const { version } = require("../../package.json") as { version: string };
 
-const FORMATS = ["table", "json"] as const; // must match src/render/index.ts (tested)
 
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   let code = 0;

@@ -1,7 +1,8 @@
-// The one registry of output formats; `--format` choices come from here so they cannot drift.
+// The one registry of renderers: one per format in formats.ts (`--format` choices come from there).
 import type { ChalkInstance } from "chalk";
 import type { ModelResult } from "../engine/result.js";
 import type { Locale } from "./format.js";
+import type { Format } from "./formats.js";
 import { renderJson } from "./json.js";
 import { renderTable } from "./table.js";
 
@@ -10,10 +11,9 @@ export interface RenderOptions {
   locale: Locale;
 }
 
-export const renderers = {
-  table: (r: ModelResult, o: RenderOptions) => renderTable(r, { chalk: o.chalk, locale: o.locale }),
-  json: (r: ModelResult) => renderJson(r),
-} as const;
+export const renderers: Record<Format, (r: ModelResult, o: RenderOptions) => string> = {
+  table: (r, o) => renderTable(r, { chalk: o.chalk, locale: o.locale }),
+  json: (r) => renderJson(r),
+};
 
-export type Format = keyof typeof renderers;
-export const FORMATS = Object.keys(renderers) as Format[];
+export { FORMATS, type Format } from "./formats.js";

@@ -39,7 +39,7 @@ export function runCommand(paths: string[], opts: RunOptions, io: Io): number {
 
   if (opts.format === "json") {
     if (files.length === 1 && missing.length === 0) {
-      if (results[0]) io.out(renderers.json(results[0]));
+      if (results[0]) io.out(renderers.json(results[0], { chalk: io.chalk, locale: opts.locale }));
     } else {
       io.out(
         JSON.stringify(
