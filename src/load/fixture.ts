@@ -37,9 +37,11 @@ export function loadFixture(file: string): LoadedFixture {
   return { file, fixture: v.data, modelPath: resolve(dirname(file), "..", v.data.model), problems: [] };
 }
 
-/** The fixture for a model file: <models>/../fixtures/<model name>.yaml, if there is one. */
-export function fixtureFileFor(modelFile: string): string | undefined {
-  const candidate = join(dirname(resolve(modelFile)), "..", "fixtures", basename(modelFile, extname(modelFile)) + ".yaml");
+/** The fixture for a model file: <fixturesDir>/<model name>.yaml, by default in the fixtures/ folder
+ *  next to the models folder; undefined when there is none. */
+export function fixtureFileFor(modelFile: string, fixturesDir?: string): string | undefined {
+  const dir = fixturesDir ?? join(dirname(resolve(modelFile)), "..", "fixtures");
+  const candidate = join(dir, basename(modelFile, extname(modelFile)) + ".yaml");
   return existsSync(candidate) ? candidate : undefined;
 }
 

@@ -74,9 +74,13 @@ function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
   });
   if (libProblems.length > 0) return { file, problems: sortProblems(libProblems), libraries: libPaths };
 
-  const fileId = basename(file, extname(file)).replace(/[^a-z0-9_]/gi, "_").toLowerCase();
-  const n = normalize(shaped.data, fileId, libraries);
+  const n = normalize(shaped.data, modelIdFromFile(file), libraries);
   return { file, model: n.model, problems: sortProblems(n.problems.map((p) => positioned(p, doc))), libraries: libPaths, doc };
+}
+
+/** The id a model gets from its file name when it has no meta.id: "models/2diabeat-x.yaml" -> "2diabeat_x". */
+export function modelIdFromFile(file: string): string {
+  return basename(file, extname(file)).replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 }
 
 /** Gives a normaliser or engine problem its file position. */

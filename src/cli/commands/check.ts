@@ -1,7 +1,7 @@
 // sroi check [PATH...] : run models and compare each with the figures its report published
 // (fixtures/<model>.yaml). Exit 0 when all reproduce, 1 when one does not, 2 on invalid input.
 import { existsSync, statSync } from "node:fs";
-import { basename, extname, join, relative } from "node:path";
+import { relative } from "node:path";
 import { modelFigures, type FileRun } from "../../api.js";
 import { runBatch } from "../../batch/batch.js";
 import { checkFigures } from "../../check/check.js";
@@ -29,13 +29,6 @@ export interface CheckOptions {
   locale: Locale;
 }
 
-/** The fixture of a model: <fixtures>/<model file name>.yaml, or fixtures/ next to its models folder. */
-function fixtureFor(modelFile: string, fixturesDir: string | undefined): string | undefined {
-  if (!fixturesDir) return fixtureFileFor(modelFile);
-  const candidate = join(fixturesDir, basename(modelFile, extname(modelFile)) + ".yaml");
-  return existsSync(candidate) ? candidate : undefined;
-}
-
 /** Shown relative to the working folder, as the user would type it. */
 function shown(file: string): string {
   const rel = relative(process.cwd(), file);
@@ -43,7 +36,7 @@ function shown(file: string): string {
 }
 
 export function checkModel(run: FileRun, fixturesDir: string | undefined): ModelCheck {
-  const fixtureFile = fixtureFor(run.file, fixturesDir);
+  const fixtureFile = fixtureFileFor(run.file, fixturesDir);
   const check: ModelCheck = {
     file: run.file,
     model: run.result?.model.id ?? null,

@@ -1,10 +1,10 @@
 // sroi diff BASELINE [PATH...] : re-run models and show which figures moved against results saved with
 // `sroi run --save BASELINE` (after a library or model change).
-import { basename, extname } from "node:path";
 import { modelFigures } from "../../api.js";
 import { runBatch } from "../../batch/batch.js";
 import { readSavedResults, SaveError } from "../../batch/save.js";
 import { diffModels } from "../../diff/diff.js";
+import { modelIdFromFile } from "../../load/load.js";
 import { formatProblem } from "../../load/problems.js";
 import { DIFF_SCHEMA, diffSummary, renderDiffJson, renderDiffTable, type DiffOutput } from "../../render/diff.js";
 import type { Locale } from "../../render/format.js";
@@ -17,11 +17,6 @@ export interface DiffOptions {
   format: Format;
   all?: boolean;
   locale: Locale;
-}
-
-/** The id a model gets from its file name (as the loader gives it when meta.id is absent). */
-function fileId(file: string): string {
-  return basename(file, extname(file)).replace(/[^a-z0-9_]/gi, "_").toLowerCase();
 }
 
 export function diffCommand(baselineDir: string, paths: string[], opts: DiffOptions, io: Io): number {
@@ -46,7 +41,7 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
     if (!r.result) {
       // Its id is unknown when it does not load; the file name is the best guess, so that its saved
       // result is reported as "did not run" rather than "gone".
-      failed.set(fileId(r.file), r.file);
+      failed.set(modelIdFromFile(r.file), r.file);
       continue;
     }
     const id = r.result.model.id;
