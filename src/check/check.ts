@@ -61,7 +61,14 @@ export function checkFigures(fixture: FixtureDoc, figures: Map<string, number>):
       f.status === "not_reproducible" ? (m.ok ? "unexpectedly_reproduces" : "not_reproducible") : m.ok ? "ok" : "mismatch";
     return { ...base, difference: m.difference, rule: m.rule, status };
   });
-  const counts: Record<CheckStatus, number> = { ok: 0, mismatch: 0, not_reproducible: 0, unexpectedly_reproduces: 0, missing: 0 };
+  const counts = emptyCounts();
   for (const r of rows) counts[r.status]++;
-  return { rows, ok: counts.mismatch === 0 && counts.missing === 0 && counts.unexpectedly_reproduces === 0, counts };
+  return { rows, ok: FAILING.every((st) => counts[st] === 0), counts };
+}
+
+/** The statuses that fail a check: a mismatch, a figure not computed, a recorded slip that now reproduces. */
+export const FAILING: readonly CheckStatus[] = ["mismatch", "missing", "unexpectedly_reproduces"];
+
+export function emptyCounts(): Record<CheckStatus, number> {
+  return { ok: 0, mismatch: 0, not_reproducible: 0, unexpectedly_reproduces: 0, missing: 0 };
 }

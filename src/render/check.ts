@@ -2,7 +2,7 @@
 // warnings, and a closing summary line; or the JSON contract (schema "sroi-check/1").
 import Table from "cli-table3";
 import type { ChalkInstance } from "chalk";
-import type { CheckRow, CheckStatus } from "../check/check.js";
+import { FAILING, type CheckRow, type CheckStatus } from "../check/check.js";
 import { parsePrinted } from "../check/published.js";
 import type { Warning } from "../engine/result.js";
 import type { Problem } from "../load/problems.js";
@@ -57,12 +57,6 @@ export interface CheckOutput {
   exit_code: 0 | 1 | 2;
   summary: CheckSummary;
   models: ModelCheck[];
-}
-
-export const FAILING: readonly CheckStatus[] = ["mismatch", "missing", "unexpectedly_reproduces"];
-
-export function emptyCounts(): Record<CheckStatus, number> {
-  return { ok: 0, mismatch: 0, not_reproducible: 0, unexpectedly_reproduces: 0, missing: 0 };
 }
 
 export function checkSummary(models: ModelCheck[]): CheckSummary {

@@ -4,14 +4,12 @@ import { existsSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { modelFigures, type FileRun } from "../../api.js";
 import { runBatch } from "../../batch/batch.js";
-import { checkFigures } from "../../check/check.js";
+import { checkFigures, emptyCounts, FAILING } from "../../check/check.js";
 import { fixtureFileFor, loadFixture } from "../../load/fixture.js";
 import { formatProblem } from "../../load/problems.js";
 import {
   CHECK_SCHEMA,
   checkSummary,
-  emptyCounts,
-  FAILING,
   renderCheckJson,
   renderCheckTable,
   type CheckOutput,
