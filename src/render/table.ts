@@ -139,6 +139,21 @@ function renderScenario(result: ModelResult, s: ScenarioResult, f: Formatter, op
     );
   }
 
+  if (showYears) {
+    // Inputs and benefits per stakeholder and year, as the reports' figures per belanghebbende show them.
+    const rows: string[][] = [];
+    for (const st of s.stakeholders) {
+      if (st.inputs_per_year.some((v) => v !== 0)) {
+        rows.push([`${st.name}: inputs`, ...st.inputs_per_year.map((v) => f.money(v, cur)), f.money(st.inputs, cur)]);
+      }
+      if (st.benefits_per_year.some((v) => v !== 0)) {
+        rows.push([`${st.name}: benefits`, ...st.benefits_per_year.map((v) => f.money(v, cur)), f.money(st.benefits, cur)]);
+      }
+    }
+    out.push(c.bold("Per stakeholder and year"));
+    out.push(table(["Stakeholder", ...years.map(String), "Counted / PV"], rows, c));
+  }
+
   out.push(c.bold("Per stakeholder (belanghebbende)"));
   out.push(
     table(
