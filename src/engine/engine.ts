@@ -13,6 +13,7 @@ import {
   type Warning,
 } from "./result.js";
 import { scenarioFigures } from "./figures.js";
+import { didYouMean } from "../load/problems.js";
 
 /** A model that validated but cannot be computed (division by zero, a reference cycle ...). */
 export class ModelEvalError extends Error {
@@ -479,6 +480,8 @@ function checkPrinted(model: NModel, scenarios: ScenarioResult[], warnings: Warn
 }
 
 function figureHint(name: string, figures: Map<string, number>): string {
+  const guess = didYouMean(name, [...figures.keys()]);
+  if (guess) return `did you mean "${guess}"?`;
   const prefix = name.split(".").slice(0, -1).join(".");
   const near = [...figures.keys()].filter((k) => k.startsWith(prefix)).slice(0, 6);
   return near.length > 0 ? `figures there: ${near.join(", ")}` : `run "sroi figures FILE" to list the figure names`;

@@ -223,6 +223,13 @@ describe("printed figures and expressions", () => {
     expect(result.warnings[0]).toMatchObject({ code: "printed-figure", figure: "s.ratio", printed: "3,1", computed: 3, where: "Tabel 9" });
   });
 
+  it("names a checked figure that does not exist, with a did-you-mean", () => {
+    const r = runText("test.yaml", oneYearValue(`checks:\n  - { figure: s.ratoi, printed: "3", where: x }`));
+    expect(r.problems.map(formatProblem)).toEqual([
+      'test.yaml:9:15  checks[0].figure  no figure named "s.ratoi"\n  hint: did you mean "s.ratio"?',
+    ]);
+  });
+
   it("evaluates parameters in terms of each other, with scenario overrides", () => {
     const text = model(`time: { period: 2026 }
 parameters:
