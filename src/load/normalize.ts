@@ -602,9 +602,7 @@ function findCycle(params: Map<string, NParam>): string[] {
     }
     state.set(name, 1);
     const p = params.get(name);
-    if (p && !Number.isNaN((p.value.expr as { value?: number }).value)) {
-      for (const r of exprRefs(p.value.expr)) if (params.has(r)) visit(r, [...stack, name]);
-    }
+    if (p) for (const r of exprRefs(p.value.expr)) if (params.has(r)) visit(r, [...stack, name]);
     state.set(name, 2);
   };
   for (const name of params.keys()) visit(name, []);
