@@ -275,6 +275,14 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     }
     return out;
   };
+  // The unique-participant factor: a share ("70%", 0.7) or an expression over parameters.
+  const uf = doc.participants?.unique_factor;
+  const uniqueFactor =
+    uf === undefined
+      ? undefined
+      : typeof uf === "string" && !uf.includes("%")
+        ? expr(uf, ["participants", "unique_factor"])
+        : expr(share(uf), ["participants", "unique_factor"]);
   const counterfactual = doc.counterfactual
     ? { name: doc.counterfactual.name, participants: participantsMap(doc.counterfactual.participants, ["counterfactual", "participants"]) }
     : undefined;
@@ -521,17 +529,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       params,
       stakeholders: doc.stakeholders.map((s) => ({ id: s.id, name: s.name, role: s.role })),
       activities,
-      participants: doc.participants
-        ? {
-            uniqueFactor:
-              doc.participants.unique_factor !== undefined
-                ? typeof doc.participants.unique_factor === "string" && !doc.participants.unique_factor.includes("%")
-                  ? expr(doc.participants.unique_factor, ["participants", "unique_factor"])
-                  : expr(share(doc.participants.unique_factor), ["participants", "unique_factor"])
-                : undefined,
-            groups: doc.participants.groups.map((g) => ({ id: g.id, name: g.name })),
-          }
-        : undefined,
+      participants: doc.participants ? { uniqueFactor, groups: doc.participants.groups.map((g) => ({ id: g.id, name: g.name })) } : undefined,
       counterfactual,
       inputs,
       outcomes,

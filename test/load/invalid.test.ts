@@ -132,3 +132,19 @@ describe("bad input", () => {
     }
   });
 });
+
+describe("the unique-participant factor", () => {
+  const withFactor = (f: string) =>
+    VALID.replace("participants:\n  groups:", `parameters: { factor: 0.7 }\nparticipants:\n  unique_factor: ${f}\n  groups:`);
+
+  it("may be a share or an expression over parameters", () => {
+    expect(runText("m.yaml", withFactor("70%")).result?.scenarios[0]?.participants?.extra).toBeCloseTo(7, 9);
+    expect(runText("m.yaml", withFactor("factor * 1")).result?.scenarios[0]?.participants?.extra).toBeCloseTo(7, 9);
+  });
+
+  it("has its names checked like any expression", () => {
+    expect(problems(withFactor("factr * 1"))).toEqual([
+      'm.yaml:14:18  participants.unique_factor  unknown name "factr" in "factr * 1"\n  hint: did you mean "factor"?',
+    ]);
+  });
+});
