@@ -2,6 +2,8 @@
 // as library/) and simple globs (*, ?, **) for shells that do not expand them.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { UsageError } from "./exit.js";
+import type { Io } from "./io.js";
 
 const MODEL_EXT = /\.ya?ml$/i;
 
@@ -23,6 +25,14 @@ export function expandPaths(args: string[]): { files: string[]; missing: string[
     } else files.push(arg); // a missing file is reported by the loader, with the others still running
   }
   return { files: [...new Set(files)], missing };
+}
+
+/** The model files a command names; patterns that match nothing are reported, none at all is a usage error. */
+export function modelFiles(args: string[], io: Io, verb: string): { files: string[]; missing: string[] } {
+  const found = expandPaths(args);
+  for (const m of found.missing) io.err(`${m}  (file)  no model files match this pattern\n`);
+  if (found.files.length === 0) throw new UsageError(`no model files to ${verb}`);
+  return found;
 }
 
 function glob(pattern: string): string[] {

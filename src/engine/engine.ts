@@ -475,6 +475,7 @@ function checkPrinted(model: NModel, scenarios: ScenarioResult[], warnings: Warn
       computed,
       where: c.where,
       note: c.note,
+      difference: m.difference,
     });
   }
 }

@@ -14,6 +14,8 @@ export interface Warning {
   computed?: number;
   where?: string;
   note?: string;
+  /** printed-figure: computed minus printed. */
+  difference?: number;
   /** weighted-vs-used: the value the model uses, and the participants the average is taken over. */
   used?: number;
   participants?: number;

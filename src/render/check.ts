@@ -7,7 +7,7 @@ import { parsePrinted } from "../check/published.js";
 import type { Warning } from "../engine/result.js";
 import type { Problem } from "../load/problems.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
-import { warningText } from "./table.js";
+import { warningLines } from "./table.js";
 
 export const CHECK_SCHEMA = "sroi-check/1";
 
@@ -167,7 +167,7 @@ function renderModel(m: ModelCheck, f: Formatter, c: ChalkInstance): string[] {
 
   if (m.warnings.length > 0) {
     out.push(c.yellow.bold(`Warnings (${m.warnings.length})`));
-    for (const w of m.warnings) out.push(c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${warningText(w, f)}`));
+    out.push(...warningLines(m.warnings, c, f));
   }
   return out;
 }

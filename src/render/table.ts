@@ -3,7 +3,6 @@ import Table from "cli-table3";
 import type { ChalkInstance } from "chalk";
 import type { ModelResult, ScenarioResult, Warning } from "../engine/result.js";
 import { printedFigureMessage, weightedVsUsedMessage } from "../engine/engine.js";
-import { parsePrinted } from "../check/published.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
 
 export interface TableOptions {
@@ -229,19 +228,19 @@ function renderSummary(result: ModelResult, f: Formatter, c: ChalkInstance): str
 
 export function renderWarnings(result: ModelResult, c: ChalkInstance, locale: Locale = "nl"): string[] {
   if (result.warnings.length === 0) return [c.dim("No warnings.")];
-  const f = formatter(locale);
-  return [
-    c.yellow.bold(`Warnings (${result.warnings.length})`),
-    ...result.warnings.map((w) => c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${warningText(w, f)}`)),
-  ];
+  return [c.yellow.bold(`Warnings (${result.warnings.length})`), ...warningLines(result.warnings, c, formatter(locale))];
+}
+
+/** One line per warning, as run, check and the batch summary show them. */
+export function warningLines(warnings: Warning[], c: ChalkInstance, f: Formatter): string[] {
+  return warnings.map((w) => c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${warningText(w, f)}`));
 }
 
 /** A warning's message with its numbers in the report's notation. */
 export function warningText(w: Warning, f: Formatter): string {
   const num = (n: number) => f.number(n, Math.abs(n) >= 1000 ? 0 : 2);
-  if (w.code === "printed-figure" && w.where && w.printed !== undefined && w.computed !== undefined) {
-    const printed = parsePrintedOrNull(w.printed);
-    return printedFigureMessage(w.where, w.printed, w.computed, printed === null ? NaN : w.computed - printed, w.note, num);
+  if (w.code === "printed-figure" && w.where && w.printed !== undefined && w.computed !== undefined && w.difference !== undefined) {
+    return printedFigureMessage(w.where, w.printed, w.computed, w.difference, w.note, num);
   }
   if (w.code === "weighted-vs-used" && w.used !== undefined && w.computed !== undefined && w.where) {
     return weightedVsUsedMessage(w.where, w.used, w.computed, w.participants ?? 0, num);
@@ -249,10 +248,3 @@ export function warningText(w: Warning, f: Formatter): string {
   return w.message;
 }
 
-function parsePrintedOrNull(text: string): number | null {
-  try {
-    return parsePrinted(text).value;
-  } catch {
-    return null;
-  }
-}

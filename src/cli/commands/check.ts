@@ -19,7 +19,7 @@ import type { Locale } from "../../render/format.js";
 import type { Format } from "../../render/index.js";
 import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
-import { expandPaths } from "../paths.js";
+import { modelFiles } from "../paths.js";
 
 export interface CheckOptions {
   format: Format;
@@ -66,9 +66,7 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   if (opts.fixtures && !(existsSync(opts.fixtures) && statSync(opts.fixtures).isDirectory())) {
     throw new UsageError(`--fixtures ${opts.fixtures}: no such folder`);
   }
-  const { files, missing } = expandPaths(paths);
-  for (const m of missing) io.err(`${m}  (file)  no model files match this pattern\n`);
-  if (files.length === 0) throw new UsageError("no model files to check");
+  const { files, missing } = modelFiles(paths, io, "check");
 
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
   const models = runBatch(files).map((r) => checkModel(r, opts.fixtures));

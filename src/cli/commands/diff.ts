@@ -11,7 +11,7 @@ import type { Locale } from "../../render/format.js";
 import type { Format } from "../../render/index.js";
 import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
-import { expandPaths } from "../paths.js";
+import { modelFiles } from "../paths.js";
 
 export interface DiffOptions {
   format: Format;
@@ -29,9 +29,7 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
   }
   if (saved.size === 0) throw new UsageError(`no saved results in ${baselineDir}; save them first with: sroi run MODELS --save ${baselineDir}`);
 
-  const { files, missing } = expandPaths(paths);
-  for (const m of missing) io.err(`${m}  (file)  no model files match this pattern\n`);
-  if (files.length === 0) throw new UsageError("no model files to run");
+  const { files, missing } = modelFiles(paths, io, "run");
   const runs = runBatch(files);
   for (const r of runs) for (const p of r.problems) io.err(formatProblem(p) + "\n");
 

@@ -1,15 +1,13 @@
 // sroi run FILE|DIR|GLOB... : run models and print their reports (or JSON); a batch ends with a summary.
-import Table from "cli-table3";
-import { runBatch, summaryRows } from "../../batch/batch.js";
+import { runBatch } from "../../batch/batch.js";
 import { saveResults, SaveError } from "../../batch/save.js";
-import type { ModelResult } from "../../engine/result.js";
 import { formatProblem } from "../../load/problems.js";
-import { formatter, type Locale } from "../../render/format.js";
+import { renderBatchSummary } from "../../render/batch.js";
+import type { Locale } from "../../render/format.js";
 import { renderers, type Format } from "../../render/index.js";
-import { warningText } from "../../render/table.js";
 import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
-import { expandPaths } from "../paths.js";
+import { modelFiles } from "../paths.js";
 
 export interface RunOptions {
   format: Format;
@@ -20,9 +18,7 @@ export interface RunOptions {
 }
 
 export function runCommand(paths: string[], opts: RunOptions, io: Io): number {
-  const { files, missing } = expandPaths(paths);
-  for (const m of missing) io.err(`${m}  (file)  no model files match this pattern\n`);
-  if (files.length === 0) throw new UsageError("no model files to run");
+  const { files, missing } = modelFiles(paths, io, "run");
   const runs = runBatch(files);
 
   // --scenario keeps only the named scenarios; naming one that no model has is a usage error.
@@ -54,7 +50,7 @@ export function runCommand(paths: string[], opts: RunOptions, io: Io): number {
     if (!(multi && opts.summary)) {
       results.forEach((res, i) => io.out((i > 0 ? "\n" : "") + renderers.table(res, { chalk: io.chalk, locale: opts.locale })));
     }
-    if (multi) io.out("\n" + renderSummary(runs, opts.locale, io) + "\n");
+    if (multi) io.out("\n" + renderBatchSummary(runs, { chalk: io.chalk, locale: opts.locale }) + "\n");
   }
 
   if (opts.save) {
@@ -68,29 +64,3 @@ export function runCommand(paths: string[], opts: RunOptions, io: Io): number {
   }
   return exitCode({ invalidInput });
 }
-
-function renderSummary(runs: ReturnType<typeof runBatch>, locale: Locale, io: Io): string {
-  const c = io.chalk;
-  const f = formatter(locale);
-  const rows = summaryRows(runs);
-  const t = new Table({
-    head: ["Model", "Scenario", "Inputs", "Benefits (PV)", "Ratio", "Warnings"].map((h) => c.bold(h)),
-    style: { head: [], border: [], compact: true },
-    colAligns: ["left", "left", "right", "right", "right", "right"],
-  });
-  for (const r of rows) {
-    if (r.error) t.push([r.file, c.red("error"), { colSpan: 4, content: c.red(r.error) }]);
-    else t.push([r.model!, r.scenario!, f.money(r.inputs), f.money(r.benefits), f.ratio(r.ratio), r.warnings ? c.yellow(String(r.warnings)) : "0"]);
-  }
-  const failed = runs.filter((r) => !r.result).length;
-  const line = `${runs.length} model${runs.length === 1 ? "" : "s"}, ${runs.length - failed} ran, ${failed} failed`;
-  // The slips each model records, with both sides, so a batch run shows them without the full reports.
-  const warned = runs.filter((r) => r.result && r.result.warnings.length > 0);
-  const warnings = warned.flatMap((r) => [
-    c.yellow.bold(`Warnings: ${r.result!.model.id}`),
-    ...r.result!.warnings.map((w) => c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${warningText(w, f)}`)),
-  ]);
-  return [`${c.bold("Summary")}`, t.toString(), failed ? c.red(line) : line, ...(warnings.length ? ["", ...warnings] : [])].join("\n");
-}
-
-export type { ModelResult };

@@ -1,14 +1,12 @@
 // sroi validate FILE... : load and compute each model, report every problem, print nothing else on success.
 import { runBatch } from "../../batch/batch.js";
 import { formatProblem } from "../../load/problems.js";
-import { exitCode, UsageError } from "../exit.js";
+import { exitCode } from "../exit.js";
 import type { Io } from "../io.js";
-import { expandPaths } from "../paths.js";
+import { modelFiles } from "../paths.js";
 
 export function validateCommand(paths: string[], io: Io): number {
-  const { files, missing } = expandPaths(paths);
-  for (const m of missing) io.err(`${m}  (file)  no model files match this pattern\n`);
-  if (files.length === 0) throw new UsageError("no model files to validate");
+  const { files, missing } = modelFiles(paths, io, "validate");
   const runs = runBatch(files);
   for (const r of runs) {
     if (r.result) io.out(`${io.chalk.green("ok")}  ${r.file}  (${r.result.scenarios.length} scenario${r.result.scenarios.length === 1 ? "" : "s"}, ${r.result.warnings.length} warning${r.result.warnings.length === 1 ? "" : "s"})\n`);
