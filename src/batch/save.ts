@@ -7,13 +7,14 @@ import { RESULT_SCHEMA, type ModelResult } from "../engine/result.js";
 export class SaveError extends Error {}
 
 /** Writes `text` to `file` so that a reader sees the old file or the whole new one, never a part. */
-export function writeAtomic(file: string, text: string): void {
+export function writeAtomic(file: string, text: string | Uint8Array): void {
   const dir = dirname(file);
   const tmp = join(dir, `.sroi-tmp-${process.pid}-${Date.now()}-${basename(file)}`);
   const fd = openSync(tmp, "wx");
   try {
     try {
-      writeSync(fd, text);
+      if (typeof text === "string") writeSync(fd, text);
+      else writeSync(fd, text);
       fsyncSync(fd);
     } finally {
       closeSync(fd);

@@ -4,11 +4,24 @@ import { Command, CommanderError, Option } from "commander";
 import { createRequire } from "node:module";
 import { UsageError } from "./exit.js";
 import { processIo, type Io } from "./io.js";
-import { FORMATS } from "../render/formats.js";
+import { COMMAND_FORMATS, FormatError, type RenderCommand } from "../render/formats.js";
+import type { Locale } from "../render/format.js";
+import { LOCALES } from "../render/locales.js";
 
 const require = createRequire(import.meta.url);
 const { version } = require("../../package.json") as { version: string };
 
+
+const EXIT_CODES = `
+Exit status:
+  0  all good
+  1  sroi check: a published figure no longer reproduces
+  2  invalid input or usage (the problems are on stderr)`;
+
+/** The examples and exit codes every --help ends with. */
+function help(examples: string[]): string {
+  return `\nExamples:\n${examples.map((e) => `  $ ${e}`).join("\n")}\n${EXIT_CODES}\n`;
+}
 
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
   let code = 0;
@@ -18,28 +31,61 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .version(version)
     .showHelpAfterError("(run sroi --help for usage)")
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText("after", help(["sroi run models/eijsden.yaml", "sroi report models/eijsden.yaml -o eijsden.html", "sroi check --quiet", "sroi init my_project"]));
 
-  const locale = new Option("--locale <locale>", "number notation in tables").choices(["nl", "en"]).default("nl");
+  // --lang, with --locale kept as its alias; no default: each model prints in its own declared language.
+  const lang = () => new Option("--lang <lang>", "labels and number notation (default: the model's language, else nl)").choices(LOCALES);
+  const localeAlias = () => new Option("--locale <lang>", "alias of --lang").choices(LOCALES).hideHelp();
+  const langOf = (opts: { lang?: Locale; locale?: Locale }) => opts.lang ?? opts.locale;
+  const format = (command: RenderCommand, dflt: string) =>
+    new Option("-f, --format <format>", `output format: ${COMMAND_FORMATS[command].join(", ")}`).default(dflt);
+  const repeat = (v: string, prev: string[] = []) => [...prev, v];
 
   program
     .command("run")
     .description("run models and print their tables (inputs, benefits, ratios); several models end with a summary")
     .argument("<paths...>", "model files, folders of models, or globs")
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"))
-    .option("-s, --scenario <id...>", "only these scenarios")
+    .addOption(format("run", "table"))
+    .option("-s, --scenario <id>", "only this scenario (repeat, or separate with commas)", repeat)
+    .option("-o, --output <file>", "write to this file instead of stdout (needed for -f xlsx)")
     .option("--save <dir>", "also write each model's JSON result to <dir>/<model id>.json (for sroi diff)")
-    .option("--summary", "with several models, print only the summary table")
-    .addOption(locale)
+    .option("--summary", "print only the summary table (model, scenario, inputs, benefits, ratio)")
+    .option("--wide", "full year-by-year tables, however wide (default: fit 100 columns)")
+    .addOption(lang())
+    .addOption(localeAlias())
+    .addHelpText("after", help([
+      "sroi run models/eijsden.yaml",
+      "sroi run models/eijsden.yaml -s current --lang en",
+      "sroi run models --summary",
+      "sroi run models -f json | jq '.models[].result.scenarios[].ratio'",
+      "sroi run models -f csv -o results.csv",
+      "sroi run models/numansdorp.yaml -f xlsx -o numansdorp.xlsx",
+    ]))
     .action(async (paths: string[], opts) => {
       const { runCommand } = await import("./commands/run.js");
-      code = runCommand(paths, opts, io);
+      code = await runCommand(paths, { ...opts, locale: langOf(opts) }, io);
+    });
+
+  program
+    .command("report")
+    .description("write a self-contained HTML factsheet with charts and the full tables (opens offline, prints on A4)")
+    .argument("<file>", "model file")
+    .requiredOption("-o, --output <file>", "the HTML file to write")
+    .addOption(format("report", "html"))
+    .addOption(lang())
+    .addOption(localeAlias())
+    .addHelpText("after", help(["sroi report models/eijsden.yaml -o eijsden.html", "sroi report models/lpbl_de_kop.yaml -o de_kop.html --lang en"]))
+    .action(async (file: string, opts) => {
+      const { reportCommand } = await import("./commands/report.js");
+      code = await reportCommand(file, { ...opts, locale: langOf(opts) }, io);
     });
 
   program
     .command("validate")
-    .description("check models without printing their results; every problem as file:line:col  path  message")
+    .description("check models without printing their results: an ok line per model, every problem as file:line:col  path  message")
     .argument("<paths...>", "model files, folders of models, or globs")
+    .addHelpText("after", help(["sroi validate models", "sroi validate my_model.yaml"]))
     .action(async (paths: string[]) => {
       const { validateCommand } = await import("./commands/validate.js");
       code = validateCommand(paths, io);
@@ -49,25 +95,31 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .command("check")
     .description("run models and compare them with the published figures in fixtures/ (exit 1 when one no longer reproduces)")
     .argument("[paths...]", "model files or folders", ["models"])
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"))
+    .addOption(format("check", "table"))
     .option("--fixtures <dir>", "folder with the published figures (default: fixtures/ next to the models folder)")
-    .addOption(locale)
+    .option("-q, --quiet", "print only the failures and one closing line")
+    .addOption(lang())
+    .addOption(localeAlias())
+    .addHelpText("after", help(["sroi check", "sroi check --quiet", "sroi check models/eijsden.yaml -f json"]))
     .action(async (paths: string[], opts) => {
       const { checkCommand } = await import("./commands/check.js");
-      code = checkCommand(paths, opts, io);
+      code = checkCommand(paths, { ...opts, locale: langOf(opts) ?? "nl" }, io);
     });
 
   program
     .command("diff")
-    .description("re-run models and show what moved against results saved with sroi run --save")
+    .description("re-run models and show what moved against results saved with sroi run --save (headline figures first)")
     .argument("<baseline>", "folder of saved results")
     .argument("[paths...]", "model files or folders", ["models"])
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"))
+    .addOption(format("diff", "table"))
     .option("--all", "list every figure, not only those that moved")
-    .addOption(locale)
+    .option("--figure <pattern>", "only figures whose name contains this (* matches anything)")
+    .addOption(lang())
+    .addOption(localeAlias())
+    .addHelpText("after", help(["sroi run models --save results/before --summary", "sroi diff results/before", "sroi diff results/before --figure '*.ratio'"]))
     .action(async (baseline: string, paths: string[], opts) => {
       const { diffCommand } = await import("./commands/diff.js");
-      code = diffCommand(baseline, paths, opts, io);
+      code = diffCommand(baseline, paths, { ...opts, locale: langOf(opts) ?? "nl" }, io);
     });
 
   program
@@ -75,10 +127,34 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .description("list the named figures of a model's result (the names fixtures and checks use)")
     .argument("<file>", "model file")
     .option("--filter <text>", "only figures whose name contains this")
-    .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"))
+    .addOption(format("figures", "table"))
+    .addHelpText("after", help(["sroi figures models/eijsden.yaml --filter ratio"]))
     .action(async (file: string, opts) => {
       const { figuresCommand } = await import("./commands/figures.js");
       code = figuresCommand(file, opts, io);
+    });
+
+  program
+    .command("init")
+    .description("write a commented starter model that runs as is (never over an existing file)")
+    .argument("<name>", "the model file to write (.yaml added when missing)")
+    .addHelpText("after", help(["sroi init my_project", "sroi run my_project.yaml"]))
+    .action(async (name: string) => {
+      const { initCommand } = await import("./commands/init.js");
+      code = initCommand(name, io);
+    });
+
+  program
+    .command("library")
+    .description("list and search the shared reference values (study, values per domain, certainty, source)")
+    .argument("[text]", "only studies whose id, name, domain or source contains this")
+    .option("--dir <dir>", "the library folder", "models/library")
+    .addOption(lang())
+    .addOption(localeAlias())
+    .addHelpText("after", help(["sroi library", "sroi library wandel", "sroi library zvw"]))
+    .action(async (text: string | undefined, opts) => {
+      const { libraryCommand } = await import("./commands/library.js");
+      code = libraryCommand(text, { dir: opts.dir, locale: langOf(opts) ?? "nl" }, io);
     });
 
   try {
@@ -88,7 +164,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       // --help and --version exit 0; wrong usage exits 2 (commander has printed the message).
       return err.exitCode === 0 ? 0 : 2;
     }
-    if (err instanceof UsageError) {
+    if (err instanceof UsageError || err instanceof FormatError) {
       io.err(`sroi: ${err.message}\n`);
       return 2;
     }

@@ -14,6 +14,28 @@ export interface DiffRow {
   /** change / |old|; null when either side is missing or old is 0 and new is too. */
   relative: number | null;
   status: FigureStatus;
+  /** Whether the report's published figure still holds with the new value (null: not published). */
+  published?: "holds" | "fails" | null;
+}
+
+/** Headline figures (ratios, totals, per-stakeholder ratios) come first in a diff. */
+export function isHeadline(figure: string): boolean {
+  return /^[^.]+\.(ratio|net_ratio|financial_ratio|inputs|benefits|net)$/.test(figure) || /\.stakeholder\.[^.]+\.ratio$/.test(figure) || /\.ratios?\.[^.]+$/.test(figure);
+}
+
+/** --figure: a name containing the pattern; "*" in it matches anything. */
+export function figureMatcher(pattern: string | undefined): (figure: string) => boolean {
+  if (!pattern) return () => true;
+  if (!pattern.includes("*")) return (f) => f.includes(pattern);
+  const re = new RegExp(pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*"));
+  return (f) => re.test(f);
+}
+
+/** Headline figures first (in their own order), the rest after; filtered by --figure. */
+export function headlineFirst(rows: DiffRow[], pattern?: string): DiffRow[] {
+  const match = figureMatcher(pattern);
+  const kept = rows.filter((r) => match(r.figure));
+  return [...kept.filter((r) => isHeadline(r.figure)), ...kept.filter((r) => !isHeadline(r.figure))];
 }
 
 export type ModelStatus = "changed" | "unchanged" | "new" | "gone" | "failed";

@@ -4,10 +4,10 @@ import Table from "cli-table3";
 import type { FileRun } from "../api.js";
 import { summaryRows } from "../batch/batch.js";
 import { formatter } from "./format.js";
-import type { RenderOptions } from "./index.js";
+import type { Locale } from "./format.js";
 import { warningLines } from "./table.js";
 
-export function renderBatchSummary(runs: FileRun[], opts: RenderOptions): string {
+export function renderBatchSummary(runs: FileRun[], opts: { chalk: import("chalk").ChalkInstance; locale: Locale }): string {
   const c = opts.chalk;
   const f = formatter(opts.locale);
   const t = new Table({

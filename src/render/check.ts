@@ -192,10 +192,26 @@ function rowNotes(rows: CheckRow[], f: Formatter, c: ChalkInstance): string[] {
   return notes;
 }
 
-export function renderCheckTable(out: CheckOutput, opts: { chalk: ChalkInstance; locale: Locale }): string {
+/**
+ * The table per model, the failures listed again at the end with their model (a CI log's last screen
+ * says what broke), and the closing line. quiet: only the failures and the closing line.
+ */
+export function renderCheckTable(out: CheckOutput, opts: { chalk: ChalkInstance; locale: Locale; quiet?: boolean }): string {
   const c = opts.chalk;
   const f = formatter(opts.locale);
-  const blocks = out.models.map((m) => renderModel(m, f, c).join("\n"));
+  const blocks = opts.quiet ? [] : out.models.map((m) => renderModel(m, f, c).join("\n"));
+  const failures = out.models.flatMap((m) => {
+    const name = m.model ?? m.file;
+    if (m.model === null) return [c.red(`  ✗ ${name}: the model did not load (problems on stderr)`)];
+    const lines = m.status === "invalid" ? [c.red(`  ✗ ${name}: the published figures did not load (problems on stderr)`)] : [];
+    for (const r of m.figures) {
+      if (!FAILING.includes(r.status)) continue;
+      const computed = shownLike(r.published, r.computed, f);
+      lines.push(c.red(`  ✗ ${name}  ${r.figure ?? "(none)"}: published ${r.published}, computed ${computed} (${STATUS_TEXT[r.status]})`));
+    }
+    return lines;
+  });
+  if (failures.length > 0) blocks.push([c.red.bold(`Failures (${failures.length})`), ...failures].join("\n"));
   const line = summaryLine(out.summary);
   const closing = out.exit_code === 0 ? c.green(line) : c.red.bold(line);
   return [...blocks, closing].join("\n\n") + "\n";

@@ -78,13 +78,13 @@ export function renderDiffTable(out: DiffOutput, opts: { chalk: ChalkInstance; l
     else {
       lines.push("", `${head}  ${m.moved} of ${m.figures} figures moved`);
       const t = new Table({
-        head: ["Figure", "Old", "New", "Change", "Relative"].map((h) => c.bold(h)),
+        head: ["Figure", "Old", "New", "Change", "Relative", "Published"].map((h) => c.bold(h)),
         style: { head: [], border: [], compact: true },
-        colAligns: ["left", "right", "right", "right", "right"],
+        colAligns: ["left", "right", "right", "right", "right", "left"],
       });
       for (const r of m.rows) {
         const paint = r.status === "same" ? c.dim : (s: string) => s;
-        t.push([paint(r.figure), paint(value(f, r.old)), paint(value(f, r.new)), paint(signed(f, r.change)), paint(relative(f, r))]);
+        t.push([paint(r.figure), paint(value(f, r.old)), paint(value(f, r.new)), paint(signed(f, r.change)), paint(relative(f, r)), r.published === "holds" ? c.green("holds") : r.published === "fails" ? c.red.bold("FAILS") : c.dim("–")]);
       }
       lines.push(t.toString());
     }

@@ -11,14 +11,27 @@ export interface Formatter {
   share(v: number | null | undefined, digits?: number, minDigits?: number): string;
 }
 
+// Intl.NumberFormat is slow to build: one per locale and digit range, made once and reused.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(tag: string, min: number, max: number): Intl.NumberFormat {
+  const key = `${tag}/${min}/${max}`;
+  let nf = numberFormats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(tag, { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true });
+    numberFormats.set(key, nf);
+  }
+  return nf;
+}
+
+const formatters = new Map<Locale, Formatter>();
+
 export function formatter(locale: Locale = "nl"): Formatter {
+  const made = formatters.get(locale);
+  if (made) return made;
   const tag = locale === "nl" ? "nl-NL" : "en-GB";
-  const num = (v: number, min: number, max: number) =>
-    new Intl.NumberFormat(tag, { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true }).format(
-      Object.is(v, -0) ? 0 : v,
-    );
+  const num = (v: number, min: number, max: number) => numberFormat(tag, min, max).format(Object.is(v, -0) ? 0 : v);
   const dash = "–";
-  return {
+  const f: Formatter = {
     locale,
     money: (v, currency = "EUR") => {
       if (v === null || v === undefined) return dash;
@@ -31,4 +44,6 @@ export function formatter(locale: Locale = "nl"): Formatter {
     ratio: (v, digits = 2) => (v === null || v === undefined ? dash : num(v, digits, digits)),
     share: (v, digits = 1, minDigits = 0) => (v === null || v === undefined ? dash : `${num(v * 100, minDigits, digits)}%`),
   };
+  formatters.set(locale, f);
+  return f;
 }

@@ -1,71 +1,72 @@
-// The human report: what the source report's own tables show, as terminal tables.
-import Table from "cli-table3";
+// The human report: what the source report's own tables show, as terminal tables that fit 100 columns
+// (--wide for the full year-by-year view), labelled in the report's language.
 import type { ChalkInstance } from "chalk";
 import type { ModelResult, ScenarioResult, Warning } from "../engine/result.js";
-import { printedFigureMessage, weightedVsUsedMessage } from "../engine/engine.js";
+import { fitTable, wrapText, type FitOptions } from "./fit.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
+import { modelLocale, words, type Words } from "./i18n.js";
+import { warningText } from "./messages.js";
 
 export interface TableOptions {
   chalk: ChalkInstance;
+  /** Labels and number notation; default: the model's declared language, else Dutch. */
   locale?: Locale;
   /** Show year-by-year tables (default true). */
   years?: boolean;
+  /** No 100-column limit: year tables in one piece. */
+  wide?: boolean;
 }
 
-const plain = { chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } };
-
-function table(head: string[], rows: (string | number)[][], c: ChalkInstance, alignRightFrom = 1): string {
-  const t = new Table({
-    head: head.map((h) => c.bold(h)),
-    style: { head: [], border: [], compact: true },
-    colAligns: head.map((_, i) => (i >= alignRightFrom ? "right" : "left")),
-    ...plain,
-  });
-  for (const r of rows) t.push(r.map(String));
-  return t.toString();
+interface Ctx {
+  c: ChalkInstance;
+  f: Formatter;
+  w: Words;
+  fit: FitOptions;
+  opts: TableOptions;
 }
 
 export function renderTable(result: ModelResult, opts: TableOptions): string {
   const c = opts.chalk;
-  const f = formatter(opts.locale);
+  const locale = modelLocale(result, opts.locale);
+  const ctx: Ctx = { c, f: formatter(locale), w: words(locale, result.model.method), fit: { wide: opts.wide }, opts };
+  const { w } = ctx;
   const m = result.model;
   const out: string[] = [];
-  out.push(c.bold.underline(m.title));
+  const text = (s: string, style: (s: string) => string) => {
+    for (const line of opts.wide ? [s] : wrapText(s)) out.push(style(line));
+  };
+  text(m.title, c.bold.underline);
   const src = [m.source.report, m.source.file ? `(${m.source.file})` : ""].filter(Boolean).join(" ");
-  out.push(c.dim(`Source: ${src}`));
-  out.push(
-    c.dim(
-      `Period ${m.period.start}-${m.period.end} · ${m.currency}${m.price_year ? ` (prices ${m.price_year})` : ""} · discount: ${m.discount}`,
-    ),
-  );
-  if (result.references.length > 0) out.push("", ...renderReferences(result, c));
-  for (const s of result.scenarios) out.push("", ...renderScenario(result, s, f, opts));
-  if (result.scenarios.length > 1) out.push("", ...renderSummary(result, f, c));
-  out.push("", ...renderWarnings(result, c, opts.locale));
+  text(`${w.source}: ${src}`, c.dim);
+  text(`${w.period} ${m.period.start}-${m.period.end} · ${m.currency}${m.price_year ? ` (${w.prices} ${m.price_year})` : ""} · ${w.discount}: ${m.discount}`, c.dim);
+  if (result.references.length > 0) out.push("", ...renderReferences(result, ctx));
+  for (const s of result.scenarios) out.push("", ...renderScenario(result, s, ctx));
+  if (result.scenarios.length > 1) out.push("", ...renderSummary(result, ctx));
+  out.push("", ...warningBlock(result.warnings, ctx));
   return out.join("\n") + "\n";
 }
 
-function renderScenario(result: ModelResult, s: ScenarioResult, f: Formatter, opts: TableOptions): string[] {
-  const c = opts.chalk;
+function renderScenario(result: ModelResult, s: ScenarioResult, ctx: Ctx): string[] {
+  const { c, f, w, fit } = ctx;
   const cur = result.model.currency;
   const out: string[] = [];
-  const title = `Scenario: ${s.name} [${s.id}]${s.variant ? " (variant" + (s.extends ? ` of ${s.extends}` : "") + ")" : ""}`;
-  out.push(c.bold.cyan(title));
+  const title = `${w.scenario}: ${s.name} [${s.id}]${s.variant ? ` (${s.extends ? `${w.variantOf} ${s.extends}` : w.variant})` : ""}`;
+  for (const line of ctx.opts.wide ? [title] : wrapText(title)) out.push(c.bold.cyan(line));
 
   if (s.participants) {
     const p = s.participants;
     const rows = p.groups.map((g) => [g.name, f.count(g.counterfactual), f.count(g.scenario), f.count(g.difference)]);
-    rows.push([c.bold("Extra participants" + (p.unique_factor !== 1 ? ` (x ${f.share(p.unique_factor, 0)} unique)` : "")), "", "", c.bold(f.count(p.extra))]);
-    out.push(c.bold("Participants per year (deelnemers)"));
-    out.push(table(["Group", "Counterfactual", "Scenario", "Difference"], rows, c));
+    rows.push([c.bold(w.extraParticipants + (p.unique_factor !== 1 ? ` (x ${f.share(p.unique_factor, 0)} ${w.unique})` : "")), "", "", c.bold(f.count(p.extra))]);
+    out.push(c.bold(w.participantsTitle));
+    out.push(fitTable([w.group, w.counterfactual, w.scenario, w.difference], rows, c, fit));
   }
 
   const unitRows = s.valuation.filter((v) => v.value_source !== "amount");
   if (unitRows.length > 0) {
-    out.push(c.bold("Valuation per participant per year (waardering)"));
+    out.push(c.bold(w.valuationTitle));
     out.push(
-      table(
-        ["Outcome", "Weighted avg", "Used value", "Impact claim", "Net value", "vs baseline", "Quantity"],
+      fitTable(
+        [w.outcome, w.weighted, w.usedValue, w.impactClaim, w.netValueUnit, w.vsBaseline, w.quantity],
         unitRows.map((v) => [
           `${v.name} (${v.stakeholders.join(", ")})`,
           v.weighted === null ? "–" : f.number(v.weighted, 2),
@@ -76,64 +77,64 @@ function renderScenario(result: ModelResult, s: ScenarioResult, f: Formatter, op
           f.count(v.quantity),
         ]),
         c,
+        fit,
       ),
     );
-    const chosen = unitRows.filter((v) => v.value_choice);
-    for (const v of chosen) out.push(c.dim(`  * ${v.name}: ${v.value_choice}`));
-    if (unitRows.some((v) => v.value_source === "model" && !v.value_choice)) {
-      out.push(c.dim("  ! the model sets this value itself; see warnings when it differs from the weighted average"));
-    }
+    for (const v of unitRows.filter((v) => v.value_choice)) out.push(...note(`  * ${v.name}: ${v.value_choice}`, ctx));
+    if (unitRows.some((v) => v.value_source === "model" && !v.value_choice)) out.push(...note(`  ! ${w.modelSetsValue}`, ctx));
   }
 
   const years = s.years;
-  const showYears = opts.years !== false && years.length > 1;
+  const showYears = ctx.opts.years !== false && years.length > 1;
+  const split: FitOptions = { ...fit, mode: "split" };
   if (s.inputs.length > 0) {
-    out.push(c.bold("Inputs (inbreng)"));
-    const head = ["Input", ...(showYears ? years.map(String) : []), "Total", "Counted"];
+    out.push(c.bold(w.inputsTitle));
+    const head = [w.input, ...(showYears ? years.map(String) : []), w.total, w.counted];
     const rows = s.inputs.map((r) => [
       r.name,
       ...(showYears ? r.per_year.map((v) => f.money(v, cur)) : []),
       f.money(r.nominal, cur),
-      `${f.money(r.counted, cur)}${r.discounted ? " (PV)" : ""}`,
+      `${f.money(r.counted, cur)}${r.discounted ? ` (${w.pv})` : ""}`,
     ]);
     if (s.inputs.length > 1) {
       rows.push([
-        c.bold("Total"),
+        c.bold(w.total),
         ...(showYears ? s.totals.inputs_per_year.map((v) => c.bold(f.money(v, cur))) : []),
         c.bold(f.money(s.inputs.reduce((a, r) => a + r.nominal, 0), cur)),
         c.bold(f.money(s.totals.inputs, cur)),
       ]);
     }
-    out.push(table(head, rows, c));
+    out.push(fitTable(head, rows, c, split));
   }
 
   if (s.outcomes.length > 0) {
-    out.push(c.bold("Benefits (opbrengst)"));
-    const head = ["Outcome", ...(showYears ? years.map(String) : []), "Present value"];
+    out.push(c.bold(w.benefitsTitle));
+    const head = [w.outcome, ...(showYears ? years.map(String) : []), w.presentValue];
     const names = new Map(result.scenarios[0]?.stakeholders.map((st) => [st.id, st.name]));
     const rows = s.outcomes.map((r) => [
       `${r.name} → ${r.allocation.map((a) => names.get(a.stakeholder) ?? a.stakeholder).join(", ")}` +
-        (r.kind === "immaterial" ? c.dim(" (immaterial)") : ""),
+        (r.kind === "immaterial" ? c.dim(` (${w.immaterial})`) : ""),
       ...(showYears ? r.per_year.map((v) => f.money(v, cur)) : []),
       f.money(r.present_value, cur),
     ]);
     if (s.outcomes.length > 1) {
       rows.push([
-        c.bold("Total"),
+        c.bold(w.total),
         ...(showYears ? s.totals.benefits_per_year.map((v) => c.bold(f.money(v, cur))) : []),
         c.bold(f.money(s.totals.benefits, cur)),
       ]);
     }
-    out.push(table(head, rows, c));
+    out.push(fitTable(head, rows, c, split));
   }
 
   if (s.groups.length > 0) {
-    out.push(c.bold("Groups"));
+    out.push(c.bold(w.groups));
     out.push(
-      table(
-        ["Group", "Costs", "Benefits"],
+      fitTable(
+        [w.group, w.costs, w.benefits],
         s.groups.map((g) => [g.name, g.inputs ? f.money(g.inputs, cur) : "–", g.benefits ? f.money(g.benefits, cur) : "–"]),
         c,
+        fit,
       ),
     );
   }
@@ -143,59 +144,66 @@ function renderScenario(result: ModelResult, s: ScenarioResult, f: Formatter, op
     const rows: string[][] = [];
     for (const st of s.stakeholders) {
       if (st.inputs_per_year.some((v) => v !== 0)) {
-        rows.push([`${st.name}: inputs`, ...st.inputs_per_year.map((v) => f.money(v, cur)), f.money(st.inputs, cur)]);
+        rows.push([`${st.name}: ${w.inputsLower}`, ...st.inputs_per_year.map((v) => f.money(v, cur)), f.money(st.inputs, cur)]);
       }
       if (st.benefits_per_year.some((v) => v !== 0)) {
-        rows.push([`${st.name}: benefits`, ...st.benefits_per_year.map((v) => f.money(v, cur)), f.money(st.benefits, cur)]);
+        rows.push([`${st.name}: ${w.benefitsLower}`, ...st.benefits_per_year.map((v) => f.money(v, cur)), f.money(st.benefits, cur)]);
       }
     }
-    out.push(c.bold("Per stakeholder and year"));
-    out.push(table(["Stakeholder", ...years.map(String), "Counted / PV"], rows, c));
+    out.push(c.bold(w.perStakeholderYear));
+    out.push(fitTable([w.stakeholder, ...years.map(String), w.countedOrPv], rows, c, split));
   }
 
-  out.push(c.bold("Per stakeholder (belanghebbende)"));
+  out.push(c.bold(w.perStakeholder));
   out.push(
-    table(
-      ["Stakeholder", "Inputs", "Benefits (PV)", "Net", "Ratio"],
+    fitTable(
+      [w.stakeholder, w.inputs, w.benefitsPv, w.netColumnLabel, w.ratio],
       [
         ...s.stakeholders.map((st) => [st.name, f.money(st.inputs, cur), f.money(st.benefits, cur), f.money(st.net, cur), f.ratio(st.ratio)]),
-        [c.bold("Total"), c.bold(f.money(s.totals.inputs, cur)), c.bold(f.money(s.totals.benefits, cur)), c.bold(f.money(s.totals.net, cur)), c.bold(f.ratio(s.ratio))],
+        [c.bold(w.total), c.bold(f.money(s.totals.inputs, cur)), c.bold(f.money(s.totals.benefits, cur)), c.bold(f.money(s.totals.net, cur)), c.bold(f.ratio(s.ratio))],
       ],
       c,
+      fit,
     ),
   );
   if (s.ratios.length > 0) {
     out.push(
-      table(
-        ["Ratio", "Benefits", "Inputs", "Ratio"],
+      fitTable(
+        [w.ratio, w.benefits, w.inputs, w.ratio],
         s.ratios.map((r) => [r.name, f.money(r.benefits, cur), f.money(r.inputs, cur), f.ratio(r.ratio)]),
         c,
+        fit,
       ),
     );
   }
 
-  const lines: string[] = [];
   if (s.ratio !== null) {
-    lines.push(`${c.bold("SROI ratio")}  ${c.bold.green(f.ratio(s.ratio, 1))} ${c.dim(`(${f.ratio(s.ratio, 2)})`)}` +
-      (s.band ? `  band ±${f.share(s.band.share, 0)}: ${f.ratio(s.band.low)} – ${f.ratio(s.band.high)}` : ""));
-    lines.push(`Net SROI ratio ${f.ratio(s.net_ratio)} · financial ratio ${f.ratio(s.financial_ratio)} · net value ${f.money(s.totals.net, cur)}` +
-      (s.payback_years !== null ? ` · payback ${f.number(s.payback_years, 2)} years` : " · no payback within the horizon"));
+    out.push(
+      `${c.bold(w.ratioLabel)}  ${c.bold.green(f.ratio(s.ratio, 1))} ${c.dim(`(${f.ratio(s.ratio, 2)})`)}` +
+        (s.band ? `  ${w.band} ±${f.share(s.band.share, 0)}: ${f.ratio(s.band.low)} – ${f.ratio(s.band.high)}` : ""),
+    );
+    const payback = s.payback_years !== null ? w.fill(w.payback, f.number(s.payback_years, 2)) : w.noPayback;
+    const line = `${w.netRatioLabel} ${f.ratio(s.net_ratio)} · ${w.financialRatio} ${f.ratio(s.financial_ratio)} · ${w.netValueLabel} ${f.money(s.totals.net, cur)} · ${payback}`;
+    out.push(...(ctx.opts.wide ? [line] : wrapText(line)));
   } else {
-    lines.push(`${c.bold("Benefits (PV)")} ${f.money(s.totals.benefits, cur)} ${c.dim("(no inputs: no ratio)")}`);
+    out.push(`${c.bold(w.benefitsPv)} ${f.money(s.totals.benefits, cur)} ${c.dim(`(${w.noInputs})`)}`);
   }
-  if (s.qalys !== null) lines.push(`QALYs over the period: ${f.number(s.qalys, 1)}`);
-  out.push(...lines);
+  if (s.qalys !== null) out.push(`${w.qalys}: ${f.number(s.qalys, 1)}`);
   return out;
+}
+
+function note(text: string, ctx: Ctx): string[] {
+  return (ctx.opts.wide ? [text] : wrapText(text)).map((l) => ctx.c.dim(l));
 }
 
 const STARS = ["–", "*", "**", "***"];
 
-function renderReferences(result: ModelResult, c: ChalkInstance): string[] {
-  const f = formatter();
+function renderReferences(result: ModelResult, ctx: Ctx): string[] {
+  const { c, f, w } = ctx;
   return [
-    c.bold("References (referenties)"),
-    table(
-      ["Study", "Certainty", "Values per participant per year", "Source"],
+    c.bold(w.references),
+    fitTable(
+      [w.study, w.certainty, w.valuesPerParticipant, w.sourceCol],
       result.references.map((r) => [
         r.name,
         STARS[r.certainty ?? 0] ?? "–",
@@ -203,48 +211,48 @@ function renderReferences(result: ModelResult, c: ChalkInstance): string[] {
         r.source.length > 60 ? r.source.slice(0, 57) + "..." : r.source,
       ]),
       c,
-      99,
+      { ...ctx.fit, alignRightFrom: 99 },
     ),
   ];
 }
 
-function renderSummary(result: ModelResult, f: Formatter, c: ChalkInstance): string[] {
+function renderSummary(result: ModelResult, ctx: Ctx): string[] {
+  const { c, f, w } = ctx;
   const cur = result.model.currency;
   return [
-    c.bold("Scenarios"),
-    table(
-      ["Scenario", "Inputs", "Benefits (PV)", "Net", "SROI ratio"],
+    c.bold(w.scenarios),
+    fitTable(
+      [w.scenario, w.inputs, w.benefitsPv, w.netColumnLabel, w.ratioLabel],
       result.scenarios.map((s) => [
-        s.name + (s.variant ? c.dim(" (variant)") : ""),
+        s.name + (s.variant ? c.dim(` (${w.variant})`) : ""),
         f.money(s.totals.inputs, cur),
         f.money(s.totals.benefits, cur),
         f.money(s.totals.net, cur),
         s.ratio === null ? "–" : `${f.ratio(s.ratio, 1)} (${f.ratio(s.ratio, 2)})`,
       ]),
       c,
+      ctx.fit,
     ),
   ];
 }
 
-export function renderWarnings(result: ModelResult, c: ChalkInstance, locale: Locale = "nl"): string[] {
-  if (result.warnings.length === 0) return [c.dim("No warnings.")];
-  return [c.yellow.bold(`Warnings (${result.warnings.length})`), ...warningLines(result.warnings, c, formatter(locale))];
+function warningBlock(warnings: Warning[], ctx: Ctx): string[] {
+  const { c, w } = ctx;
+  if (warnings.length === 0) return [c.dim(w.noWarnings)];
+  return [c.yellow.bold(`${w.warnings} (${warnings.length})`), ...warningLines(warnings, c, ctx.f, ctx.opts.wide)];
 }
 
-/** One line per warning, as run, check and the batch summary show them. */
-export function warningLines(warnings: Warning[], c: ChalkInstance, f: Formatter): string[] {
-  return warnings.map((w) => c.yellow(`  ! ${w.scenario ? `[${w.scenario}] ` : ""}${warningText(w, f)}`));
+export function renderWarnings(result: ModelResult, c: ChalkInstance, locale?: Locale): string[] {
+  const l = modelLocale(result, locale);
+  return warningBlock(result.warnings, { c, f: formatter(l), w: words(l, result.model.method), fit: {}, opts: { chalk: c } });
 }
 
-/** A warning's message with its numbers in the report's notation. */
-export function warningText(w: Warning, f: Formatter): string {
-  const num = (n: number) => f.number(n, Math.abs(n) >= 1000 ? 0 : 2);
-  if (w.code === "printed-figure" && w.where && w.printed !== undefined && w.computed !== undefined && w.difference !== undefined) {
-    return printedFigureMessage(w.where, w.printed, w.computed, w.difference, w.note, num);
-  }
-  if (w.code === "weighted-vs-used" && w.used !== undefined && w.computed !== undefined && w.where) {
-    return weightedVsUsedMessage(w.where, w.used, w.computed, w.participants ?? 0, num);
-  }
-  return w.message;
+/** One line per warning (wrapped to 100 columns unless wide), as run, check and the batch summary show them. */
+export function warningLines(warnings: Warning[], c: ChalkInstance, f: Formatter, wide = false): string[] {
+  return warnings.flatMap((w) => {
+    const text = `  ! ${w.scenario ? `[${w.scenario}] ` : ""}${warningText(w, f)}`;
+    return (wide ? [text] : wrapText(text)).map((l) => c.yellow(l));
+  });
 }
 
+export { warningText } from "./messages.js";

@@ -35,7 +35,7 @@ describe("sroi check on the repository's models", () => {
     expect(r.stdout).toMatch(/current\.ratio\s+│.*│\s+6,2 │\s+6,17 │\s+-0,03 │ ok/);
     // Figures recorded as not reproducible are listed with their reason, and model warnings follow.
     expect(r.stdout).toContain("– ambition.outcome.health_gain.weighted: not reproducible: Tabel 4's own rows weigh to 581,50");
-    expect(r.stdout).toContain('prints 472, the model computes 471');
+    expect(r.stdout.replace(/\n\s+/g, " ")).toContain("in het rapport staat 472, het model rekent 471");
   });
 
   it("--format json is the sroi-check/1 contract", async () => {

@@ -2,7 +2,7 @@
 import { copyFileSync, unlinkSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffFigures, diffModels } from "../../src/diff/diff.js";
+import { diffFigures, diffModels, isHeadline } from "../../src/diff/diff.js";
 import type { DiffOutput } from "../../src/render/diff.js";
 import { copyRepo, edit, sroi } from "./capture.js";
 
@@ -97,14 +97,29 @@ describe("sroi diff", () => {
     expect(rows.find((r) => r.figure === "current.inputs")!.relative).toBeCloseTo(10 / 87.5, 9);
     const ratio = rows.find((r) => r.figure === "current.ratio")!;
     expect(ratio.relative).toBeCloseTo(87.5 / 97.5 - 1, 9);
-    const sizes = rows.map((r) => Math.abs(r.relative!));
-    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    // Headline figures (ratios, totals, per-stakeholder ratios) first, each part largest change first.
+    const headline = rows.filter((r) => isHeadline(r.figure));
+    const rest = rows.filter((r) => !isHeadline(r.figure));
+    expect(headline.map((r) => r.figure)).toContain("current.ratio");
+    expect(rows).toEqual([...headline, ...rest]);
+    for (const part of [headline, rest]) {
+      const sizes = part.map((r) => Math.abs(r.relative!));
+      expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    }
+    // The published 6,2 no longer holds at 5,54; a figure the report did not publish has no verdict.
+    expect(ratio.published).toBe("fails");
+    expect(rows.find((r) => r.figure === "current.inputs.year.2027")?.published ?? null).toBe(null);
     // Benefits do not depend on the hourly rate.
     expect(rows.some((r) => r.figure === "current.benefits")).toBe(false);
 
     const table = await sroi("diff", base, join(dir, "models"));
     expect(table.stdout).toMatch(/eijsden .* \d+ of \d+ figures moved/);
-    expect(table.stdout).toMatch(/current\.ratio\s+│\s+6,17 │\s+5,54 │\s+-0,63\d* │\s+-10,26% │/);
+    expect(table.stdout).toMatch(/current\.ratio\s+│\s+6,17 │\s+5,54 │\s+-0,63\d* │\s+-10,26% │ FAILS/);
+
+    const only = await diffJson(base, join(dir, "models"), "--figure", "*.ratio");
+    const figures = only.out.models.find((d) => d.model === "eijsden")!.rows.map((r) => r.figure);
+    expect(figures.length).toBeGreaterThan(0);
+    for (const f of figures) expect(f).toMatch(/\.ratio$/);
     expect(table.stdout).toMatch(/^\d+ models: 1 changed \(\d+ figures moved\), \d+ unchanged, 0 new, 0 gone$/m);
   });
 

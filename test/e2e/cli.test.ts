@@ -25,11 +25,11 @@ describe("sroi run", () => {
     const r = sroi(["run", "models/eijsden.yaml"]);
     expect(r.code).toBe(0);
     expect(r.out).toContain("Scenario: Huidig (10 uur/week) [current]");
-    expect(r.out).toMatch(/SROI ratio\s+6,2 \(6,17\)/);
-    expect(r.out).toMatch(/SROI ratio\s+6,7 \(6,70\)/);
+    expect(r.out).toMatch(/SROI-ratio\s+6,2 \(6,17\)/);
+    expect(r.out).toMatch(/SROI-ratio\s+6,7 \(6,70\)/);
     expect(r.out).toContain("€ 220.766");
-    expect(r.out).toContain("Warnings (2)");
-    expect(r.out).toContain("rated * (beperkt), below the ** (voldoende) the model requires; used by Inloop-café, Hoeskamer");
+    expect(r.out).toContain("Waarschuwingen (2)");
+    expect(r.out.replace(/\n\s+/g, " ")).toContain("rated * (beperkt), below the ** (voldoende) the model requires; used by Inloop-café, Hoeskamer");
     expect(r.out).not.toContain(ESC);
     expect(r.err).toBe("");
   });
@@ -42,7 +42,11 @@ describe("sroi run", () => {
   it("gives the JSON contract with plain numbers", () => {
     const r = sroi(["run", "models/eijsden.yaml", "--format", "json"]);
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const envelope = JSON.parse(r.out);
+    expect(envelope.schema).toBe("sroi-run/1");
+    expect(envelope.models).toHaveLength(1);
+    expect(envelope.models[0]).toMatchObject({ file: "models/eijsden.yaml", ok: true, problems: [] });
+    const j = envelope.models[0].result;
     expect(j.schema).toBe("sroi-result/1");
     expect(Object.keys(j)).toEqual(["schema", "model", "scenarios", "references", "warnings"]);
     const [current, fulltime] = j.scenarios;
@@ -57,7 +61,7 @@ describe("sroi run", () => {
   });
 
   it("reproduces Numansdorp's 6,7, 6,3 and 2,8", () => {
-    const j = JSON.parse(sroi(["run", "models/numansdorp.yaml", "--format", "json"]).out);
+    const j = JSON.parse(sroi(["run", "models/numansdorp.yaml", "--format", "json"]).out).models[0].result;
     const s = j.scenarios[0];
     expect(s.ratio.toFixed(1)).toBe("6.7");
     expect(s.stakeholders.find((x: { id: string }) => x.id === "municipality").ratio.toFixed(1)).toBe("6.3");
@@ -66,11 +70,12 @@ describe("sroi run", () => {
 
   it("shows slips with both sides, in the report's notation (or English on request)", () => {
     const nl = sroi(["run", "models/numansdorp.yaml"]).out;
-    expect(nl).toContain("the weighted average over the activities (13.354 participants) is 581,5 (difference 18,5)");
-    expect(nl).toContain("prints € 3.344.000, the model computes 3.334.137 (difference -9.863)");
+    const unwrapped = nl.replace(/\n\s+/g, " ");
+    expect(unwrapped).toContain("het gewogen gemiddelde over de activiteiten (13.354 deelnemers) is 581,5 (verschil 18,5)");
+    expect(unwrapped).toContain("in het rapport staat € 3.344.000, het model rekent 3.334.137 (verschil -9.863)");
     const en = sroi(["run", "models/numansdorp.yaml", "--locale", "en"]).out;
-    expect(en).toContain("(13,354 participants) is 581.5 (difference 18.5)");
-    const j = JSON.parse(sroi(["run", "models/numansdorp.yaml", "-f", "json"]).out);
+    expect(en.replace(/\n\s+/g, " ")).toContain("(13,354 participants) is 581.5 (difference 18.5)");
+    const j = JSON.parse(sroi(["run", "models/numansdorp.yaml", "-f", "json"]).out).models[0].result;
     expect(j.warnings).toContainEqual(expect.objectContaining({ code: "weighted-vs-used", used: 600, participants: 13354 }));
   });
 
@@ -80,7 +85,7 @@ describe("sroi run", () => {
   });
 
   it("runs only the named scenario, and refuses one that does not exist", () => {
-    const one = JSON.parse(sroi(["run", "models/eijsden.yaml", "-f", "json", "-s", "fulltime"]).out);
+    const one = JSON.parse(sroi(["run", "-s", "fulltime", "models/eijsden.yaml", "-f", "json"]).out).models[0].result;
     expect(one.scenarios.map((s: { id: string }) => s.id)).toEqual(["fulltime"]);
     const bad = sroi(["run", "models/eijsden.yaml", "-s", "fullitme"]);
     expect(bad.code).toBe(2);
@@ -134,7 +139,7 @@ describe("bad input", () => {
     expect(r.out).toContain("3 models, 2 ran, 1 failed");
     // The recorded slips, with both sides, under the summary.
     expect(r.out).toContain("Warnings: eijsden");
-    expect(r.out).toContain("prints 472, the model computes 471");
+    expect(r.out.replace(/\n\s+/g, " ")).toContain("in het rapport staat 472, het model rekent 471");
     expect(r.out).toContain("Warnings: numansdorp");
   });
 

@@ -128,17 +128,17 @@ describe("the override note", () => {
   it("sroi run shows Numansdorp's library override with both values (warning library-override)", async () => {
     const json = await sroi("run", join("models", "numansdorp.yaml"), "--format", "json");
     expect(json.code).toBe(0);
-    const result = JSON.parse(json.stdout) as ModelResult;
+    const result = JSON.parse(json.stdout).models[0].result as ModelResult;
     const notes = result.warnings.filter((w) => w.code === "library-override");
     expect(notes).toHaveLength(1);
     expect(notes[0]!.message).toMatch(/maastricht_eenzaamheid.*zvw: library 482, this model 428/);
 
-    const table = await sroi("run", join("models", "numansdorp.yaml"));
+    const table = await sroi("run", join("models", "numansdorp.yaml"), "--wide", "--lang", "en");
     expect(table.stdout).toMatch(/! overrides library study "maastricht_eenzaamheid" .* zvw: library 482, this model 428: Numansdorp's Tabel 4 prints EUR 428/);
   });
 
   it("Eijsden, which keeps the library's 482, has no override note", async () => {
-    const result = JSON.parse((await sroi("run", join("models", "eijsden.yaml"), "--format", "json")).stdout) as ModelResult;
+    const result = JSON.parse((await sroi("run", join("models", "eijsden.yaml"), "--format", "json")).stdout).models[0].result as ModelResult;
     expect(result.warnings.filter((w) => w.code === "library-override")).toEqual([]);
   });
 });

@@ -10,21 +10,21 @@ import { formatProblem } from "../../load/problems.js";
 import {
   CHECK_SCHEMA,
   checkSummary,
-  renderCheckJson,
-  renderCheckTable,
   type CheckOutput,
   type ModelCheck,
 } from "../../render/check.js";
 import type { Locale } from "../../render/format.js";
-import type { Format } from "../../render/index.js";
+import { supportedFormat } from "../../render/formats.js";
+import { checkRenderers } from "../../render/registry.js";
 import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
 import { modelFiles } from "../paths.js";
 
 export interface CheckOptions {
-  format: Format;
+  format: string;
   fixtures?: string;
   locale: Locale;
+  quiet?: boolean;
 }
 
 /** Shown relative to the working folder, as the user would type it. */
@@ -63,6 +63,7 @@ export function checkModel(run: FileRun, fixturesDir: string | undefined): Model
 }
 
 export function checkCommand(paths: string[], opts: CheckOptions, io: Io): number {
+  const format = supportedFormat("check", opts.format);
   if (opts.fixtures && !(existsSync(opts.fixtures) && statSync(opts.fixtures).isDirectory())) {
     throw new UsageError(`--fixtures ${opts.fixtures}: no such folder`);
   }
@@ -77,6 +78,6 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
     checkFailed: models.some((m) => m.status === "fail"),
   });
   const out: CheckOutput = { schema: CHECK_SCHEMA, ok: code === 0, exit_code: code, summary: checkSummary(models), models };
-  io.out(opts.format === "json" ? renderCheckJson(out) : renderCheckTable(out, { chalk: io.chalk, locale: opts.locale }));
+  io.out(checkRenderers[format](out, { chalk: io.chalk, locale: opts.locale, quiet: opts.quiet }));
   return code;
 }

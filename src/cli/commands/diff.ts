@@ -3,23 +3,28 @@
 import { modelFigures } from "../../api.js";
 import { runBatch } from "../../batch/batch.js";
 import { readSavedResults, SaveError } from "../../batch/save.js";
-import { diffModels } from "../../diff/diff.js";
+import { diffModels, headlineFirst } from "../../diff/diff.js";
 import { modelIdFromFile } from "../../load/load.js";
 import { formatProblem } from "../../load/problems.js";
-import { DIFF_SCHEMA, diffSummary, renderDiffJson, renderDiffTable, type DiffOutput } from "../../render/diff.js";
+import { DIFF_SCHEMA, diffSummary, type DiffOutput } from "../../render/diff.js";
 import type { Locale } from "../../render/format.js";
-import type { Format } from "../../render/index.js";
+import { supportedFormat } from "../../render/formats.js";
+import { diffRenderers } from "../../render/registry.js";
+import { checkFigures } from "../../check/check.js";
+import { fixtureFileFor, loadFixture } from "../../load/fixture.js";
 import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
 import { modelFiles } from "../paths.js";
 
 export interface DiffOptions {
-  format: Format;
+  format: string;
   all?: boolean;
+  figure?: string;
   locale: Locale;
 }
 
 export function diffCommand(baselineDir: string, paths: string[], opts: DiffOptions, io: Io): number {
+  const format = supportedFormat("diff", opts.format);
   let saved;
   try {
     saved = readSavedResults(baselineDir);
@@ -49,7 +54,20 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
 
   const baseline = new Map([...saved].map(([id, result]) => [id, modelFigures(result)]));
   const models = diffModels({ baseline, current, failed, all: opts.all });
+  for (const m of models) {
+    // Does each moved figure's published value (fixtures/) still hold? Checked against the new figures.
+    const file = current.get(m.model)?.file;
+    const fixtureFile = file ? fixtureFileFor(file, undefined) : undefined;
+    const fixture = fixtureFile ? loadFixture(fixtureFile)?.fixture : undefined;
+    const held = new Map<string, "holds" | "fails">();
+    if (fixture) {
+      for (const r of checkFigures(fixture, current.get(m.model)!.figures).rows) {
+        if (r.figure) held.set(r.figure, r.status === "ok" || r.status === "not_reproducible" ? "holds" : "fails");
+      }
+    }
+    m.rows = headlineFirst(m.rows, opts.figure).map((r) => ({ ...r, published: held.get(r.figure) ?? null }));
+  }
   const out: DiffOutput = { schema: DIFF_SCHEMA, baseline: baselineDir, all: opts.all ?? false, summary: diffSummary(models), models };
-  io.out(opts.format === "json" ? renderDiffJson(out) : renderDiffTable(out, { chalk: io.chalk, locale: opts.locale }));
+  io.out(diffRenderers[format](out, { chalk: io.chalk, locale: opts.locale }));
   return exitCode({ invalidInput: missing.length > 0 || failed.size > 0 });
 }

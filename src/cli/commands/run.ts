@@ -1,56 +1,85 @@
-// sroi run FILE|DIR|GLOB... : run models and print their reports (or JSON); a batch ends with a summary.
-import { runBatch } from "../../batch/batch.js";
-import { saveResults, SaveError } from "../../batch/save.js";
+// sroi run FILE|DIR|GLOB... : run models and print their reports (table, json, md, csv) model by model
+// as each finishes, or write an xlsx workbook with -o; a batch ends with a summary.
+import { LibraryCache, runFile, type FileRun } from "../../api.js";
+import { saveResults, SaveError, writeAtomic } from "../../batch/save.js";
+import type { ModelResult } from "../../engine/result.js";
 import { formatProblem } from "../../load/problems.js";
-import { renderBatchSummary } from "../../render/batch.js";
 import type { Locale } from "../../render/format.js";
-import { renderers, type Format } from "../../render/index.js";
+import { supportedFormat } from "../../render/formats.js";
+import { fileRenderers, runWriters } from "../../render/registry.js";
 import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
 import { modelFiles } from "../paths.js";
+import { outputFile } from "../output.js";
+import { progress } from "../progress.js";
 
 export interface RunOptions {
-  format: Format;
+  format: string;
   scenario?: string[];
   save?: string;
-  locale: Locale;
+  /** Labels and notation; undefined: the model's own language. */
+  locale?: Locale;
   summary?: boolean;
+  wide?: boolean;
+  output?: string;
 }
 
-export function runCommand(paths: string[], opts: RunOptions, io: Io): number {
+/** Keeps only the asked scenarios; a model that has none of them gets a problem instead of a result. */
+function onlyScenarios(r: FileRun, wanted: string[] | undefined): FileRun {
+  if (!wanted || wanted.length === 0 || !r.result) return r;
+  const scenarios = r.result.scenarios.filter((s) => wanted.includes(s.id));
+  if (scenarios.length > 0) return { ...r, result: { ...r.result, scenarios } };
+  const known = r.result.scenarios.map((s) => s.id).join(", ");
+  const problem = { file: r.file, path: ["scenarios"], message: `no scenario ${wanted.map((u) => `"${u}"`).join(", ")}; scenarios: ${known}`, severity: "error" as const };
+  return { file: r.file, problems: [problem], libraries: r.libraries };
+}
+
+export async function runCommand(paths: string[], opts: RunOptions, io: Io): Promise<number> {
+  const format = supportedFormat("run", opts.format);
+  if (opts.summary && format !== "table") throw new UsageError(`--summary prints the summary table; it does not go with -f ${format}`);
+  if (format === "xlsx" && !opts.output) throw new UsageError("-f xlsx writes a workbook: give the file with -o FILE.xlsx");
+  const wanted = opts.scenario?.flatMap((s) => s.split(",")).filter(Boolean);
   const { files, missing } = modelFiles(paths, io, "run");
-  const runs = runBatch(files);
+  if (opts.output) outputFile(opts.output, files, format === "xlsx" ? ".xlsx" : undefined);
 
-  // --scenario keeps only the named scenarios; naming one that no model has is a usage error.
-  if (opts.scenario && opts.scenario.length > 0) {
-    const known = new Set(runs.flatMap((r) => r.result?.scenarios.map((s) => s.id) ?? []));
-    const unknown = opts.scenario.filter((s) => !known.has(s));
-    if (unknown.length > 0) throw new UsageError(`no scenario ${unknown.map((u) => `"${u}"`).join(", ")}; scenarios: ${[...known].join(", ")}`);
-    for (const r of runs) if (r.result) r.result = { ...r.result, scenarios: r.result.scenarios.filter((s) => opts.scenario!.includes(s.id)) };
-  }
+  const cache = new LibraryCache(); // libraries are read once for the whole batch
+  const results: ModelResult[] = [];
+  let invalidInput = missing.length > 0;
+  const tick = progress(io, files.length, "run");
 
-  for (const r of runs) for (const p of r.problems) io.err(formatProblem(p) + "\n");
-  const results = runs.flatMap((r) => (r.result ? [r.result] : []));
-  const invalidInput = runs.some((r) => !r.result) || missing.length > 0;
-
-  if (opts.format === "json") {
-    if (files.length === 1 && missing.length === 0) {
-      if (results[0]) io.out(renderers.json(results[0], { chalk: io.chalk, locale: opts.locale }));
-    } else {
-      io.out(
-        JSON.stringify(
-          { schema: "sroi-batch/1", models: runs.map((r) => ({ file: r.file, result: r.result ?? null, problems: r.problems })) },
-          null,
-          2,
-        ) + "\n",
-      );
-    }
+  if (format === "xlsx") {
+    if (files.length !== 1) throw new UsageError(`-f xlsx writes one model's workbook; ${files.length} models given`);
+    const r = onlyScenarios(runFile(files[0]!, cache), wanted);
+    for (const p of r.problems) io.err(formatProblem(p) + "\n");
+    if (!r.result) return exitCode({ invalidInput: true });
+    writeAtomic(opts.output!, await fileRenderers.run.xlsx(r.result, { chalk: io.chalk, locale: opts.locale }));
+    io.err(`wrote ${opts.output}\n`);
+    results.push(r.result);
   } else {
-    const multi = files.length > 1;
-    if (!(multi && opts.summary)) {
-      results.forEach((res, i) => io.out((i > 0 ? "\n" : "") + renderers.table(res, { chalk: io.chalk, locale: opts.locale })));
+    // Written as each model finishes: a long batch shows its first report at once, and nothing but the
+    // current model is held (the table's closing summary keeps only totals).
+    const writer = runWriters[format]({ chalk: io.chalk, locale: opts.locale, wide: opts.wide, summary: opts.summary }, files.length);
+    let buffered = "";
+    const out = (t: string) => {
+      if (opts.output) buffered += t;
+      else if (t) io.out(t);
+    };
+    out(writer.begin());
+    for (const file of files) {
+      const r = onlyScenarios(runFile(file, cache), wanted);
+      for (const p of r.problems) io.err(formatProblem(p) + "\n");
+      if (r.result) {
+        if (opts.save) results.push(r.result);
+      } else invalidInput = true;
+      out(writer.model(r));
+      tick();
     }
-    if (multi) io.out("\n" + renderBatchSummary(runs, { chalk: io.chalk, locale: opts.locale }) + "\n");
+    out(writer.end());
+    tick.done();
+    if (opts.output) {
+      writeAtomic(opts.output, buffered);
+      io.err(`wrote ${opts.output}\n`);
+    }
   }
 
   if (opts.save) {

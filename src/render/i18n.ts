@@ -1,0 +1,214 @@
+// Every label the renderers print, in English and Dutch: one dictionary, so a report never mixes the two.
+// Method-aware words: an MKBA (maatschappelijke kosten-batenanalyse) speaks of "saldo" and
+// "kosten-batenverhouding", an SROI of the "SROI-ratio"; the method comes from the model's meta.method.
+import type { ModelResult } from "../engine/result.js";
+import type { Locale } from "./format.js";
+
+const en = {
+  source: "Source",
+  period: "Period",
+  prices: "prices",
+  discount: "discount",
+  scenario: "Scenario",
+  scenarios: "Scenarios",
+  variant: "variant",
+  variantOf: "variant of",
+  participantsTitle: "Participants per year",
+  group: "Group",
+  groups: "Groups",
+  counterfactual: "Counterfactual",
+  difference: "Difference",
+  extraParticipants: "Extra participants",
+  unique: "unique",
+  valuationTitle: "Valuation per participant per year",
+  outcome: "Outcome",
+  weighted: "Weighted avg",
+  usedValue: "Used value",
+  impactClaim: "Impact claim",
+  netValueUnit: "Net value",
+  vsBaseline: "vs baseline",
+  quantity: "Quantity",
+  modelSetsValue: "the model sets this value itself; see warnings when it differs from the weighted average",
+  inputsTitle: "Inputs",
+  input: "Input",
+  total: "Total",
+  counted: "Counted",
+  pv: "PV",
+  benefitsTitle: "Benefits",
+  immaterial: "immaterial",
+  presentValue: "Present value",
+  costs: "Costs",
+  benefits: "Benefits",
+  inputs: "Inputs",
+  inputsLower: "inputs",
+  benefitsLower: "benefits",
+  perStakeholderYear: "Per stakeholder and year",
+  perStakeholder: "Per stakeholder",
+  stakeholder: "Stakeholder",
+  countedOrPv: "Counted / PV",
+  benefitsPv: "Benefits (PV)",
+  net: "Net",
+  ratio: "Ratio",
+  financialRatio: "financial ratio",
+  payback: "payback {n} years",
+  noPayback: "no payback within the horizon",
+  noInputs: "no inputs: no ratio",
+  qalys: "QALYs over the period",
+  references: "References",
+  study: "Study",
+  certainty: "Certainty",
+  valuesPerParticipant: "Values per participant per year",
+  sourceCol: "Source",
+  warnings: "Warnings",
+  noWarnings: "No warnings.",
+  band: "band",
+  year: "Year",
+  activities: "Activities counted",
+  factsheet: "Factsheet",
+  fullTables: "Full tables",
+  sourcesTitle: "Sources of the reference values",
+  inputsPerStakeholder: "Inputs per stakeholder",
+  benefitsPerStakeholder: "Benefits per stakeholder (present value)",
+  simulated: "simulated P5–P95",
+  sensitivity: "Sensitivity",
+  low: "low",
+  high: "high",
+  parameter: "Parameter",
+  model: "Model",
+  measure: "Measure",
+  value: "Value",
+  generated: "Made with sroi",
+  summary: "Summary",
+  // method-aware
+  ratioName: { sroi: "SROI ratio", mkba: "Benefit-cost ratio" },
+  netRatioName: { sroi: "Net SROI ratio", mkba: "Net benefit-cost ratio" },
+  netValue: { sroi: "net value", mkba: "net present value" },
+  netColumn: { sroi: "Net", mkba: "Net present value" },
+};
+
+export type Labels = typeof en;
+
+const nl: Labels = {
+  source: "Bron",
+  period: "Periode",
+  prices: "prijspeil",
+  discount: "disconto",
+  scenario: "Scenario",
+  scenarios: "Scenario's",
+  variant: "variant",
+  variantOf: "variant van",
+  participantsTitle: "Deelnemers per jaar",
+  group: "Groep",
+  groups: "Groepen",
+  counterfactual: "Zonder project",
+  difference: "Verschil",
+  extraParticipants: "Extra deelnemers",
+  unique: "uniek",
+  valuationTitle: "Waardering per deelnemer per jaar",
+  outcome: "Effect",
+  weighted: "Gewogen gem.",
+  usedValue: "Gebruikte waarde",
+  impactClaim: "Impactclaim",
+  netValueUnit: "Netto waarde",
+  vsBaseline: "t.o.v. kentallen",
+  quantity: "Aantal",
+  modelSetsValue: "het model kiest deze waarde zelf; zie de waarschuwingen als die afwijkt van het gewogen gemiddelde",
+  inputsTitle: "Inbreng",
+  input: "Inbreng",
+  total: "Totaal",
+  counted: "Geteld",
+  pv: "CW",
+  benefitsTitle: "Opbrengsten",
+  immaterial: "immaterieel",
+  presentValue: "Contante waarde",
+  costs: "Kosten",
+  benefits: "Baten",
+  inputs: "Inbreng",
+  inputsLower: "inbreng",
+  benefitsLower: "baten",
+  perStakeholderYear: "Per belanghebbende en jaar",
+  perStakeholder: "Per belanghebbende",
+  stakeholder: "Belanghebbende",
+  countedOrPv: "Geteld / CW",
+  benefitsPv: "Baten (CW)",
+  net: "Netto",
+  ratio: "Ratio",
+  financialRatio: "financiële ratio",
+  payback: "terugverdientijd {n} jaar",
+  noPayback: "niet terugverdiend binnen de periode",
+  noInputs: "geen inbreng: geen ratio",
+  qalys: "QALY's over de periode",
+  references: "Referenties",
+  study: "Studie",
+  certainty: "Zekerheid",
+  valuesPerParticipant: "Waarden per deelnemer per jaar",
+  sourceCol: "Bron",
+  warnings: "Waarschuwingen",
+  noWarnings: "Geen waarschuwingen.",
+  band: "bandbreedte",
+  year: "Jaar",
+  activities: "Meegetelde activiteiten",
+  factsheet: "Factsheet",
+  fullTables: "Alle tabellen",
+  sourcesTitle: "Bronnen van de referentiewaarden",
+  inputsPerStakeholder: "Inbreng per belanghebbende",
+  benefitsPerStakeholder: "Baten per belanghebbende (contante waarde)",
+  simulated: "gesimuleerd P5–P95",
+  sensitivity: "Gevoeligheid",
+  low: "laag",
+  high: "hoog",
+  parameter: "Parameter",
+  model: "Model",
+  measure: "Maat",
+  value: "Waarde",
+  generated: "Gemaakt met sroi",
+  summary: "Samenvatting",
+  ratioName: { sroi: "SROI-ratio", mkba: "Kosten-batenverhouding" },
+  netRatioName: { sroi: "Netto SROI-ratio", mkba: "Netto kosten-batenverhouding" },
+  netValue: { sroi: "netto waarde", mkba: "saldo" },
+  netColumn: { sroi: "Netto", mkba: "Saldo" },
+};
+
+const DICTIONARIES: Record<Locale, Labels> = { en, nl };
+
+export type MethodWords = "sroi" | "mkba";
+
+/** The labels of one language, with the method's own words picked out. */
+export interface Words extends Labels {
+  locale: Locale;
+  method: MethodWords;
+  ratioLabel: string;
+  netRatioLabel: string;
+  netValueLabel: string;
+  netColumnLabel: string;
+  /** "{n}" in a label replaced by n. */
+  fill(label: string, n: string): string;
+}
+
+export function words(locale: Locale, method: string | null | undefined): Words {
+  const d = DICTIONARIES[locale];
+  const m: MethodWords = method === "mkba" ? "mkba" : "sroi";
+  return {
+    ...d,
+    locale,
+    method: m,
+    ratioLabel: d.ratioName[m],
+    netRatioLabel: d.netRatioName[m],
+    netValueLabel: d.netValue[m],
+    netColumnLabel: d.netColumn[m],
+    fill: (label, n) => label.replace("{n}", n),
+  };
+}
+
+export { LOCALES } from "./locales.js";
+
+/**
+ * The language a model's report is printed in: --lang when given, else the model's declared language
+ * (meta.locale or meta.lang, when the model language has one), else Dutch, the reports' own language.
+ */
+export function modelLocale(result: ModelResult, requested?: Locale): Locale {
+  if (requested) return requested;
+  const m = result.model as ModelResult["model"] & { locale?: string; lang?: string };
+  const declared = (m.locale ?? m.lang ?? "").toLowerCase().slice(0, 2);
+  return declared === "en" ? "en" : "nl";
+}

@@ -1,0 +1,110 @@
+// The one registry of renderers, keyed by command and format (the formats each command supports are
+// listed in formats.ts; the compiler checks that every one has a renderer here). A format a command does
+// not support is a usage error naming the ones it does (supportedFormat), never a silent table.
+// Renderers for file formats (xlsx, html) are imported only when used.
+import type { ChalkInstance } from "chalk";
+import type { FileRun } from "../api.js";
+import type { ModelResult } from "../engine/result.js";
+import type { Problem } from "../load/problems.js";
+import { renderBatchSummary } from "./batch.js";
+import { renderCheckJson, renderCheckTable, type CheckOutput } from "./check.js";
+import { csvHeader, csvLine, csvRows } from "./csv.js";
+import { renderDiffJson, renderDiffTable, type DiffOutput } from "./diff.js";
+import type { Locale } from "./format.js";
+import type { FormatOf } from "./formats.js";
+import type { ReportExtras } from "./html.js";
+import { renderMarkdown } from "./md.js";
+import { renderTable } from "./table.js";
+
+export interface RenderOptions {
+  chalk: ChalkInstance;
+  /** Labels and notation; undefined: each model's own language. */
+  locale?: Locale;
+  wide?: boolean;
+  /** run: only the batch summary. */
+  summary?: boolean;
+  /** check: only the failures and the closing line. */
+  quiet?: boolean;
+}
+
+export const RUN_SCHEMA = "sroi-run/1";
+
+/** One entry of the `sroi run -f json` envelope (README "JSON output"). */
+export interface RunEntry {
+  file: string;
+  ok: boolean;
+  result: ModelResult | null;
+  problems: Problem[];
+}
+
+/**
+ * run's renderers write model by model as each finishes: begin, one piece per model, end. Only the
+ * table keeps anything (the batch summary at the end needs every model's totals).
+ */
+export interface RunWriter {
+  begin(): string;
+  model(run: FileRun): string;
+  end(): string;
+}
+
+const indent = (s: string, by: string) => s.replace(/\n/g, `\n${by}`);
+
+export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOptions, count: number) => RunWriter> = {
+  table: (o, count) => {
+    const runs: FileRun[] = [];
+    let printed = 0;
+    return {
+      begin: () => "",
+      model: (r) => {
+        runs.push(r);
+        if (!r.result || o.summary) return "";
+        return (printed++ > 0 ? "\n" : "") + renderTable(r.result, { chalk: o.chalk, locale: o.locale, wide: o.wide });
+      },
+      end: () => (count > 1 || o.summary ? (printed > 0 ? "\n" : "") + renderBatchSummary(runs, { chalk: o.chalk, locale: o.locale ?? "nl" }) + "\n" : ""),
+    };
+  },
+  json: () => {
+    let n = 0;
+    return {
+      begin: () => `{\n  "schema": "${RUN_SCHEMA}",\n  "models": [`,
+      model: (r) => {
+        const entry: RunEntry = { file: r.file, ok: !!r.result, result: r.result ?? null, problems: r.problems };
+        return `${n++ > 0 ? "," : ""}\n    ${indent(JSON.stringify(entry, null, 2), "    ")}`;
+      },
+      end: () => `${n > 0 ? "\n  " : ""}]\n}\n`,
+    };
+  },
+  md: (o) => {
+    let n = 0;
+    return { begin: () => "", model: (r) => (r.result ? (n++ > 0 ? "\n" : "") + renderMarkdown(r.result, { locale: o.locale }) : ""), end: () => "" };
+  },
+  csv: () => ({ begin: csvHeader, model: (r) => (r.result ? csvRows(r.result) : ""), end: () => "" }),
+};
+
+/** Formats written to a file: the model's result in, the file's bytes out. */
+export const fileRenderers: {
+  run: Record<"xlsx", (r: ModelResult, o: RenderOptions) => Promise<Uint8Array>>;
+  report: Record<"html", (r: ModelResult, o: RenderOptions & { extras?: ReportExtras }) => Promise<string>>;
+} = {
+  run: { xlsx: async (r, o) => (await import("./xlsx.js")).renderWorkbook(r, { locale: o.locale }) },
+  report: { html: async (r, o) => (await import("./html.js")).renderHtml(r, { locale: o.locale, extras: o.extras }) },
+};
+
+export const checkRenderers: Record<FormatOf<"check">, (out: CheckOutput, o: RenderOptions) => string> = {
+  table: (out, o) => renderCheckTable(out, { chalk: o.chalk, locale: o.locale ?? "nl", quiet: o.quiet }),
+  json: (out) => renderCheckJson(out),
+};
+
+export const diffRenderers: Record<FormatOf<"diff">, (out: DiffOutput, o: RenderOptions) => string> = {
+  table: (out, o) => renderDiffTable(out, { chalk: o.chalk, locale: o.locale ?? "nl" }),
+  json: (out) => renderDiffJson(out),
+};
+
+export const figuresRenderers: Record<FormatOf<"figures">, (figures: [string, number][], o: RenderOptions) => string> = {
+  table: (figures) => {
+    const width = Math.max(...figures.map(([k]) => k.length), 10);
+    return figures.map(([k, v]) => `${k.padEnd(width)}  ${v}\n`).join("");
+  },
+  json: (figures) => JSON.stringify(Object.fromEntries(figures), null, 2) + "\n",
+  csv: (figures) => csvLine(["figure", "value"]) + figures.map(([k, v]) => csvLine([k, v])).join(""),
+};

@@ -1,0 +1,148 @@
+// The renderers a report is made from: tables that fit 100 columns, the report's language and the
+// method's words, Markdown and CSV read back, and the format registry's refusals.
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { Chalk } from "chalk";
+import { describe, expect, it } from "vitest";
+import { runFile } from "../../src/api.js";
+import { csvHeader, csvRows } from "../../src/render/csv.js";
+import { formatter } from "../../src/render/format.js";
+import { supportedFormat } from "../../src/render/formats.js";
+import { renderMarkdown } from "../../src/render/md.js";
+import { renderTable } from "../../src/render/table.js";
+import { sroi } from "../cli/capture.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const MODELS = readdirSync(join(ROOT, "models")).filter((f) => f.endsWith(".yaml")).map((f) => join(ROOT, "models", f));
+const chalk = new Chalk({ level: 0 });
+const result = (name: string) => runFile(join(ROOT, "models", name)).result!;
+
+/** Splits one CSV text (RFC 4180, as csv.ts writes it) into rows of fields. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") row.push(field), (field = "");
+    else if (ch === "\r" && text[i + 1] === "\n") {
+      row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    } else field += ch;
+  }
+  return rows;
+}
+
+describe("table output", () => {
+  it.each(MODELS)("%s fits 100 columns by default, and --wide does not cut the year view", (file) => {
+    const r = runFile(file).result!;
+    const lines = renderTable(r, { chalk }).split("\n");
+    const over = lines.filter((l) => [...l].length > 100);
+    expect(over).toEqual([]);
+    const wide = renderTable(r, { chalk, wide: true });
+    for (const y of r.scenarios[0]!.years) expect(wide).toContain(String(y));
+  });
+
+  it("speaks MKBA in Dutch for LPBL De Kop, and English on request", () => {
+    const nl = renderTable(result("lpbl_de_kop.yaml"), { chalk });
+    expect(nl).toContain("Kosten-batenverhouding");
+    expect(nl).toContain("saldo");
+    expect(nl).not.toContain("SROI");
+    const en = renderTable(result("lpbl_de_kop.yaml"), { chalk, locale: "en" });
+    expect(en).toContain("Benefit-cost ratio");
+    expect(en).toContain("net present value");
+    expect(en).toContain("Per stakeholder");
+  });
+
+  it("labels an SROI in Dutch by default: SROI-ratio, terugverdientijd in jaar", () => {
+    const nl = renderTable(result("eijsden.yaml"), { chalk }).replace(/\n\s+/g, " ");
+    expect(nl).toMatch(/SROI-ratio\s+6,2 \(6,17\)/);
+    expect(nl).toContain("terugverdientijd 0,14 jaar");
+    expect(nl).toContain("Inbreng");
+    expect(nl).not.toMatch(/payback|Inputs \(|Warnings/);
+  });
+
+  it("makes each number format once per locale", () => {
+    expect(formatter("nl")).toBe(formatter("nl"));
+    expect(formatter("nl").money(220765.8)).toBe("€ 220.766");
+    expect(formatter("en").money(220765.8)).toBe("€ 220,766");
+  });
+});
+
+describe("markdown", () => {
+  it("gives pipe tables with the published ratios", () => {
+    const r = result("numansdorp.yaml");
+    const municipality = r.scenarios[0]!.stakeholders.find((s) => s.id === "municipality")!;
+    const md = renderMarkdown(r, {});
+    const lines = md.split("\n");
+    expect(lines[0]).toMatch(/^# /);
+    const header = lines.findIndex((l) => l.startsWith("| Belanghebbende |"));
+    expect(header).toBeGreaterThan(0);
+    expect(lines[header + 1]).toMatch(/^\| :--- \| ---: \|/);
+    const row = (name: string) => lines.find((l) => l.startsWith(`| ${name} |`))!.split(" | ");
+    // Numansdorp publishes 6,3 for the municipality.
+    expect(row(municipality.name).at(-1)).toMatch(/^6,3\d \|$/);
+    expect(md).toMatch(/\*\*SROI-ratio: 6,7\*\*/);
+  });
+});
+
+describe("csv", () => {
+  it("is one tidy table whose figures equal the result's", () => {
+    const r = result("eijsden.yaml");
+    const rows = parseCsv(csvHeader() + csvRows(r));
+    expect(rows[0]).toEqual(["model", "scenario", "stakeholder", "year", "measure", "value"]);
+    const get = (scenario: string, stakeholder: string, year: string, measure: string) =>
+      Number(rows.find((x) => x[1] === scenario && x[2] === stakeholder && x[3] === year && x[4] === measure)![5]);
+    expect(get("current", "", "", "ratio").toFixed(2)).toBe("6.17");
+    expect(get("fulltime", "", "", "ratio").toFixed(1)).toBe("6.7");
+    expect(Math.round(get("current", "", "", "inputs"))).toBe(220766);
+    expect(get("current", "municipality", "", "ratio")).toBeCloseTo(r.scenarios[0]!.stakeholders[1]!.ratio!, 12);
+    expect(get("current", "municipality", "2027", "inputs")).toBeCloseTo(43050 / 2, 6);
+    for (const x of rows.slice(1)) expect(x).toHaveLength(6);
+  });
+
+  it("comes from sroi run -f csv with one header over several models", async () => {
+    const r = await sroi("run", "models/eijsden.yaml", "models/numansdorp.yaml", "-f", "csv");
+    expect(r.code).toBe(0);
+    const rows = parseCsv(r.stdout);
+    expect(rows.filter((x) => x[0] === "model")).toHaveLength(1);
+    expect(new Set(rows.slice(1).map((x) => x[0]))).toEqual(new Set(["eijsden", "numansdorp"]));
+  });
+});
+
+describe("the format registry", () => {
+  it("refuses a format a command does not support, naming those it does", async () => {
+    expect(() => supportedFormat("check", "csv")).toThrow("sroi check has no format \"csv\"; it supports: table, json");
+    const r = await sroi("check", "-f", "md");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('sroi check has no format "md"; it supports: table, json');
+    expect(r.stdout).toBe("");
+  });
+
+  it("run -f json is one sroi-run/1 envelope whatever the count, and names a failing model", async () => {
+    const r = await sroi("run", "models/eijsden.yaml", "models/nope.yaml", "-f", "json");
+    expect(r.code).toBe(2);
+    const out = JSON.parse(r.stdout);
+    expect(out.schema).toBe("sroi-run/1");
+    expect(out.models.map((m: { ok: boolean }) => m.ok)).toEqual([true, false]);
+    expect(out.models[1]).toEqual(
+      expect.objectContaining({ file: "models/nope.yaml", ok: false, result: null, problems: [expect.objectContaining({ message: "no such file" })] }),
+    );
+  });
+
+  it("-s takes one scenario and leaves the file argument alone; --summary works for one model", async () => {
+    const one = await sroi("run", "-s", "current", "models/eijsden.yaml", "--summary");
+    expect(one.code).toBe(0);
+    expect(one.stdout).toMatch(/eijsden\s+│ current/);
+    expect(one.stdout).not.toContain("fulltime");
+    expect(one.stdout).not.toContain("Referenties");
+    const bad = await sroi("run", "models/eijsden.yaml", "-f", "json", "--summary");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--summary");
+  });
+});
