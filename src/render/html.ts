@@ -50,7 +50,7 @@ h3 { font-size: 15px; margin: 18px 0 6px; } .meta { color: var(--muted); margin:
 .card .range { color: var(--muted); font-size: 12px; }
 .scenario { break-inside: avoid; page-break-inside: avoid; }
 .charts { display: flex; flex-wrap: wrap; gap: 16px; } .chart { flex: 1; min-width: 300px; }
-svg text { font: 11px system-ui, Arial, sans-serif; fill: var(--ink); }
+svg text { font: 12px system-ui, Arial, sans-serif; fill: var(--ink); }
 table { border-collapse: collapse; margin: 6px 0 12px; width: 100%; font-size: 12.5px; }
 th, td { border-bottom: 1px solid var(--line); padding: 3px 6px; text-align: left; vertical-align: top; }
 th { background: #f1f4f6; } td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
