@@ -79,6 +79,8 @@ const en = {
   value: "Value",
   generated: "Made with sroi",
   summary: "Summary",
+  error: "error",
+  batchLine: "{n} models, {ran} ran, {failed} failed",
   // method-aware
   ratioName: { sroi: "SROI ratio", mkba: "Benefit-cost ratio" },
   netRatioName: { sroi: "Net SROI ratio", mkba: "Net benefit-cost ratio" },
@@ -163,6 +165,8 @@ const nl: Labels = {
   value: "Waarde",
   generated: "Gemaakt met sroi",
   summary: "Samenvatting",
+  error: "fout",
+  batchLine: "{n} modellen, {ran} gedraaid, {failed} mislukt",
   ratioName: { sroi: "SROI-ratio", mkba: "Kosten-batenverhouding" },
   netRatioName: { sroi: "Netto SROI-ratio", mkba: "Netto kosten-batenverhouding" },
   netValue: { sroi: "netto waarde", mkba: "saldo" },

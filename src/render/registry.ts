@@ -13,6 +13,7 @@ import { renderDiffJson, renderDiffTable, type DiffOutput } from "./diff.js";
 import type { Locale } from "./format.js";
 import type { FormatOf } from "./formats.js";
 import type { ReportExtras } from "./html.js";
+import { modelLocale } from "./i18n.js";
 import { renderMarkdown } from "./md.js";
 import { renderTable } from "./table.js";
 
@@ -47,6 +48,12 @@ export interface RunWriter {
   end(): string;
 }
 
+/** Without --lang, a batch summary speaks the first model's language. */
+function summaryLocale(runs: FileRun[]): Locale {
+  const first = runs.find((r) => r.result)?.result;
+  return first ? modelLocale(first) : "nl";
+}
+
 const indent = (s: string, by: string) => s.replace(/\n/g, `\n${by}`);
 
 export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOptions, count: number) => RunWriter> = {
@@ -60,7 +67,7 @@ export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOpti
         if (!r.result || o.summary) return "";
         return (printed++ > 0 ? "\n" : "") + renderTable(r.result, { chalk: o.chalk, locale: o.locale, wide: o.wide });
       },
-      end: () => (count > 1 || o.summary ? (printed > 0 ? "\n" : "") + renderBatchSummary(runs, { chalk: o.chalk, locale: o.locale ?? "nl" }) + "\n" : ""),
+      end: () => (count > 1 || o.summary ? (printed > 0 ? "\n" : "") + renderBatchSummary(runs, { chalk: o.chalk, locale: o.locale ?? summaryLocale(runs) }) + "\n" : ""),
     };
   },
   json: () => {

@@ -132,15 +132,15 @@ describe("bad input", () => {
   it("in a batch, the other models still run and the summary names the failure", () => {
     const r = sroi(["run", "models/eijsden.yaml", broken, "models/numansdorp.yaml", "--summary"]);
     expect(r.code).toBe(2);
-    expect(r.out).toContain("Summary");
+    expect(r.out).toContain("Samenvatting");
     expect(r.out).toMatch(/eijsden\s+│ current/);
     expect(r.out).toMatch(/numansdorp\s+│ ambition/);
-    expect(r.out).toMatch(/broken\.yaml.*error/);
-    expect(r.out).toContain("3 models, 2 ran, 1 failed");
+    expect(r.out).toMatch(/broken\.yaml.*fout/);
+    expect(r.out).toContain("3 modellen, 2 gedraaid, 1 mislukt");
     // The recorded slips, with both sides, under the summary.
-    expect(r.out).toContain("Warnings: eijsden");
+    expect(r.out).toContain("Waarschuwingen: eijsden");
     expect(r.out.replace(/\n\s+/g, " ")).toContain("in het rapport staat 472, het model rekent 471");
-    expect(r.out).toContain("Warnings: numansdorp");
+    expect(r.out).toContain("Waarschuwingen: numansdorp");
   });
 
   it("validate accepts the repository's models", () => {

@@ -160,3 +160,25 @@ describe("help", () => {
     expect(r.stdout).toMatch(/Exit status:[\s\S]*2 {2}invalid input/);
   });
 });
+
+describe("the HTML page with analysis results", () => {
+  it("shows a simulated P5-P95 instead of the band, and the sensitivity table", async () => {
+    const { renderHtml } = await import("../../src/render/html.js");
+    const r = runFile(join(REPO, "models", "eijsden.yaml")).result!;
+    const html = renderHtml(r, {
+      extras: {
+        simulation: { model: "eijsden", seed: 1, iterations: 1000, scenarios: [{ id: "current", ratio: { mean: 6.2, p5: 4.85, p50: 6.1, p95: 7.46 } }] },
+        sensitivity: {
+          model: "eijsden",
+          scenarios: [{ id: "current", base_ratio: 6.17, parameters: [{ name: "hourly_rate", low: 70, high: 105, ratio_low: 7.71, ratio_high: 5.14, swing: 2.57 }] }],
+        },
+      },
+    });
+    expect(html).toContain("gesimuleerd P5–P95: 4,85 – 7,46");
+    expect(html).toMatch(/<h3>Gevoeligheid<\/h3>[\s\S]*<td>hourly_rate<\/td><td class="n">70<\/td><td class="n">105<\/td><td class="n">7,71<\/td><td class="n">5,14<\/td>/);
+    const en = renderHtml(r, { locale: "en" });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain("Inputs per stakeholder");
+    expect(en).not.toContain("Gevoeligheid");
+  });
+});
