@@ -12,9 +12,14 @@ export interface BatchRow {
   error: string | null;
 }
 
-export function runBatch(files: string[]): FileRun[] {
+/** onEach is called after each model (progress on a terminal). */
+export function runBatch(files: string[], onEach?: () => void): FileRun[] {
   const cache = new LibraryCache(); // libraries are read once for the whole batch
-  return files.map((f) => runFile(f, cache));
+  return files.map((f) => {
+    const r = runFile(f, cache);
+    onEach?.();
+    return r;
+  });
 }
 
 /** One row per scenario of each model; a model that failed gets one row with its first problem. */

@@ -19,6 +19,7 @@ import { checkRenderers } from "../../render/registry.js";
 import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
 import { modelFiles } from "../paths.js";
+import { progress } from "../progress.js";
 
 export interface CheckOptions {
   format: string;
@@ -70,7 +71,9 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   const { files, missing } = modelFiles(paths, io, "check");
 
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
-  const models = runBatch(files).map((r) => checkModel(r, opts.fixtures));
+  const tick = progress(io, files.length, "check");
+  const models = runBatch(files, tick).map((r) => checkModel(r, opts.fixtures));
+  tick.done();
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
 
   const code = exitCode({

@@ -15,6 +15,7 @@ import { fixtureFileFor, loadFixture } from "../../load/fixture.js";
 import { exitCode, UsageError } from "../exit.js";
 import type { Io } from "../io.js";
 import { modelFiles } from "../paths.js";
+import { progress } from "../progress.js";
 
 export interface DiffOptions {
   format: string;
@@ -35,7 +36,9 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
   if (saved.size === 0) throw new UsageError(`no saved results in ${baselineDir}; save them first with: sroi run MODELS --save ${baselineDir}`);
 
   const { files, missing } = modelFiles(paths, io, "run");
-  const runs = runBatch(files);
+  const tick = progress(io, files.length, "diff");
+  const runs = runBatch(files, tick);
+  tick.done();
   for (const r of runs) for (const p of r.problems) io.err(formatProblem(p) + "\n");
 
   const current = new Map<string, { file: string; figures: Map<string, number> }>();

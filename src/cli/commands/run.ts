@@ -34,6 +34,19 @@ function onlyScenarios(r: FileRun, wanted: string[] | undefined): FileRun {
   return { file: r.file, problems: [problem], libraries: r.libraries };
 }
 
+/**
+ * A model that crashes the engine (a bug, not bad input) becomes that model's problem, so the stream
+ * stays valid (the JSON envelope closes) and the other models still run.
+ */
+function safeRun(file: string, cache: LibraryCache): FileRun {
+  try {
+    return runFile(file, cache);
+  } catch (err) {
+    const message = `internal error while running this model: ${err instanceof Error ? err.message : String(err)} (please report it)`;
+    return { file, problems: [{ file, path: [], message, severity: "error" }], libraries: [] };
+  }
+}
+
 export async function runCommand(paths: string[], opts: RunOptions, io: Io): Promise<number> {
   const format = supportedFormat("run", opts.format);
   if (opts.summary && format !== "table") throw new UsageError(`--summary prints the summary table; it does not go with -f ${format}`);
@@ -66,7 +79,7 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
     };
     out(writer.begin());
     for (const file of files) {
-      const r = onlyScenarios(runFile(file, cache), wanted);
+      const r = onlyScenarios(safeRun(file, cache), wanted);
       for (const p of r.problems) io.err(formatProblem(p) + "\n");
       if (r.result) {
         if (opts.save) results.push(r.result);
