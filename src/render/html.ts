@@ -257,6 +257,20 @@ function fullScenario(result: ModelResult, s: ScenarioResult, f: Formatter, w: W
       ),
     );
   }
+  if (years.length > 0) {
+    // Inputs and benefits per stakeholder and year, as the reports' figures per belanghebbende show them.
+    const rows: string[][] = [];
+    for (const st of s.stakeholders) {
+      if (st.inputs_per_year.some((v) => v !== 0)) rows.push([esc(`${st.name}: ${w.inputsLower}`), ...st.inputs_per_year.map((v) => f.money(v, cur)), f.money(st.inputs, cur)]);
+      if (st.benefits_per_year.some((v) => v !== 0)) rows.push([esc(`${st.name}: ${w.benefitsLower}`), ...st.benefits_per_year.map((v) => f.money(v, cur)), f.money(st.benefits, cur)]);
+    }
+    out.push(`<h3>${esc(w.perStakeholderYear)}</h3>`);
+    out.push(table([w.stakeholder, ...years.map(String), w.countedOrPv], rows));
+  }
+  if (s.groups.length > 0) {
+    out.push(`<h3>${esc(w.groups)}</h3>`);
+    out.push(table([w.group, w.costs, w.benefits], s.groups.map((g) => [esc(g.name), g.inputs ? f.money(g.inputs, cur) : "–", g.benefits ? f.money(g.benefits, cur) : "–"])));
+  }
   if (s.ratios.length > 0) {
     out.push(table([w.ratio, w.benefits, w.inputs, w.ratio], s.ratios.map((r) => [esc(r.name), f.money(r.benefits, cur), f.money(r.inputs, cur), f.ratio(r.ratio)])));
   }
