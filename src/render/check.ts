@@ -7,6 +7,7 @@ import { parsePrinted } from "../check/published.js";
 import type { Warning } from "../engine/result.js";
 import type { Problem } from "../load/problems.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
+import { checkWords, type CheckWords } from "./i18n-check.js";
 import { warningLines } from "./table.js";
 
 export const CHECK_SCHEMA = "sroi-check/1";
@@ -76,23 +77,14 @@ export function renderCheckJson(out: CheckOutput): string {
   return JSON.stringify(out, null, 2) + "\n";
 }
 
-/** "3 models, 118 figures: 112 reproduce, 6 recorded as not reproducible, 0 fail". */
-export function summaryLine(s: CheckSummary): string {
-  let line =
-    `${s.models} model${s.models === 1 ? "" : "s"}, ${s.figures} figure${s.figures === 1 ? "" : "s"}: ` +
-    `${s.reproduce} reproduce, ${s.not_reproducible} recorded as not reproducible, ${s.fail} fail`;
-  if (s.no_fixture > 0) line += `; ${s.no_fixture} model${s.no_fixture === 1 ? "" : "s"} without published figures`;
-  if (s.invalid > 0) line += `; ${s.invalid} model${s.invalid === 1 ? "" : "s"} did not load`;
+/** "3 models, 118 figures: 112 reproduce, 6 recorded as not reproducible, 0 fail" (or in Dutch). */
+export function summaryLine(s: CheckSummary, locale: Locale = "en"): string {
+  const w = checkWords(locale);
+  let line = w.summary(s.models, s.figures, s.reproduce, s.not_reproducible, s.fail);
+  if (s.no_fixture > 0) line += `; ${w.withoutPublished(s.no_fixture)}`;
+  if (s.invalid > 0) line += `; ${w.didNotLoadCount(s.invalid)}`;
   return line;
 }
-
-const STATUS_TEXT: Record<CheckStatus, string> = {
-  ok: "ok",
-  mismatch: "MISMATCH",
-  missing: "MISSING",
-  not_reproducible: "not reproducible",
-  unexpectedly_reproduces: "REPRODUCES NOW",
-};
 
 /**
  * A computed figure shown one digit finer than the report printed it ("6,2" -> "6,17"), so a reader
@@ -119,29 +111,30 @@ function shownLike(published: string, v: number | null, f: Formatter, sign = fal
   return plus + (percent ? f.share(r, d, d) : f.number(r, d));
 }
 
-function statusCell(r: CheckRow, c: ChalkInstance): string {
-  const text = STATUS_TEXT[r.status];
+function statusCell(r: CheckRow, c: ChalkInstance, w: CheckWords): string {
+  const text = w.status[r.status];
   if (r.status === "ok") return c.green(text);
   if (r.status === "not_reproducible") return c.yellow(text);
   return c.red.bold(text);
 }
 
 function renderModel(m: ModelCheck, f: Formatter, c: ChalkInstance): string[] {
+  const w = checkWords(f.locale);
   const out: string[] = [];
   if (m.model) out.push(c.bold.underline(`${m.model}${m.title ? ` · ${m.title}` : ""}`));
-  out.push((m.model ? c.dim : c.bold.underline)(`${m.file}${m.fixture ? ` · published figures: ${m.fixture}${m.report ? ` (${m.report})` : ""}` : ""}`));
+  out.push((m.model ? c.dim : c.bold.underline)(`${m.file}${m.fixture ? ` · ${w.publishedFigures}: ${m.fixture}${m.report ? ` (${m.report})` : ""}` : ""}`));
 
-  const problems = `${m.problems.length} problem${m.problems.length === 1 ? "" : "s"} (listed on stderr)`;
+  const problems = w.problems(m.problems.length);
   if (m.model === null) {
-    out.push(c.red(`the model did not load: ${problems}`));
+    out.push(c.red(`${w.modelDidNotLoad}: ${problems}`));
     return out;
   }
-  if (m.status === "invalid") out.push(c.red(`the published figures did not load: ${problems}`));
-  if (m.status === "no_fixture") out.push(c.dim("no published figures"));
+  if (m.status === "invalid") out.push(c.red(`${w.fixtureDidNotLoad}: ${problems}`));
+  if (m.status === "no_fixture") out.push(c.dim(w.noPublished));
 
   if (m.figures.length > 0) {
     const t = new Table({
-      head: ["Figure", "Published in", "Published", "Computed", "Difference", "Status"].map((h) => c.bold(h)),
+      head: w.head.map((h) => c.bold(h)),
       style: { head: [], border: [], compact: true },
       colAligns: ["left", "left", "right", "right", "right", "left"],
       // The report locations are long sentences: wrap them rather than push the numbers off screen.
@@ -150,23 +143,23 @@ function renderModel(m: ModelCheck, f: Formatter, c: ChalkInstance): string[] {
     });
     for (const r of m.figures) {
       t.push([
-        r.figure ?? c.dim("(none)"),
+        r.figure ?? c.dim(w.none),
         r.where,
         r.published,
         shownLike(r.published, r.computed, f),
         shownLike(r.published, r.difference, f, true),
-        statusCell(r, c),
+        statusCell(r, c, w),
       ]);
     }
     out.push(t.toString());
     out.push(...rowNotes(m.figures, f, c));
     const failing = FAILING.reduce((a, st) => a + m.counts[st], 0);
-    const line = `${m.figures.length} figures: ${m.counts.ok} reproduce, ${m.counts.not_reproducible} recorded as not reproducible, ${failing} fail`;
+    const line = w.figuresLine(m.figures.length, m.counts.ok, m.counts.not_reproducible, failing);
     out.push(failing > 0 ? c.red(line) : line);
   }
 
   if (m.warnings.length > 0) {
-    out.push(c.yellow.bold(`Warnings (${m.warnings.length})`));
+    out.push(c.yellow.bold(`${w.warnings} (${m.warnings.length})`));
     out.push(...warningLines(m.warnings, c, f));
   }
   return out;
@@ -174,17 +167,18 @@ function renderModel(m: ModelCheck, f: Formatter, c: ChalkInstance): string[] {
 
 /** Under the table: why each failure fails, and the stated reasons for tolerances and non-reproducible figures. */
 function rowNotes(rows: CheckRow[], f: Formatter, c: ChalkInstance): string[] {
+  const w = checkWords(f.locale);
   const notes: string[] = [];
   for (const r of rows) {
-    const name = r.figure ?? `(published "${r.published}")`;
+    const name = r.figure ?? w.publishedAs(r.published);
     if (r.status === "mismatch") {
-      notes.push(c.red(`  ✗ ${name}: computed ${shownLike(r.published, r.computed, f)}, which does not hold: ${r.rule}`));
+      notes.push(c.red(`  ✗ ${w.mismatchNote(name, shownLike(r.published, r.computed, f), r.rule)}`));
     } else if (r.status === "missing") {
-      notes.push(c.red(`  ✗ ${name}: the model computes no such figure (sroi figures MODEL lists the names)`));
+      notes.push(c.red(`  ✗ ${w.missingNote(name)}`));
     } else if (r.status === "unexpectedly_reproduces") {
-      notes.push(c.red(`  ✗ ${name}: recorded as not reproducible, but now it does (${r.rule}); review the fixture's reason: ${r.reason}`));
+      notes.push(c.red(`  ✗ ${w.reproducesNote(name, r.rule, r.reason ?? "")}`));
     } else if (r.status === "not_reproducible") {
-      notes.push(c.yellow(`  – ${name}: not reproducible: ${r.reason}`));
+      notes.push(c.yellow(`  – ${w.notReproducibleNote(name, r.reason ?? "")}`));
     } else if (r.reason && !r.rule.startsWith("rounds to")) {
       notes.push(c.dim(`  ~ ${name}: ${r.rule}: ${r.reason}`));
     }
@@ -199,20 +193,21 @@ function rowNotes(rows: CheckRow[], f: Formatter, c: ChalkInstance): string[] {
 export function renderCheckTable(out: CheckOutput, opts: { chalk: ChalkInstance; locale: Locale; quiet?: boolean }): string {
   const c = opts.chalk;
   const f = formatter(opts.locale);
+  const w = checkWords(opts.locale);
   const blocks = opts.quiet ? [] : out.models.map((m) => renderModel(m, f, c).join("\n"));
   const failures = out.models.flatMap((m) => {
     const name = m.model ?? m.file;
-    if (m.model === null) return [c.red(`  ✗ ${name}: the model did not load (problems on stderr)`)];
-    const lines = m.status === "invalid" ? [c.red(`  ✗ ${name}: the published figures did not load (problems on stderr)`)] : [];
+    if (m.model === null) return [c.red(`  ✗ ${name}: ${w.modelDidNotLoad} (${w.problemsOnStderr})`)];
+    const lines = m.status === "invalid" ? [c.red(`  ✗ ${name}: ${w.fixtureDidNotLoad} (${w.problemsOnStderr})`)] : [];
     for (const r of m.figures) {
       if (!FAILING.includes(r.status)) continue;
       const computed = shownLike(r.published, r.computed, f);
-      lines.push(c.red(`  ✗ ${name}  ${r.figure ?? "(none)"}: published ${r.published}, computed ${computed} (${STATUS_TEXT[r.status]})`));
+      lines.push(c.red(`  ✗ ${w.failure(name, r.figure ?? w.none, r.published, computed, w.status[r.status])}`));
     }
     return lines;
   });
-  if (failures.length > 0) blocks.push([c.red.bold(`Failures (${failures.length})`), ...failures].join("\n"));
-  const line = summaryLine(out.summary);
+  if (failures.length > 0) blocks.push([c.red.bold(`${w.failures} (${failures.length})`), ...failures].join("\n"));
+  const line = summaryLine(out.summary, opts.locale);
   const closing = out.exit_code === 0 ? c.green(line) : c.red.bold(line);
   return [...blocks, closing].join("\n\n") + "\n";
 }

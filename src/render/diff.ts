@@ -4,6 +4,7 @@ import Table from "cli-table3";
 import type { ChalkInstance } from "chalk";
 import type { DiffRow, ModelDiff } from "../diff/diff.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
+import { checkWords, type CheckWords } from "./i18n-check.js";
 
 export const DIFF_SCHEMA = "sroi-diff/1";
 
@@ -58,49 +59,44 @@ function signed(f: Formatter, v: number | null): string {
   return (v > 0 ? "+" : "") + value(f, v);
 }
 
-function relative(f: Formatter, r: DiffRow): string {
-  if (r.status === "added") return "new";
-  if (r.status === "removed") return "gone";
-  if (r.relative === null) return r.change ? "from 0" : "–";
+function relative(f: Formatter, r: DiffRow, w: CheckWords["diff"]): string {
+  if (r.status === "added") return w.newFigure;
+  if (r.status === "removed") return w.goneFigure;
+  if (r.relative === null) return r.change ? w.fromZero : "–";
   return (r.relative > 0 ? "+" : "") + f.share(r.relative, 2, 2);
 }
 
 export function renderDiffTable(out: DiffOutput, opts: { chalk: ChalkInstance; locale: Locale }): string {
   const c = opts.chalk;
   const f = formatter(opts.locale);
-  const lines: string[] = [c.dim(`Compared with ${out.baseline}`)];
+  const w = checkWords(opts.locale).diff;
+  const lines: string[] = [c.dim(`${w.comparedWith} ${out.baseline}`)];
   for (const m of out.models) {
     const head = `${c.bold(m.model)}${m.file ? c.dim(`  ${m.file}`) : ""}`;
-    if (m.status === "new") lines.push("", `${head}  ${c.cyan("new since the baseline")}`);
-    else if (m.status === "gone") lines.push("", `${head}  ${c.yellow("gone since the baseline (not among the models run now)")}`);
-    else if (m.status === "failed") lines.push("", `${head}  ${c.red("did not run (see the problems above)")}`);
-    else if (m.rows.length === 0) lines.push("", `${head}  ${c.dim(`no figure moved (${m.figures} figures)`)}`);
+    if (m.status === "new") lines.push("", `${head}  ${c.cyan(w.newModel)}`);
+    else if (m.status === "gone") lines.push("", `${head}  ${c.yellow(w.goneModel)}`);
+    else if (m.status === "failed") lines.push("", `${head}  ${c.red(w.failedModel)}`);
+    else if (m.rows.length === 0) lines.push("", `${head}  ${c.dim(w.nothingMoved(m.figures))}`);
     else {
-      lines.push("", `${head}  ${m.moved} of ${m.figures} figures moved`);
+      lines.push("", `${head}  ${w.moved(m.moved, m.figures)}`);
       const t = new Table({
-        head: ["Figure", "Old", "New", "Change", "Relative", "Published"].map((h) => c.bold(h)),
+        head: w.head.map((h) => c.bold(h)),
         style: { head: [], border: [], compact: true },
         colAligns: ["left", "right", "right", "right", "right", "left"],
       });
       for (const r of m.rows) {
         const paint = r.status === "same" ? c.dim : (s: string) => s;
-        t.push([paint(r.figure), paint(value(f, r.old)), paint(value(f, r.new)), paint(signed(f, r.change)), paint(relative(f, r)), r.published === "holds" ? c.green("holds") : r.published === "fails" ? c.red.bold("FAILS") : c.dim("–")]);
+        const published = r.published === "holds" ? c.green(w.holds) : r.published === "fails" ? c.red.bold(w.fails) : c.dim("–");
+        t.push([paint(r.figure), paint(value(f, r.old)), paint(value(f, r.new)), paint(signed(f, r.change)), paint(relative(f, r, w)), published]);
       }
       lines.push(t.toString());
     }
   }
-  lines.push("", summaryLine(out.summary));
+  lines.push("", summaryLine(out.summary, opts.locale));
   return lines.join("\n") + "\n";
 }
 
-/** "6 models: 2 changed (25 figures moved), 4 unchanged, 0 new, 0 gone". */
-export function summaryLine(s: DiffSummary): string {
-  const parts = [
-    `${s.changed} changed (${s.moved} figure${s.moved === 1 ? "" : "s"} moved)`,
-    `${s.unchanged} unchanged`,
-    `${s.new} new`,
-    `${s.gone} gone`,
-  ];
-  if (s.failed > 0) parts.push(`${s.failed} did not run`);
-  return `${s.models} model${s.models === 1 ? "" : "s"}: ${parts.join(", ")}`;
+/** "6 models: 2 changed (25 figures moved), 4 unchanged, 0 new, 0 gone" (or in Dutch). */
+export function summaryLine(s: DiffSummary, locale: Locale = "en"): string {
+  return checkWords(locale).diff.summary(s.models, s);
 }

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckOutput } from "../../src/render/check.js";
 import { copyRepo, edit, REPO, sroi } from "./capture.js";
 
-const SUMMARY = /^(\d+) models, (\d+) figures: (\d+) reproduce, (\d+) recorded as not reproducible, (\d+) fail/m;
+const SUMMARY = /^(\d+) modellen, (\d+) cijfers: (\d+) gereproduceerd, (\d+) vastgelegd als niet reproduceerbaar, (\d+) mislukt/m;
 
 function json(stdout: string): CheckOutput {
   const out = JSON.parse(stdout) as CheckOutput;
@@ -34,7 +34,7 @@ describe("sroi check on the repository's models", () => {
     expect(r.stdout).toContain("SROI - Krachtenbinder - huidige scenario: De");
     expect(r.stdout).toMatch(/current\.ratio\s+│.*│\s+6,2 │\s+6,17 │\s+-0,03 │ ok/);
     // Figures recorded as not reproducible are listed with their reason, and model warnings follow.
-    expect(r.stdout).toContain("– ambition.outcome.health_gain.weighted: not reproducible: Tabel 4's own rows weigh to 581,50");
+    expect(r.stdout).toContain("– ambition.outcome.health_gain.weighted: niet reproduceerbaar: Tabel 4's own rows weigh to 581,50");
     expect(r.stdout.replace(/\n\s+/g, " ")).toContain("in het rapport staat 472, het model rekent 471");
   });
 
@@ -78,8 +78,8 @@ describe("sroi check on a changed copy", () => {
     const r = await sroi("check", join(dir, "models"));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/current\.ratio\s+│.*│\s+6,2 │\s+5,54 │\s+-0,66 │ MISMATCH/);
-    expect(r.stdout).toContain("✗ current.ratio: computed 5,54, which does not hold: rounds to 6.2 (±0.05)");
+    expect(r.stdout).toMatch(/current\.ratio\s+│.*│\s+6,2 │\s+5,54 │\s+-0,66 │ AFWIJKING/);
+    expect(r.stdout).toContain("✗ current.ratio: berekend 5,54, dat klopt niet: rounds to 6.2 (±0.05)");
     expect(SUMMARY.exec(r.stdout)![5]).not.toBe("0");
 
     const out = json((await sroi("check", join(dir, "models"), "--format", "json")).stdout);
@@ -115,8 +115,8 @@ describe("sroi check on a changed copy", () => {
     edit(join(dir, "models", "library", "studies.yaml"), "health: 845 ", "health: 967 ");
     const r = await sroi("check", join(dir, "models", "numansdorp.yaml"));
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/ambition\.outcome\.health_gain\.weighted\s+│.*│\s+€ 600 │\s+600 │\s+0 │ REPRODUCES NOW/);
-    expect(r.stdout).toContain("✗ ambition.outcome.health_gain.weighted: recorded as not reproducible, but now it does");
+    expect(r.stdout).toMatch(/ambition\.outcome\.health_gain\.weighted\s+│.*│\s+€ 600 │\s+600 │\s+0 │ NU REPRODUCEERBAAR/);
+    expect(r.stdout).toContain("✗ ambition.outcome.health_gain.weighted: vastgelegd als niet reproduceerbaar, maar nu wel");
   });
 
   it("exits 2 with file:line:col for a broken model, and still checks the others", async () => {
@@ -125,11 +125,11 @@ describe("sroi check on a changed copy", () => {
     const r = await sroi("check", join(dir, "models"));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/broken\.yaml:5:3 {2}meta\.colour {2}unknown key "colour"/);
-    expect(r.stdout).toContain("the model did not load");
+    expect(r.stdout).toContain("het model laadt niet");
     // The other models are still checked and reported.
     expect(r.stdout).toMatch(/current\.ratio\s+│.*│ ok/);
     expect(r.stdout).toContain("ambition.ratio");
-    expect(r.stdout).toMatch(/; 1 model did not load/);
+    expect(r.stdout).toMatch(/; 1 model laadt niet/);
   });
 
   it("exits 2 with file:line:col for a fixture whose published figure cannot be read", async () => {
@@ -138,7 +138,7 @@ describe("sroi check on a changed copy", () => {
     const r = await sroi("check", join(dir, "models"));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/fixtures[\\/]eijsden\.yaml:\d+:\d+ {2}figures\[1\]\.published {2}Cannot read printed figure "zes komma zeven"/);
-    expect(r.stdout).toContain("the published figures did not load");
+    expect(r.stdout).toContain("de gepubliceerde cijfers laden niet");
   });
 
   it("lists a model without a fixture as having no published figures, and passes", async () => {
@@ -146,8 +146,8 @@ describe("sroi check on a changed copy", () => {
     copyFileSync(join(dir, "models", "eijsden.yaml"), join(dir, "models", "eijsden_variant.yaml"));
     const r = await sroi("check", join(dir, "models", "eijsden.yaml"), join(dir, "models", "eijsden_variant.yaml"));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/eijsden_variant · [^\n]*\n[^\n]*\nno published figures/);
-    expect(r.stdout).toContain("; 1 model without published figures");
+    expect(r.stdout).toMatch(/eijsden_variant · [^\n]*\n[^\n]*\ngeen gepubliceerde cijfers/);
+    expect(r.stdout).toContain("; 1 model zonder gepubliceerde cijfers");
   });
 
   it("reads fixtures from --fixtures DIR", async () => {

@@ -85,7 +85,7 @@ describe("sroi diff", () => {
 
     const same = await sroi("diff", base, join(dir, "models"));
     expect(same.code).toBe(0);
-    expect(same.stdout).toMatch(/^\d+ models: 0 changed \(0 figures moved\), \d+ unchanged, 0 new, 0 gone$/m);
+    expect(same.stdout).toMatch(/^\d+ modellen: 0 veranderd \(0 cijfers veranderd\), \d+ ongewijzigd, 0 nieuw, 0 verdwenen$/m);
 
     edit(join(dir, "models", "eijsden.yaml"), "value: 87.5 ", "value: 97.5 ");
     const { code, out } = await diffJson(base, join(dir, "models"));
@@ -113,14 +113,17 @@ describe("sroi diff", () => {
     expect(rows.some((r) => r.figure === "current.benefits")).toBe(false);
 
     const table = await sroi("diff", base, join(dir, "models"));
-    expect(table.stdout).toMatch(/eijsden .* \d+ of \d+ figures moved/);
-    expect(table.stdout).toMatch(/current\.ratio\s+│\s+6,17 │\s+5,54 │\s+-0,63\d* │\s+-10,26% │ FAILS/);
+    expect(table.stdout).toMatch(/eijsden .* \d+ van \d+ cijfers veranderd/);
+    expect(table.stdout).toMatch(/current\.ratio\s+│\s+6,17 │\s+5,54 │\s+-0,63\d* │\s+-10,26% │ KLOPT NIET/);
 
     const only = await diffJson(base, join(dir, "models"), "--figure", "*.ratio");
     const figures = only.out.models.find((d) => d.model === "eijsden")!.rows.map((r) => r.figure);
     expect(figures.length).toBeGreaterThan(0);
     for (const f of figures) expect(f).toMatch(/\.ratio$/);
-    expect(table.stdout).toMatch(/^\d+ models: 1 changed \(\d+ figures moved\), \d+ unchanged, 0 new, 0 gone$/m);
+    expect(table.stdout).toMatch(/^\d+ modellen: 1 veranderd \(\d+ cijfers veranderd\), \d+ ongewijzigd, 0 nieuw, 0 verdwenen$/m);
+    const en = await sroi("diff", base, join(dir, "models"), "--lang", "en");
+    expect(en.stdout).toMatch(/^\d+ models: 1 changed \(\d+ figures moved\), \d+ unchanged, 0 new, 0 gone$/m);
+    expect(en.stdout).toMatch(/current\.ratio\s+│\s+6\.17 │\s+5\.54 │\s+-0\.63\d* │\s+-10\.26% │ FAILS/);
   });
 
   it("--all lists the figures that did not move too", async () => {
@@ -142,9 +145,9 @@ describe("sroi diff", () => {
     copyFileSync(join(dir, "models", "eijsden.yaml"), join(dir, "models", "eijsden_copy.yaml"));
     const r = await sroi("diff", base, join(dir, "models"));
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/eijsden_copy .* new since the baseline/);
-    expect(r.stdout).toMatch(/numansdorp {2}gone since the baseline/);
-    expect(r.stdout).toMatch(/1 new, 1 gone$/m);
+    expect(r.stdout).toMatch(/eijsden_copy .* nieuw sinds de vergelijkingsbasis/);
+    expect(r.stdout).toMatch(/numansdorp {2}verdwenen sinds de vergelijkingsbasis/);
+    expect(r.stdout).toMatch(/1 nieuw, 1 verdwenen$/m);
   });
 
   it("exits 2 for a broken model (still diffing the others) and for a missing or empty baseline", async () => {
@@ -155,8 +158,8 @@ describe("sroi diff", () => {
     const r = await sroi("diff", base, join(dir, "models"));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/numansdorp\.yaml:\d+:\d+ {2}bogus {2}unknown key/);
-    expect(r.stdout).toMatch(/numansdorp .* did not run/);
-    expect(r.stdout).toMatch(/eijsden .* no figure moved/);
+    expect(r.stdout).toMatch(/numansdorp .* niet gedraaid/);
+    expect(r.stdout).toMatch(/eijsden .* geen cijfer veranderd/);
 
     const none = await sroi("diff", join(dir, "nowhere"), join(dir, "models"));
     expect(none.code).toBe(2);

@@ -114,18 +114,22 @@ describe("sroi check --quiet", () => {
     const ok = await sroi("check", "--quiet");
     expect(ok.code).toBe(0);
     expect(ok.stdout.trim().split("\n")).toHaveLength(1);
-    expect(ok.stdout).toMatch(/^\d+ models, \d+ figures: \d+ reproduce/);
+    expect(ok.stdout).toMatch(/^\d+ modellen, \d+ cijfers: \d+ gereproduceerd/);
 
     const dir = copyRepo();
     edit(join(dir, "models", "eijsden.yaml"), "value: 87.5 ", "value: 97.5 ");
     const bad = await sroi("check", join(dir, "models"), "--quiet");
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/^Failures \(\d+\)$/m);
-    expect(bad.stdout).toMatch(/✗ eijsden {2}current\.ratio: published 6,2, computed 5,5\d? \(MISMATCH\)/);
+    expect(bad.stdout).toMatch(/^Mislukt \(\d+\)$/m);
+    expect(bad.stdout).toMatch(/✗ eijsden {2}current\.ratio: gepubliceerd 6,2, berekend 5,5\d? \(AFWIJKING\)/);
     expect(bad.stdout).not.toContain("numansdorp");
+    // In English on request.
+    const en = await sroi("check", join(dir, "models"), "--quiet", "--lang", "en");
+    expect(en.stdout).toMatch(/✗ eijsden {2}current\.ratio: published 6,2, computed 5\.5\d? \(MISMATCH\)/);
+    expect(en.stdout).toMatch(/^\d+ models, \d+ figures: \d+ reproduce, \d+ recorded as not reproducible, \d+ fail$/m);
     // Without --quiet the same failures close the full output.
     const full = await sroi("check", join(dir, "models"));
-    expect(full.stdout.slice(full.stdout.lastIndexOf("Failures ("))).toContain("✗ eijsden  current.ratio");
+    expect(full.stdout.slice(full.stdout.lastIndexOf("Mislukt ("))).toContain("✗ eijsden  current.ratio");
   });
 });
 
