@@ -165,7 +165,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof UsageError || err instanceof FormatError) {
-      io.err(`sroi: ${err.message}\n`);
+      // A format error names its command already ("sroi check has no format ...").
+      io.err(err instanceof FormatError ? `${err.message}\n` : `sroi: ${err.message}\n`);
       return 2;
     }
     throw err;
