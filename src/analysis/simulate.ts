@@ -1,0 +1,101 @@
+// Monte Carlo: per scenario, `iterations` draws of every uncertain number (declared distributions and
+// --spread), the model evaluated for each, and the ratio and each stakeholder's benefits kept in typed
+// arrays (no object per draw). Every scenario starts from the same seed (common random numbers), so
+// scenarios are compared on the same draws and a run repeats exactly.
+import type { Compiled } from "../engine/evaluator.js";
+import { newEvaluation } from "./adapter.js";
+import { evaluateOrThrow, scenarioIndexes, type ModelRef } from "./evaluate.js";
+import { AnalysisError, nothingUncertain, uncertainties } from "./inputs.js";
+import { draw, Rng } from "./random.js";
+import { shareAbove, summarize, type Summary } from "./stats.js";
+import type { AnalysisOptions } from "./sensitivity.js";
+
+export const SIMULATE_SCHEMA = "sroi-simulate/1";
+export const MAX_ITERATIONS = 10_000_000;
+
+export interface SimulateScenario {
+  id: string;
+  name: string;
+  base_ratio: number;
+  /** How many numbers were drawn. */
+  varied: number;
+  ratio: Summary;
+  p_above_1: number;
+  p_above_target: number | null;
+  stakeholders: { id: string; name: string; base: number; benefits: Summary }[];
+}
+
+export interface SimulateResult {
+  schema: typeof SIMULATE_SCHEMA;
+  model: ModelRef;
+  seed: number;
+  iterations: number;
+  spread: number | null;
+  target: number | null;
+  scenarios: SimulateScenario[];
+}
+
+export interface SimulateOptions extends AnalysisOptions {
+  iterations: number;
+  seed: number;
+  target?: number;
+  /** Called now and then with draws done and draws in all (for a progress line). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function simulate(c: Compiled, o: SimulateOptions): SimulateResult {
+  const n = o.iterations;
+  if (!Number.isInteger(n) || n < 1 || n > MAX_ITERATIONS) {
+    throw new AnalysisError({ option: "--iterations", message: `must be a whole number from 1 to ${MAX_ITERATIONS.toLocaleString("en")} (got ${n})` });
+  }
+  if (!Number.isSafeInteger(o.seed) || o.seed < 0) {
+    throw new AnalysisError({ option: "--seed", message: `must be a whole number of at least 0 (got ${o.seed})` });
+  }
+  if (o.target !== undefined && !Number.isFinite(o.target)) throw new AnalysisError({ option: "--target", message: `must be a number (got ${o.target})` });
+  const picked = scenarioIndexes(c, o.scenarios);
+  const lists = picked.map((s) => uncertainties(c, s, o.overrides, o.spread));
+  if (lists.every((l) => l.length === 0)) throw nothingUncertain();
+
+  const k = c.stakeholders.length;
+  const ratios = new Float64Array(n);
+  const benefits = Array.from({ length: k }, () => new Float64Array(n));
+  const scratch = new Float64Array(n);
+  const ov = Float64Array.from(o.overrides);
+  const out = newEvaluation(c);
+  const total = n * picked.length;
+  const every = Math.max(1, Math.min(65536, Math.floor(n / 100)));
+
+  const scenarios = picked.map((s, j): SimulateScenario => {
+    const list = lists[j]!;
+    const base = evaluateOrThrow(c, s, ov);
+    const baseRatio = base.ratio;
+    const baseBenefits = Array.from(base.stakeholderBenefits);
+    const slots = Int32Array.from(list, (u) => u.slot);
+    const samplers = list.map((u) => u.sampler);
+    const rng = new Rng(o.seed);
+    for (let i = 0; i < n; i++) {
+      for (let q = 0; q < slots.length; q++) ov[slots[q]!] = draw(samplers[q]!, rng);
+      const e = c.evaluate(s, ov, out);
+      if (!e.ok) {
+        const drawn = list.map((u) => `${u.name}=${ov[u.slot]}`).slice(0, 4).join(", ");
+        throw new AnalysisError({ path: e.path, message: `${e.message} (in draw ${i + 1}: ${drawn}${list.length > 4 ? ", ..." : ""})`, hint: e.hint });
+      }
+      ratios[i] = e.ratio;
+      for (let b = 0; b < k; b++) benefits[b]![i] = e.stakeholderBenefits[b]!;
+      if (o.onProgress && (i + 1) % every === 0) o.onProgress(j * n + i + 1, total);
+    }
+    for (const q of slots) ov[q] = o.overrides[q]!;
+    return {
+      id: c.scenarios[s]!.id,
+      name: c.scenarios[s]!.name,
+      base_ratio: baseRatio,
+      varied: list.length,
+      ratio: summarize(ratios, scratch),
+      p_above_1: shareAbove(ratios, 1),
+      p_above_target: o.target === undefined ? null : shareAbove(ratios, o.target),
+      stakeholders: c.stakeholders.map((st, b) => ({ id: st.id, name: st.name, base: baseBenefits[b]!, benefits: summarize(benefits[b]!, scratch) })),
+    };
+  });
+  o.onProgress?.(total, total);
+  return { schema: SIMULATE_SCHEMA, model: o.model, seed: o.seed, iterations: n, spread: o.spread ?? null, target: o.target ?? null, scenarios };
+}
