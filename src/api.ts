@@ -3,29 +3,50 @@ import { ModelEvalError, runModel } from "./engine/engine.js";
 import type { ModelResult } from "./engine/result.js";
 import { LibraryCache, loadModel, loadModelText, positioned, type Loaded } from "./load/load.js";
 import type { Problem } from "./load/problems.js";
+import { compareCertainty, type CertaintyComparison } from "./analysis/certainty.js";
+import { AnalysisError, parseSets } from "./analysis/inputs.js";
+import { compileModel } from "./analysis/load.js";
+import { withOverrides } from "./analysis/adapter.js";
+import { analysisProblem } from "./analysis/problem.js";
 
 export interface FileRun {
   file: string;
   result?: ModelResult;
   problems: Problem[];
   libraries: string[];
+  /** With --min-certainty: the ratios without the low-rated studies. */
+  certainty?: CertaintyComparison;
+}
+
+/** What-if options of run and check: --set NAME=VALUE overrides, --min-certainty N. */
+export interface RunOptions {
+  set?: readonly string[];
+  minCertainty?: number;
 }
 
 /** Loads and runs one model file. Bad input comes back as problems, never as an exception. */
-export function runFile(file: string, cache = new LibraryCache()): FileRun {
-  return runLoaded(file, loadModel(file, cache));
+export function runFile(file: string, cache = new LibraryCache(), opts: RunOptions = {}): FileRun {
+  return runLoaded(file, loadModel(file, cache), opts);
 }
 
 /** Runs model text given in memory (file is the name problems show). */
-export function runText(file: string, text: string, cache = new LibraryCache()): FileRun {
-  return runLoaded(file, loadModelText(file, text, cache));
+export function runText(file: string, text: string, cache = new LibraryCache(), opts: RunOptions = {}): FileRun {
+  return runLoaded(file, loadModelText(file, text, cache), opts);
 }
 
-function runLoaded(file: string, loaded: Loaded): FileRun {
+function runLoaded(file: string, loaded: Loaded, opts: RunOptions = {}): FileRun {
   if (!loaded.model || !loaded.doc) return { file, problems: loaded.problems, libraries: loaded.libraries };
   try {
-    return { file, result: runModel(loaded.model), problems: [], libraries: loaded.libraries };
+    let model = loaded.model;
+    if (opts.set && opts.set.length > 0) {
+      const compiled = compileModel(model);
+      model = withOverrides(model, compiled, parseSets(compiled, opts.set));
+    }
+    const result = runModel(model);
+    const certainty = opts.minCertainty !== undefined ? compareCertainty(model, result, opts.minCertainty) : undefined;
+    return { file, result, problems: [], libraries: loaded.libraries, ...(certainty ? { certainty } : {}) };
   } catch (err) {
+    if (err instanceof AnalysisError) return { file, problems: [analysisProblem(file, loaded.doc, err.problem)], libraries: loaded.libraries };
     if (!(err instanceof ModelEvalError)) throw err;
     const p = positioned({ path: err.path, message: err.message, hint: err.hint }, loaded.doc);
     return { file, problems: [p], libraries: loaded.libraries };

@@ -2,7 +2,7 @@
 // bracketed by stepping away from the base value in both directions (doubling steps; halving the
 // distance towards a finite end of the number's domain), then refined with Brent's method. The
 // root nearest the base value wins. No value in the domain reaching the target gives null.
-import type { Compiled } from "../engine/evaluator.js";
+import type { Compiled, NumberDomain } from "../engine/evaluator.js";
 import { evaluateOrThrow, scenarioIndexes, type ModelRef } from "./evaluate.js";
 import { AnalysisError, slotOf } from "./inputs.js";
 
@@ -25,6 +25,8 @@ export interface BreakevenResult {
   schema: typeof BREAKEVEN_SCHEMA;
   model: ModelRef;
   param: string;
+  /** How the number reads (a share is shown as a percentage). */
+  kind: NumberDomain["kind"];
   target: number;
   scenarios: BreakevenScenario[];
 }
@@ -104,7 +106,7 @@ export function breakeven(c: Compiled, o: BreakevenOptions): BreakevenResult {
       hint: "run sroi sensitivity FILE --spread 20% to see which numbers drive the ratio",
     });
   }
-  return { schema: BREAKEVEN_SCHEMA, model: o.model, param: o.param, target, scenarios };
+  return { schema: BREAKEVEN_SCHEMA, model: o.model, param: o.param, kind: info.domain.kind, target, scenarios };
 }
 
 /** Brent's method on [a, b] with f(a), f(b) of opposite sign (after Numerical Recipes' zbrent). */

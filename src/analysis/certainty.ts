@@ -4,6 +4,7 @@
 // `ref.<study>.<domain>` to such a study in a formula reads 0 too.
 import type { Expr } from "../expr/expr.js";
 import type { NExpr, NModel } from "../engine/model.js";
+import { runModel } from "../engine/engine.js";
 
 export interface CertaintyFilter {
   model: NModel;
@@ -60,4 +61,21 @@ export function restrictToCertainty(model: NModel, min: number): CertaintyFilter
     return { id, name: s.name, certainty: s.certainty! };
   });
   return { model: { ...model, activities, params, outcomes, scenarios, checks: [] }, min, dropped };
+}
+
+/** Each scenario's ratio without the low-rated studies, beside the full one (`sroi run --min-certainty N`). */
+export interface CertaintyComparison {
+  min_certainty: number;
+  dropped: { id: string; name: string; certainty: number }[];
+  scenarios: { id: string; name: string; ratio: number | null; full_ratio: number | null }[];
+}
+
+export function compareCertainty(model: NModel, full: { scenarios: { id: string; name: string; ratio: number | null }[] }, min: number): CertaintyComparison {
+  const f = restrictToCertainty(model, min);
+  const restricted = runModel(f.model).scenarios;
+  return {
+    min_certainty: min,
+    dropped: f.dropped,
+    scenarios: full.scenarios.map((s) => ({ id: s.id, name: s.name, ratio: restricted.find((r) => r.id === s.id)?.ratio ?? null, full_ratio: s.ratio })),
+  };
 }

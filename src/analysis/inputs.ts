@@ -89,10 +89,10 @@ export function parseSets(c: Compiled, sets: readonly string[] = []): Float64Arr
     const info = c.numbers[slot]!;
     const v = parseNumber(text);
     if (Number.isNaN(v)) {
-      throw new AnalysisError({ subject: name, option, message: `${name}=${text}: "${text}" is not a number`, hint: info.domain.kind === "share" ? "write a share as 20% or 0.2" : "write a plain number, e.g. 75000 or 87.5" });
+      throw new AnalysisError({ subject: name, option, message: `"${text}" is not a number`, hint: info.domain.kind === "share" ? "write a share as 20% or 0.2" : "write a plain number, e.g. 75000 or 87.5" });
     }
     const bad = outsideDomain(v, info.domain);
-    if (bad) throw new AnalysisError({ subject: name, option, message: `${name}=${text}: ${bad}`, hint: info.domain.kind === "share" ? "write a share as 20% or 0.2" : undefined });
+    if (bad) throw new AnalysisError({ subject: name, option, message: bad, hint: info.domain.kind === "share" ? "write a share as 20% or 0.2" : undefined });
     if (!Number.isNaN(overrides[slot]!)) throw new AnalysisError({ subject: name, option, message: "set more than once" });
     overrides[slot] = v;
   }

@@ -1,6 +1,6 @@
 // One-way sensitivity (tornado): each uncertain number from its low to its high value with all others
 // at their base, the ratio at each end and the swing between them, largest swing first.
-import type { Compiled } from "../engine/evaluator.js";
+import type { Compiled, NumberDomain } from "../engine/evaluator.js";
 import { evaluateOrThrow, scenarioIndexes, type ModelRef } from "./evaluate.js";
 import { nothingUncertain, uncertainties, type Uncertain } from "./inputs.js";
 
@@ -15,6 +15,8 @@ export interface SensitivityRow {
   ratio_high: number;
   swing: number;
   origin: Uncertain["origin"];
+  /** How the number reads (a share is shown as a percentage). */
+  kind: NumberDomain["kind"];
 }
 
 export interface SensitivityResult {
@@ -53,7 +55,7 @@ export function sensitivity(c: Compiled, o: AnalysisOptions): SensitivityResult 
         unmoved++;
         continue;
       }
-      rows.push({ name: u.name, base: u.base, low: u.low, high: u.high, ratio_low: lo, ratio_high: hi, swing, origin: u.origin });
+      rows.push({ name: u.name, base: u.base, low: u.low, high: u.high, ratio_low: lo, ratio_high: hi, swing, origin: u.origin, kind: c.numbers[u.slot]!.domain.kind });
     }
     rows.sort((a, b) => b.swing - a.swing || a.name.localeCompare(b.name));
     return { id: c.scenarios[s]!.id, name: c.scenarios[s]!.name, base_ratio: base, parameters: rows, unmoved };

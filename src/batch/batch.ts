@@ -1,5 +1,5 @@
 // Running many models at once: each on its own, so one bad model never stops the others.
-import { LibraryCache, runFile, type FileRun } from "../api.js";
+import { LibraryCache, runFile, type FileRun, type RunOptions } from "../api.js";
 
 export interface BatchRow {
   file: string;
@@ -12,9 +12,9 @@ export interface BatchRow {
   error: string | null;
 }
 
-export function runBatch(files: string[]): FileRun[] {
+export function runBatch(files: string[], opts: RunOptions = {}): FileRun[] {
   const cache = new LibraryCache(); // libraries are read once for the whole batch
-  return files.map((f) => runFile(f, cache));
+  return files.map((f) => runFile(f, cache, opts));
 }
 
 /** One row per scenario of each model; a model that failed gets one row with its first problem. */

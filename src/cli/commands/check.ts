@@ -25,6 +25,7 @@ export interface CheckOptions {
   format: Format;
   fixtures?: string;
   locale: Locale;
+  set?: string[];
 }
 
 /** Shown relative to the working folder, as the user would type it. */
@@ -69,7 +70,7 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   const { files, missing } = modelFiles(paths, io, "check");
 
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
-  const models = runBatch(files).map((r) => checkModel(r, opts.fixtures));
+  const models = runBatch(files, { set: opts.set }).map((r) => checkModel(r, opts.fixtures));
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
 
   const code = exitCode({

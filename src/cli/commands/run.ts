@@ -3,6 +3,9 @@ import { runBatch } from "../../batch/batch.js";
 import { saveResults, SaveError } from "../../batch/save.js";
 import { formatProblem } from "../../load/problems.js";
 import { renderBatchSummary } from "../../render/batch.js";
+import { renderCertaintyTable } from "../../render/analysis/certainty.js";
+import type { CertaintyComparison } from "../../analysis/certainty.js";
+import type { ModelResult } from "../../engine/result.js";
 import type { Locale } from "../../render/format.js";
 import { renderers, type Format } from "../../render/index.js";
 import { exitCode, UsageError } from "../exit.js";
@@ -15,11 +18,22 @@ export interface RunOptions {
   save?: string;
   locale: Locale;
   summary?: boolean;
+  set?: string[];
+  minCertainty?: string;
+}
+
+/** The --min-certainty comparison for the scenarios shown (after --scenario). */
+function shownCertainty(c: CertaintyComparison | undefined, res: ModelResult): CertaintyComparison | undefined {
+  return c && { ...c, scenarios: c.scenarios.filter((s) => res.scenarios.some((x) => x.id === s.id)) };
 }
 
 export function runCommand(paths: string[], opts: RunOptions, io: Io): number {
   const { files, missing } = modelFiles(paths, io, "run");
-  const runs = runBatch(files);
+  const minCertainty = opts.minCertainty === undefined ? undefined : Number(opts.minCertainty);
+  if (minCertainty !== undefined && !(Number.isInteger(minCertainty) && minCertainty >= 1 && minCertainty <= 3)) {
+    throw new UsageError(`--min-certainty ${opts.minCertainty}: must be 1, 2 or 3 (stars)`);
+  }
+  const runs = runBatch(files, { set: opts.set, minCertainty });
 
   // --scenario keeps only the named scenarios; naming one that no model has is a usage error.
   if (opts.scenario && opts.scenario.length > 0) {
@@ -35,7 +49,10 @@ export function runCommand(paths: string[], opts: RunOptions, io: Io): number {
 
   if (opts.format === "json") {
     if (files.length === 1 && missing.length === 0) {
-      if (results[0]) io.out(renderers.json(results[0], { chalk: io.chalk, locale: opts.locale }));
+      // --min-certainty adds its comparison as "min_certainty" (README "How sure is it, and who should pay").
+      const res = results[0];
+      const cert = res && shownCertainty(runs[0]?.certainty, res);
+      if (res) io.out(renderers.json(cert ? ({ ...res, min_certainty: cert } as ModelResult) : res, { chalk: io.chalk, locale: opts.locale }));
     } else {
       io.out(
         JSON.stringify(
@@ -48,7 +65,11 @@ export function runCommand(paths: string[], opts: RunOptions, io: Io): number {
   } else {
     const multi = files.length > 1;
     if (!(multi && opts.summary)) {
-      results.forEach((res, i) => io.out((i > 0 ? "\n" : "") + renderers.table(res, { chalk: io.chalk, locale: opts.locale })));
+      results.forEach((res, i) => {
+        io.out((i > 0 ? "\n" : "") + renderers.table(res, { chalk: io.chalk, locale: opts.locale }));
+        const cert = shownCertainty(runs.find((r) => r.result === res)?.certainty, res);
+        if (cert) io.out("\n" + renderCertaintyTable(cert, { chalk: io.chalk, locale: opts.locale }));
+      });
     }
     if (multi) io.out("\n" + renderBatchSummary(runs, { chalk: io.chalk, locale: opts.locale }) + "\n");
   }
