@@ -5,6 +5,7 @@
 // evaluator. Replace with `compile` from src/engine/compile.ts when it exists.
 import type { Compiled, EvalFailure, Evaluation, NumberDomain, NumberInfo } from "../engine/evaluator.js";
 import { ModelEvalError, runModel } from "../engine/engine.js";
+import type { Expr } from "../expr/expr.js";
 import type { NExpr, NModel, NOutcome, NScenario, Path } from "../engine/model.js";
 import type { ScenarioResult } from "../engine/result.js";
 
@@ -17,9 +18,24 @@ interface Stated {
 }
 
 const literal = (v: number, path: Path): NExpr => ({ expr: { kind: "num", value: v, start: 0, end: 0 }, text: String(v), path });
-const isLiteral = (e: NExpr | undefined): boolean =>
-  !!e && (e.expr.kind === "num" || (e.expr.kind === "neg" && e.expr.arg.kind === "num"));
-const literalValue = (e: NExpr): number => (e.expr.kind === "num" ? e.expr.value : e.expr.kind === "neg" && e.expr.arg.kind === "num" ? -e.expr.arg.value : NaN);
+/** A number as written, or arithmetic on numbers only ("152410 / 5"): a leaf that ranges can vary. */
+function constant(e: Expr): number {
+  switch (e.kind) {
+    case "num":
+      return e.value;
+    case "neg":
+      return -constant(e.arg);
+    case "bin": {
+      const a = constant(e.left);
+      const b = constant(e.right);
+      return e.op === "+" ? a + b : e.op === "-" ? a - b : e.op === "*" ? a * b : a / b;
+    }
+    default:
+      return NaN;
+  }
+}
+const isLiteral = (e: NExpr | undefined): boolean => !!e && Number.isFinite(constant(e.expr));
+const literalValue = (e: NExpr): number => constant(e.expr);
 
 const SHARE: NumberDomain = { min: 0, max: 1, kind: "share" };
 const COUNT: NumberDomain = { min: 0, max: Infinity, kind: "count" };
@@ -120,6 +136,15 @@ function statedNumbers(model: NModel, results: ScenarioResult[]): Stated[] {
       read: () => literalValue(a.participants),
     });
   });
+
+  const uf = model.participants?.uniqueFactor;
+  if (uf && isLiteral(uf)) {
+    out.push({
+      info: { name: "participants.unique_factor", kind: "stated", path: uf.path, domain: SHARE, literal: true, scenarios: all },
+      apply: (m, v) => void (m.participants = { ...m.participants!, uniqueFactor: literal(v, uf.path) }),
+      read: () => literalValue(uf),
+    });
+  }
 
   for (const [g, e] of model.counterfactual?.participants ?? []) {
     if (!isLiteral(e)) continue;

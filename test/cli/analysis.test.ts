@@ -1,0 +1,161 @@
+// The analysis commands in-process: tables, JSON contracts, --set on run and check, bad input.
+import { describe, expect, it } from "vitest";
+import { sroi } from "./capture.js";
+
+const EIJSDEN = "models/eijsden.yaml";
+const NUMANSDORP = "models/numansdorp.yaml";
+const json = (s: string) => JSON.parse(s) as Record<string, unknown> & { scenarios: Record<string, unknown>[] };
+
+describe("sroi run --set", () => {
+  it("gives the Austerlitz variant: fulltime at EUR 75.000 a year is 13,50", async () => {
+    const r = await sroi("run", EIJSDEN, "-s", "fulltime", "--set", "annual_cost=75000");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/SROI ratio\s+13,5 \(13,50\)/);
+  });
+
+  it("takes several --set and gives the JSON result of the changed model", async () => {
+    const r = await sroi("run", EIJSDEN, "-s", "current", "-f", "json", "--set", "hours_per_week=20", "--set", "hourly_rate=43.75");
+    expect(r.code).toBe(0);
+    const s = json(r.stdout).scenarios[0]!;
+    expect((s.parameters as Record<string, number>).annual_cost).toBe(42000);
+  });
+
+  it("names an unknown number with a did-you-mean, exit 2, and runs the other models of a batch", async () => {
+    const r = await sroi("run", EIJSDEN, NUMANSDORP, "--summary", "--set", "hourly_rate=90");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('models/numansdorp.yaml  hourly_rate  --set: no number named "hourly_rate" in this model\n  hint: parameters and baselines: qaly_price, activity_participants_total, social_domain_per_inhabitant, zvw_per_inhabitant, wlz_per_inhabitant, inhabitants_numansdorp\n');
+    expect(r.stdout).toContain("eijsden");
+  });
+
+  it("on check: a changed number no longer reproduces the published figures (exit 1)", async () => {
+    const r = await sroi("check", EIJSDEN, "--set", "hourly_rate=90");
+    expect(r.code).toBe(1);
+  });
+});
+
+describe("sroi run --min-certainty", () => {
+  it("shows Eijsden's ratios without the one-star loneliness study beside the full ones", async () => {
+    const r = await sroi("run", EIJSDEN, "-s", "current", "--min-certainty", "2");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Dropped the values from: Aanpakken eenzaamheid drukt ook zorgkosten (Maastricht University) [maastricht_eenzaamheid] (*).");
+    expect(r.stdout).toMatch(/Huidig \(10 uur\/week\) \[current\]\s+│\s+6,17 │\s+5,39 │/);
+  });
+
+  it("adds min_certainty to the JSON result", async () => {
+    const r = await sroi("run", EIJSDEN, "-f", "json", "--min-certainty", "2");
+    const m = json(r.stdout).min_certainty as { min_certainty: number; dropped: { id: string }[]; scenarios: { id: string; ratio: number; full_ratio: number }[] };
+    expect(m.min_certainty).toBe(2);
+    expect(m.dropped.map((d) => d.id)).toEqual(["maastricht_eenzaamheid"]);
+    for (const s of m.scenarios) expect(s.ratio).toBeLessThan(s.full_ratio);
+  });
+
+  it("refuses a star count outside 1-3", async () => {
+    const r = await sroi("run", EIJSDEN, "--min-certainty", "4");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("sroi: --min-certainty 4: must be 1, 2 or 3 (stars)\n");
+  });
+});
+
+describe("sroi sensitivity", () => {
+  it("prints the tornado with the drivers first", async () => {
+    const r = await sroi("sensitivity", EIJSDEN, "--spread", "20%", "-s", "current");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Scenario: Huidig (10 uur/week) [current]  ratio 6,17");
+    expect(r.stdout).toMatch(/│ hourly_rate\s+│\s+70 │\s+105 │\s+7,71 │\s+5,14 │\s+2,57 │/);
+  });
+
+  it("gives the sroi-sensitivity/1 JSON", async () => {
+    const r = await sroi("sensitivity", NUMANSDORP, "--spread", "10%", "-f", "json");
+    const out = json(r.stdout);
+    expect(out.schema).toBe("sroi-sensitivity/1");
+    expect(out.model).toBe("numansdorp");
+    const s = out.scenarios[0]! as { id: string; base_ratio: number; parameters: Record<string, unknown>[] };
+    expect(s.id).toBe("ambition");
+    expect(Object.keys(s.parameters[0]!)).toEqual(["name", "low", "high", "ratio_low", "ratio_high", "swing"]);
+  });
+
+  it("without ranges or --spread: one line and a hint, exit 2", async () => {
+    const r = await sroi("sensitivity", EIJSDEN);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^models\/eijsden.yaml  \(file\)  --spread: the model declares no ranges, so there is nothing to vary\n  hint: /);
+  });
+});
+
+describe("sroi breakeven", () => {
+  it("says how far the hourly rate could rise before Eijsden stops paying", async () => {
+    const r = await sroi("breakeven", EIJSDEN, "--param", "hourly_rate", "-s", "current");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("hourly_rate could rise from 87,50 to 539,75 before Huidig (10 uur/week) [current] stops paying (ratio 1).");
+  });
+
+  it("gives the sroi-breakeven/1 JSON with null when unreachable", async () => {
+    const r = await sroi("breakeven", EIJSDEN, "--param", "hourly_rate", "-f", "json");
+    const out = json(r.stdout);
+    expect(out.schema).toBe("sroi-breakeven/1");
+    expect(out.scenarios.map((s) => s.value === null)).toEqual([false, false, true]);
+    expect(Object.keys(out.scenarios[0]!)).toEqual(["id", "param", "base", "value", "target"]);
+  });
+
+  it("refuses a number that does not move the ratio, exit 2", async () => {
+    const r = await sroi("breakeven", EIJSDEN, "--param", "inhabitants_municipality");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('models/eijsden.yaml  inhabitants_municipality  --param: "inhabitants_municipality" does not move the ratio in any scenario');
+  });
+
+  it("refuses an unknown number with a did-you-mean", async () => {
+    const r = await sroi("breakeven", EIJSDEN, "--param", "hourly_rat");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('models/eijsden.yaml  hourly_rat  --param: no number named "hourly_rat" in this model\n  hint: did you mean "hourly_rate"?\n');
+  });
+});
+
+describe("sroi simulate", () => {
+  it("prints the same numbers twice for the same seed", async () => {
+    const args = ["simulate", EIJSDEN, "--spread", "20%", "--iterations", "200", "--seed", "5", "-s", "current"];
+    const a = await sroi(...args);
+    const b = await sroi(...args);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(a.stdout).toContain("200 draws, seed 5");
+    expect(a.stderr).toBe(""); // no progress when stderr is not a terminal
+  });
+
+  it("gives the sroi-simulate/1 JSON", async () => {
+    const r = await sroi("simulate", NUMANSDORP, "--spread", "20%", "--iterations", "100", "--target", "5", "-f", "json");
+    const out = json(r.stdout);
+    expect(out).toMatchObject({ schema: "sroi-simulate/1", model: "numansdorp", seed: 1, iterations: 100 });
+    const s = out.scenarios[0]! as Record<string, unknown>;
+    expect(Object.keys(s)).toEqual(["id", "ratio", "p_above_1", "p_above_target", "stakeholders"]);
+    expect(Object.keys(s.ratio as object)).toEqual(["mean", "p5", "p50", "p95"]);
+  });
+
+  it("refuses a non-number --iterations, exit 2", async () => {
+    const r = await sroi("simulate", EIJSDEN, "--spread", "20%", "--iterations", "lots");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('models/eijsden.yaml  (file)  --iterations: "lots" is not a number\n');
+  });
+});
+
+describe("sroi split", () => {
+  it("shares Eijsden's inputs over the municipality, the insurer and the care office, adding up to 100%", async () => {
+    const r = await sroi("split", EIJSDEN, "-s", "current");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/│ Gemeente\s+│ 32,7% │/);
+    expect(r.stdout).toMatch(/│ total\s+│\s+100% │ € 220.766 │/);
+  });
+
+  it("gives the sroi-split/1 JSON", async () => {
+    const r = await sroi("split", NUMANSDORP, "--key", "equal", "-f", "json");
+    const out = json(r.stdout);
+    expect(out.schema).toBe("sroi-split/1");
+    const s = out.scenarios[0]! as { key: string; funders: { share: number }[] };
+    expect(s.key).toBe("equal");
+    expect(s.funders.reduce((t, f) => t + f.share, 0)).toBeCloseTo(1, 12);
+  });
+
+  it("refuses a wrong --set value, exit 2", async () => {
+    const r = await sroi("split", EIJSDEN, "--set", "hourly_rate=-3");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("models/eijsden.yaml  hourly_rate  --set: must not be negative (got -3)\n");
+  });
+});
