@@ -1,5 +1,5 @@
 // The library surface the CLI and the tests share: load a model file and run it.
-import { ModelEvalError, runModel } from "./engine/engine.js";
+import { ModelEvalError, runModel, type RunOptions } from "./engine/engine.js";
 import type { ModelResult } from "./engine/result.js";
 import { LibraryCache, loadModel, loadModelText, positioned, type Loaded } from "./load/load.js";
 import type { Problem } from "./load/problems.js";
@@ -12,19 +12,19 @@ export interface FileRun {
 }
 
 /** Loads and runs one model file. Bad input comes back as problems, never as an exception. */
-export function runFile(file: string, cache = new LibraryCache()): FileRun {
-  return runLoaded(file, loadModel(file, cache));
+export function runFile(file: string, cache = new LibraryCache(), opts: RunOptions = {}): FileRun {
+  return runLoaded(file, loadModel(file, cache), opts);
 }
 
 /** Runs model text given in memory (file is the name problems show). */
-export function runText(file: string, text: string, cache = new LibraryCache()): FileRun {
-  return runLoaded(file, loadModelText(file, text, cache));
+export function runText(file: string, text: string, cache = new LibraryCache(), opts: RunOptions = {}): FileRun {
+  return runLoaded(file, loadModelText(file, text, cache), opts);
 }
 
-function runLoaded(file: string, loaded: Loaded): FileRun {
+function runLoaded(file: string, loaded: Loaded, opts: RunOptions): FileRun {
   if (!loaded.model || !loaded.doc) return { file, problems: loaded.problems, libraries: loaded.libraries };
   try {
-    return { file, result: runModel(loaded.model), problems: [], libraries: loaded.libraries };
+    return { file, result: runModel(loaded.model, opts), problems: [], libraries: loaded.libraries };
   } catch (err) {
     if (!(err instanceof ModelEvalError)) throw err;
     const p = positioned({ path: err.path, message: err.message, hint: err.hint }, loaded.doc);
@@ -34,5 +34,8 @@ function runLoaded(file: string, loaded: Loaded): FileRun {
 
 export { LibraryCache } from "./load/load.js";
 export { modelFigures, scenarioFigures } from "./engine/figures.js";
+export { compile } from "./engine/compile.js";
+export type { RunOptions } from "./engine/engine.js";
+export type { Compiled, Evaluation, EvalFailure, NumberInfo, NumberDomain, Uncertainty } from "./engine/evaluator.js";
 export type { ModelResult, ScenarioResult, Warning } from "./engine/result.js";
 export type { Problem } from "./load/problems.js";
