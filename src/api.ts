@@ -1,12 +1,11 @@
 // The library surface the CLI and the tests share: load a model file and run it.
-import { ModelEvalError, runModel } from "./engine/engine.js";
+import { ModelEvalError, runModel, type RunOptions as EngineRunOptions } from "./engine/engine.js";
 import type { ModelResult } from "./engine/result.js";
 import { LibraryCache, loadModel, loadModelText, positioned, type Loaded } from "./load/load.js";
 import type { Problem } from "./load/problems.js";
 import { compareCertainty, type CertaintyComparison } from "./analysis/certainty.js";
-import { AnalysisError, parseSets } from "./analysis/inputs.js";
+import { AnalysisError, namedOverrides, parseSets } from "./analysis/inputs.js";
 import { compileModel } from "./analysis/load.js";
-import { withOverrides } from "./analysis/adapter.js";
 import { analysisProblem } from "./analysis/problem.js";
 
 export interface FileRun {
@@ -18,8 +17,8 @@ export interface FileRun {
   certainty?: CertaintyComparison;
 }
 
-/** What-if options of run and check: --set NAME=VALUE overrides, --min-certainty N. */
-export interface RunOptions {
+/** The engine's options, and the what-if options of run and check: --set NAME=VALUE, --min-certainty N. */
+export interface RunOptions extends EngineRunOptions {
   set?: readonly string[];
   minCertainty?: number;
 }
@@ -34,16 +33,18 @@ export function runText(file: string, text: string, cache = new LibraryCache(), 
   return runLoaded(file, loadModelText(file, text, cache), opts);
 }
 
-function runLoaded(file: string, loaded: Loaded, opts: RunOptions = {}): FileRun {
+function runLoaded(file: string, loaded: Loaded, opts: RunOptions): FileRun {
   if (!loaded.model || !loaded.doc) return { file, problems: loaded.problems, libraries: loaded.libraries };
   try {
-    let model = loaded.model;
+    const model = loaded.model;
+    let { overrides, compiled } = opts;
     if (opts.set && opts.set.length > 0) {
-      const compiled = compileModel(model);
-      model = withOverrides(model, compiled, parseSets(compiled, opts.set));
+      const c = compileModel(model);
+      compiled = c;
+      overrides = { ...overrides, ...namedOverrides(c, parseSets(c, opts.set)) };
     }
-    const result = runModel(model);
-    const certainty = opts.minCertainty !== undefined ? compareCertainty(model, result, opts.minCertainty) : undefined;
+    const result = runModel(model, { compiled, overrides });
+    const certainty = opts.minCertainty !== undefined ? compareCertainty(model, result, opts.minCertainty, overrides) : undefined;
     return { file, result, problems: [], libraries: loaded.libraries, ...(certainty ? { certainty } : {}) };
   } catch (err) {
     if (err instanceof AnalysisError) return { file, problems: [analysisProblem(file, loaded.doc, err.problem)], libraries: loaded.libraries };
@@ -55,5 +56,7 @@ function runLoaded(file: string, loaded: Loaded, opts: RunOptions = {}): FileRun
 
 export { LibraryCache } from "./load/load.js";
 export { modelFigures, scenarioFigures } from "./engine/figures.js";
+export { compile } from "./engine/compile.js";
+export type { Compiled, Evaluation, EvalFailure, NumberInfo, NumberDomain, Uncertainty } from "./engine/evaluator.js";
 export type { ModelResult, ScenarioResult, Warning } from "./engine/result.js";
 export type { Problem } from "./load/problems.js";

@@ -70,9 +70,14 @@ export interface CertaintyComparison {
   scenarios: { id: string; name: string; ratio: number | null; full_ratio: number | null }[];
 }
 
-export function compareCertainty(model: NModel, full: { scenarios: { id: string; name: string; ratio: number | null }[] }, min: number): CertaintyComparison {
+export function compareCertainty(
+  model: NModel,
+  full: { scenarios: { id: string; name: string; ratio: number | null }[] },
+  min: number,
+  overrides?: Record<string, number>,
+): CertaintyComparison {
   const f = restrictToCertainty(model, min);
-  const restricted = runModel(f.model).scenarios;
+  const restricted = runModel(f.model, { overrides }).scenarios;
   return {
     min_certainty: min,
     dropped: f.dropped,

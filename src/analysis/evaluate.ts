@@ -21,6 +21,23 @@ export function scenarioIndexes(c: Compiled, ids?: readonly string[]): number[] 
   });
 }
 
+/** An Evaluation to write into again and again (no allocation per draw). */
+export function newEvaluation(c: Pick<Compiled, "stakeholders" | "ratios">): Evaluation {
+  const n = c.stakeholders.length;
+  return {
+    ok: true,
+    ratio: NaN,
+    inputs: 0,
+    benefits: 0,
+    net: 0,
+    financialBenefits: 0,
+    stakeholderInputs: new Float64Array(n),
+    stakeholderBenefits: new Float64Array(n),
+    stakeholderFinancialBenefits: new Float64Array(n),
+    ratios: new Float64Array(c.ratios.length),
+  };
+}
+
 export interface ModelRef {
   id: string;
   title: string;

@@ -172,3 +172,12 @@ export function nothingUncertain(): AnalysisError {
     hint: "pass --spread 20% to vary every stated number by +-20%, or give parameters a low and high",
   });
 }
+
+/** Overrides by slot as the engine's `runModel` takes them: by name, only those set. */
+export function namedOverrides(c: Compiled, overrides: Float64Array): Record<string, number> {
+  const out: Record<string, number> = {};
+  overrides.forEach((v, slot) => {
+    if (!Number.isNaN(v)) out[c.numbers[slot]!.name] = v;
+  });
+  return out;
+}

@@ -3,8 +3,7 @@
 // arrays (no object per draw). Every scenario starts from the same seed (common random numbers), so
 // scenarios are compared on the same draws and a run repeats exactly.
 import type { Compiled } from "../engine/evaluator.js";
-import { newEvaluation } from "./adapter.js";
-import { evaluateOrThrow, scenarioIndexes, type ModelRef } from "./evaluate.js";
+import { evaluateOrThrow, newEvaluation, scenarioIndexes, type ModelRef } from "./evaluate.js";
 import { AnalysisError, nothingUncertain, uncertainties } from "./inputs.js";
 import { draw, Rng } from "./random.js";
 import { shareAbove, summarize, type Summary } from "./stats.js";

@@ -27,6 +27,11 @@ export interface NDiscount {
   costs: RateStep[];
   firstYear: "year0" | "year1";
   inputsDefault: boolean;
+  /**
+   * The flat rates the model states (addressable as "time.discount.rate", ".effects", ".costs"):
+   * `applies` says which schedule the number sets. Presets and schedules state none.
+   */
+  stated: { name: string; rate: number; path: Path; applies: "both" | "effects" | "costs" }[];
   /** Human description, e.g. "3.5% (effects and costs), year 0 undiscounted". */
   label: string;
 }
@@ -63,6 +68,8 @@ export interface NInput {
   perYear: Map<number, NExpr>;
   indexRate: number;
   indexFrom: number;
+  /** Whether the model states an indexation (then "inputs.<id>.indexation" is addressable). */
+  indexStated: boolean;
   discounted: boolean;
   years: YearRange;
   group?: string;
@@ -101,6 +108,8 @@ export interface NOutcome {
   certainty?: number;
   source?: string;
   path: Path;
+  /** Which of the plain numbers above the model states (only stated numbers are addressable). */
+  stated: { impactClaim: boolean; start: boolean; duration: boolean; dropOff: boolean };
 }
 
 export interface NScenario {

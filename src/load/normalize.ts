@@ -81,10 +81,11 @@ function pct(r: number): string {
 
 function normalizeDiscount(d: ModelDoc["time"]["discount"]): NDiscount {
   const flat = (r: number): RateStep[] => [{ fromYear: 0, rate: r }];
-  if (d === undefined) return { effects: flat(0), costs: flat(0), firstYear: "year0", inputsDefault: true, label: "not discounted" };
+  if (d === undefined) return { effects: flat(0), costs: flat(0), firstYear: "year0", inputsDefault: true, stated: [], label: "not discounted" };
   if (typeof d === "number" || (typeof d === "string" && d.includes("%"))) {
     const r = share(d as number | string);
-    return { effects: flat(r), costs: flat(r), firstYear: "year0", inputsDefault: true, label: `${pct(r)}, year 0 undiscounted` };
+    const stated = [{ name: "time.discount.rate", rate: r, path: ["time", "discount"], applies: "both" as const }];
+    return { effects: flat(r), costs: flat(r), firstYear: "year0", inputsDefault: true, stated, label: `${pct(r)}, year 0 undiscounted` };
   }
   type DiscountObj = Exclude<NonNullable<ModelDoc["time"]["discount"]>, string | number>;
   const obj: DiscountObj = typeof d === "string" ? { preset: d as DiscountObj["preset"] } : d;
@@ -109,7 +110,14 @@ function normalizeDiscount(d: ModelDoc["time"]["discount"]): NDiscount {
         : `effects ${describe(effects)}, costs ${describe(costs)}`) +
     (firstYear === "year0" ? ", year 0 undiscounted" : ", discounted from year 1") +
     (obj.inputs === false ? "; inputs not discounted" : "");
-  return { effects, costs, firstYear, inputsDefault: obj.inputs ?? true, label };
+  const stated: NDiscount["stated"] = [];
+  if (!schedule) {
+    const rateApplies = obj.effects === undefined ? (obj.costs === undefined ? "both" : "effects") : obj.costs === undefined ? "costs" : undefined;
+    if (obj.rate !== undefined && rateApplies) stated.push({ name: "time.discount.rate", rate: share(obj.rate), path: ["time", "discount", "rate"], applies: rateApplies });
+    if (obj.effects !== undefined) stated.push({ name: "time.discount.effects", rate: share(obj.effects), path: ["time", "discount", "effects"], applies: "effects" });
+    if (obj.costs !== undefined) stated.push({ name: "time.discount.costs", rate: share(obj.costs), path: ["time", "discount", "costs"], applies: "costs" });
+  }
+  return { effects, costs, firstYear, inputsDefault: obj.inputs ?? true, stated, label };
 }
 
 /** Names an expression may use besides parameters, with a one-line meaning for did-you-mean and docs. */
@@ -410,6 +418,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       perYear,
       indexRate,
       indexFrom,
+      indexStated: ix !== undefined,
       discounted: inp.discounted ?? discount.inputsDefault,
       years,
       group: inp.group,
@@ -472,6 +481,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       certainty: o.certainty,
       source: o.source,
       path,
+      stated: { impactClaim: o.impact_claim !== undefined, start: o.start !== undefined, duration: o.duration !== undefined, dropOff: o.drop_off !== undefined },
     };
   });
 

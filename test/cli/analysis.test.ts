@@ -153,9 +153,15 @@ describe("sroi split", () => {
     expect(s.funders.reduce((t, f) => t + f.share, 0)).toBeCloseTo(1, 12);
   });
 
-  it("refuses a wrong --set value, exit 2", async () => {
+  it("refuses an impossible --set value, exit 2", async () => {
+    const r = await sroi("split", EIJSDEN, "--set", "scenarios.current.participants.reduced=-5");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("models/eijsden.yaml  scenarios.current.participants.reduced  --set: a count cannot be negative (got -5)\n");
+  });
+
+  it("refuses a --set value the model cannot compute with, at the place that fails", async () => {
     const r = await sroi("split", EIJSDEN, "--set", "hourly_rate=-3");
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe("models/eijsden.yaml  hourly_rate  --set: must not be negative (got -3)\n");
+    expect(r.stderr).toBe("models/eijsden.yaml:96:13  inputs[0].amount  an amount must not be negative (got -1440)\n");
   });
 });

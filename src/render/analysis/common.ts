@@ -25,8 +25,8 @@ export function value(f: Formatter, v: number | null, kind: NumberDomain["kind"]
   if (v === null || !Number.isFinite(v)) return "–";
   if (kind === "share" || kind === "rate") return f.share(v, 2);
   if (Math.abs(v) >= 1000) return f.number(v, 0);
-  // Money in cents as the reports print it: 87,50, not 87,5.
-  if (kind === "money" && !Number.isInteger(v)) return f.ratio(v, 2);
+  // Fractions to two decimals as the reports print money: 87,50, not 87,5.
+  if (!Number.isInteger(v)) return f.ratio(v, 2);
   return f.number(v, 2);
 }
 
