@@ -15,10 +15,8 @@ function splitmix32(seed: number): () => number {
 }
 
 export class Rng {
-  private a: number;
-  private b: number;
-  private c: number;
-  private d: number;
+  // The state in a typed array: 32-bit words stay plain integers (object fields would box them).
+  private readonly s = new Int32Array(4);
   /** A second standard normal from Box-Muller, kept for the next call. */
   private spare = NaN;
 
@@ -26,23 +24,22 @@ export class Rng {
     // Seeds beyond 32 bits still count: the high part is folded in.
     const hi = Math.floor(seed / 4294967296) >>> 0;
     const next = splitmix32((seed >>> 0) ^ Math.imul(hi, 0x27d4eb2d));
-    this.a = next();
-    this.b = next();
-    this.c = next();
-    this.d = next();
-    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1; // the all-zero state is a fixed point
+    for (let i = 0; i < 4; i++) this.s[i] = next();
+    if ((this.s[0]! | this.s[1]! | this.s[2]! | this.s[3]!) === 0) this.s[0] = 1; // the all-zero state is a fixed point
   }
 
   /** The next 32 random bits as an unsigned integer. */
   nextUint32(): number {
-    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
-    const t = this.b << 9;
-    this.c ^= this.a;
-    this.d ^= this.b;
-    this.b ^= this.c;
-    this.a ^= this.d;
-    this.c ^= t;
-    this.d = rotl(this.d, 11);
+    const s = this.s;
+    const s1 = s[1]!;
+    const result = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0;
+    const t = s1 << 9;
+    s[2] = s[2]! ^ s[0]!;
+    s[3] = s[3]! ^ s1;
+    s[1] = s1 ^ s[2]!;
+    s[0] = s[0]! ^ s[3]!;
+    s[2] = s[2]! ^ t;
+    s[3] = rotl(s[3]!, 11);
     return result;
   }
 
@@ -165,6 +162,60 @@ export function draw(s: Sampler, rng: Rng): number {
       }
       const z = s.kind === "normal" ? s.centre : Math.exp(s.centre);
       return Math.min(s.max, Math.max(s.min, z));
+    }
+  }
+}
+
+const KIND_CODE: Record<DistributionKind, number> = { uniform: 0, triangular: 1, pert: 2, normal: 3, lognormal: 4 };
+
+/**
+ * Many samplers as parallel typed arrays, drawn straight into an overrides array: the hot loop of a
+ * simulation touches no objects (one pass over numbers, one switch on a small integer per draw).
+ */
+export class SamplerPlan {
+  readonly slots: Int32Array;
+  private readonly kind: Int8Array;
+  private readonly low: Float64Array;
+  private readonly high: Float64Array;
+  private readonly centre: Float64Array;
+  private readonly spread: Float64Array;
+  private readonly shape: Float64Array;
+  private readonly split: Float64Array;
+  private readonly fallback: Sampler[];
+
+  constructor(items: readonly { slot: number; sampler: Sampler }[]) {
+    const n = items.length;
+    this.slots = Int32Array.from(items, (x) => x.slot);
+    this.kind = Int8Array.from(items, (x) => KIND_CODE[x.sampler.kind]);
+    this.low = Float64Array.from(items, (x) => x.sampler.low);
+    this.high = Float64Array.from(items, (x) => x.sampler.high);
+    this.centre = Float64Array.from(items, (x) => x.sampler.centre);
+    this.spread = Float64Array.from(items, (x) => x.sampler.spread);
+    this.shape = Float64Array.from(items, (x) => x.sampler.shape);
+    this.split = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const w = this.high[i]! - this.low[i]!;
+      this.split[i] = w > 0 ? (this.centre[i]! - this.low[i]!) / w : 0.5;
+    }
+    this.fallback = items.map((x) => x.sampler);
+  }
+
+  /** One draw of every number, written at its slot. Same values as `draw` on each sampler in turn. */
+  drawInto(rng: Rng, into: Float64Array): void {
+    const { slots, kind, low, high, centre, split } = this;
+    for (let i = 0; i < slots.length; i++) {
+      const k = kind[i]!;
+      let v: number;
+      if (k === 1) {
+        const u = rng.uniform();
+        const a = low[i]!;
+        const b = high[i]!;
+        const w = b - a;
+        v = u < split[i]! ? a + Math.sqrt(u * w * (centre[i]! - a)) : b - Math.sqrt((1 - u) * w * (b - centre[i]!));
+      } else if (k === 0) {
+        v = low[i]! + (high[i]! - low[i]!) * rng.uniform();
+      } else v = draw(this.fallback[i]!, rng);
+      into[slots[i]!] = v;
     }
   }
 }

@@ -4,8 +4,8 @@
 // scenarios are compared on the same draws and a run repeats exactly.
 import type { Compiled } from "../engine/evaluator.js";
 import { evaluateOrThrow, newEvaluation, scenarioIndexes, type ModelRef } from "./evaluate.js";
-import { AnalysisError, nothingUncertain, uncertainties } from "./inputs.js";
-import { draw, Rng } from "./random.js";
+import { AnalysisError, nothingUncertain, uncertainties, type Uncertain } from "./inputs.js";
+import { Rng, SamplerPlan } from "./random.js";
 import { shareAbove, summarize, type Summary } from "./stats.js";
 import type { AnalysisOptions } from "./sensitivity.js";
 
@@ -16,7 +16,7 @@ export interface SimulateScenario {
   id: string;
   name: string;
   base_ratio: number;
-  /** How many numbers were drawn. */
+  /** How many numbers were drawn (those that move a reported figure). */
   varied: number;
   ratio: Summary;
   p_above_1: number;
@@ -40,6 +40,26 @@ export interface SimulateOptions extends AnalysisOptions {
   target?: number;
   /** Called now and then with draws done and draws in all (for a progress line). */
   onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Whether a number moves any figure the simulation reports (the ratio, inputs, any stakeholder's
+ * benefits) at either end of its range. One that does not (a library price the model never uses, a
+ * baseline shown only for comparison) is not drawn: the figures are the same without the work.
+ */
+function moves(c: Compiled, s: number, ov: Float64Array, u: Uncertain): boolean {
+  const base = evaluateOrThrow(c, s, ov);
+  const ratio = base.ratio;
+  const inputs = base.inputs;
+  const benefits = Float64Array.from(base.stakeholderBenefits);
+  let moved = false;
+  for (const v of [u.low, u.high]) {
+    ov[u.slot] = v;
+    const e = evaluateOrThrow(c, s, ov, undefined, `${u.name} at ${v}`);
+    if (!Object.is(e.ratio, ratio) || e.inputs !== inputs || e.stakeholderBenefits.some((b, i) => b !== benefits[i])) moved = true;
+  }
+  ov[u.slot] = NaN;
+  return moved;
 }
 
 export function simulate(c: Compiled, o: SimulateOptions): SimulateResult {
@@ -69,11 +89,11 @@ export function simulate(c: Compiled, o: SimulateOptions): SimulateResult {
     const base = evaluateOrThrow(c, s, ov);
     const baseRatio = base.ratio;
     const baseBenefits = Array.from(base.stakeholderBenefits);
-    const slots = Int32Array.from(list, (u) => u.slot);
-    const samplers = list.map((u) => u.sampler);
+    const plan = new SamplerPlan(list.filter((u) => moves(c, s, ov, u)));
+    const slots = plan.slots;
     const rng = new Rng(o.seed);
     for (let i = 0; i < n; i++) {
-      for (let q = 0; q < slots.length; q++) ov[slots[q]!] = draw(samplers[q]!, rng);
+      plan.drawInto(rng, ov);
       const e = c.evaluate(s, ov, out);
       if (!e.ok) {
         const drawn = list.map((u) => `${u.name}=${ov[u.slot]}`).slice(0, 4).join(", ");
@@ -88,7 +108,7 @@ export function simulate(c: Compiled, o: SimulateOptions): SimulateResult {
       id: c.scenarios[s]!.id,
       name: c.scenarios[s]!.name,
       base_ratio: baseRatio,
-      varied: list.length,
+      varied: slots.length,
       ratio: summarize(ratios, scratch),
       p_above_1: shareAbove(ratios, 1),
       p_above_target: o.target === undefined ? null : shareAbove(ratios, o.target),
