@@ -1,6 +1,8 @@
 // The library surface the CLI and the tests share: load a model file and run it.
 import { ModelEvalError, runModel, type RunOptions } from "./engine/engine.js";
 import type { ModelResult } from "./engine/result.js";
+import { checkPrinted } from "./check/printed.js";
+import { warningMessage } from "./render/messages.js";
 import { LibraryCache, loadModel, loadModelText, positioned, type Loaded } from "./load/load.js";
 import type { Problem } from "./load/problems.js";
 
@@ -24,7 +26,15 @@ export function runText(file: string, text: string, cache = new LibraryCache(), 
 function runLoaded(file: string, loaded: Loaded, opts: RunOptions): FileRun {
   if (!loaded.model || !loaded.doc) return { file, problems: loaded.problems, libraries: loaded.libraries };
   try {
-    return { file, result: runModel(loaded.model, opts), problems: [], libraries: loaded.libraries };
+    const result = runModel(loaded.model, opts);
+    const checked = checkPrinted(loaded.model, result);
+    if (checked.problems.length > 0) {
+      const doc = loaded.doc;
+      return { file, problems: checked.problems.map((p) => positioned(p, doc)), libraries: loaded.libraries };
+    }
+    result.warnings.push(...checked.warnings);
+    for (const w of result.warnings) w.message ??= warningMessage(w);
+    return { file, result, problems: [], libraries: loaded.libraries };
   } catch (err) {
     if (!(err instanceof ModelEvalError)) throw err;
     const p = positioned({ path: err.path, message: err.message, hint: err.hint }, loaded.doc);
