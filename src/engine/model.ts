@@ -151,7 +151,7 @@ export interface NStudy {
 
 /** Something the loader noticed about library use that the output must show (override, indexation). */
 export interface LibraryNote {
-  code: "library-override" | "library-indexation" | "low-certainty";
+  code: "library-override" | "library-indexation" | "low-certainty" | "number-notation" | "deprecated";
   message: string;
   study?: string;
   domain?: string;

@@ -238,7 +238,9 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     if (typeof q === "number") return { expr: { kind: "num", value: q, start: 0, end: text.length }, text, path };
     const parsed = parseExpr(q);
     if (!parsed.ok) {
-      problem(path, `cannot read expression: ${parsed.error.message}`, undefined, parsed.error.offset);
+      const dotted = /^\s*-?[1-9]\d{0,2}(\.\d{3})+\s*$/.test(q); // Dutch thousands, as in 1.250.000
+      if (dotted) problem(path, `${q.trim()} is not a number: YAML numbers have no thousands separator`, `write ${q.trim().replace(/\./g, "")}`);
+      else problem(path, `cannot read expression: ${parsed.error.message}`, undefined, parsed.error.offset);
       return { expr: { kind: "num", value: Number.NaN, start: 0, end: 0 }, text, path };
     }
     const n = { expr: parsed.expr, text, path };
