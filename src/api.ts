@@ -1,6 +1,8 @@
 // The library surface the CLI and the tests share: load a model file and run it.
 import { ModelEvalError, runModel, type RunOptions as EngineRunOptions } from "./engine/engine.js";
 import type { ModelResult } from "./engine/result.js";
+import { checkPrinted } from "./check/printed.js";
+import { warningMessage } from "./render/messages.js";
 import { LibraryCache, loadModel, loadModelText, positioned, type Loaded } from "./load/load.js";
 import type { Problem } from "./load/problems.js";
 import { compareCertainty, type CertaintyComparison } from "./analysis/certainty.js";
@@ -44,6 +46,13 @@ function runLoaded(file: string, loaded: Loaded, opts: RunOptions): FileRun {
       overrides = { ...overrides, ...namedOverrides(c, parseSets(c, opts.set)) };
     }
     const result = runModel(model, { compiled, overrides });
+    const checked = checkPrinted(model, result);
+    if (checked.problems.length > 0) {
+      const doc = loaded.doc;
+      return { file, problems: checked.problems.map((p) => positioned(p, doc)), libraries: loaded.libraries };
+    }
+    result.warnings.push(...checked.warnings);
+    for (const w of result.warnings) w.message ??= warningMessage(w);
     const certainty = opts.minCertainty !== undefined ? compareCertainty(model, result, opts.minCertainty, overrides) : undefined;
     return { file, result, problems: [], libraries: loaded.libraries, ...(certainty ? { certainty } : {}) };
   } catch (err) {

@@ -1,7 +1,6 @@
 // The engine: a normalised model in, plain results out. No I/O, no formatting.
 import { compile, discountFactor, type CompiledModel } from "./compile.js";
 import type { Compiled } from "./evaluator.js";
-import { matchFigure, parsePrinted, PrintedParseError } from "../check/published.js";
 import type { NExpr, NModel, NOutcome, NScenario, Path, RateStep } from "./model.js";
 export { discountFactor } from "./compile.js";
 import {
@@ -14,8 +13,6 @@ import {
   type ValuationRow,
   type Warning,
 } from "./result.js";
-import { scenarioFigures } from "./figures.js";
-import { didYouMean } from "../load/problems.js";
 
 /** A model that validated but cannot be computed (division by zero, a reference cycle ...). */
 export class ModelEvalError extends Error {
@@ -41,7 +38,6 @@ export function runModel(model: NModel, opts: RunOptions = {}): ModelResult {
   const overrides = overridesArray(compiled, opts.overrides);
   const warnings: Warning[] = model.libraryNotes.map((n) => ({ code: n.code, message: n.message }));
   const scenarios = model.scenarios.map((s, k) => runScenario(compiled, k, overrides, warnings));
-  checkPrinted(model, scenarios, warnings);
   return {
     schema: RESULT_SCHEMA,
     model: {
@@ -50,6 +46,7 @@ export function runModel(model: NModel, opts: RunOptions = {}): ModelResult {
       source: model.source,
       method: model.method ?? null,
       currency: model.currency,
+      locale: model.locale,
       price_year: model.priceYear ?? null,
       period: model.period,
       year0: model.year0,
@@ -75,8 +72,7 @@ export function overridesArray(compiled: Compiled, overrides: Record<string, num
   for (const [name, value] of Object.entries(overrides)) {
     const slot = Object.hasOwn(overrides, name) ? compiled.slot(name) : undefined;
     if (slot === undefined) {
-      const guess = didYouMean(name, compiled.numbers.map((n) => n.name));
-      throw new ModelEvalError(`no number named "${name}" to set`, [], guess ? `did you mean "${guess}"?` : 'run "sroi schema" or see README "Addressable numbers" for the names');
+      throw new ModelEvalError(`no number named "${name}" to set`, [], 'see README "Addressable numbers" for the names');
     }
     out[slot] = value;
   }
@@ -387,7 +383,6 @@ function warnWeightedVsUsed(model: NModel, scenario: NScenario, rows: ValuationR
     warnings.push({
       code: "weighted-vs-used",
       scenario: model.scenarios.length > 1 ? scenario.id : undefined,
-      message: weightedVsUsedMessage(r.name, r.used, r.weighted, r.weighted_over ?? 0, plain),
       figure: `${scenario.id}.outcome.${r.outcome}.used`,
       computed: r.weighted,
       used: r.used,
@@ -411,67 +406,4 @@ export function payback(inputsPerYear: number[], benefitsPerYear: number[]): num
     gap -= b;
   }
   return null;
-}
-
-function checkPrinted(model: NModel, scenarios: ScenarioResult[], warnings: Warning[]): void {
-  const figures = new Map<string, number>();
-  for (const s of scenarios) for (const [k, v] of scenarioFigures(s)) figures.set(k, v);
-  for (const c of model.checks) {
-    const computed = figures.get(c.figure);
-    if (computed === undefined) {
-      throw new ModelEvalError(`no figure named "${c.figure}"`, [...c.path, "figure"], figureHint(c.figure, figures));
-    }
-    let printed;
-    try {
-      printed = parsePrinted(c.printed);
-    } catch (err) {
-      if (err instanceof PrintedParseError) throw new ModelEvalError(err.message, [...c.path, "printed"]);
-      throw err;
-    }
-    const m = matchFigure(computed, printed);
-    if (m.ok) continue;
-    warnings.push({
-      code: "printed-figure",
-      message: printedFigureMessage(c.where, c.printed, computed, m.difference, c.note, plain),
-      figure: c.figure,
-      printed: c.printed,
-      computed,
-      where: c.where,
-      note: c.note,
-      difference: m.difference,
-    });
-  }
-}
-
-function figureHint(name: string, figures: Map<string, number>): string {
-  const guess = didYouMean(name, [...figures.keys()]);
-  if (guess) return `did you mean "${guess}"?`;
-  const prefix = name.split(".").slice(0, -1).join(".");
-  const near = [...figures.keys()].filter((k) => k.startsWith(prefix)).slice(0, 6);
-  return near.length > 0 ? `figures there: ${near.join(", ")}` : `run "sroi figures FILE" to list the figure names`;
-}
-
-/** Numbers in the JSON messages: no grouping, so they read the same in Dutch and English. */
-function plain(n: number): string {
-  const digits = Math.abs(n) >= 1000 ? 0 : 2;
-  return String(Math.round(n * 10 ** digits) / 10 ** digits);
-}
-
-// The two audit messages, shared with the table renderer (which formats the numbers for its locale).
-export function printedFigureMessage(
-  where: string,
-  printed: string,
-  computed: number,
-  difference: number,
-  note: string | undefined,
-  num: (n: number) => string,
-): string {
-  return `${where} prints ${printed}, the model computes ${num(computed)} (difference ${num(difference)})${note ? `: ${note}` : ""}`;
-}
-
-export function weightedVsUsedMessage(name: string, used: number, weighted: number, over: number, num: (n: number) => string): string {
-  return (
-    `${name}: the model uses ${num(used)} per unit, but the weighted average over the activities ` +
-    `(${num(over)} participants) is ${num(weighted)} (difference ${num(used - weighted)})`
-  );
 }

@@ -132,7 +132,8 @@ export interface NRatio {
 
 export interface NCheck {
   figure: string;
-  printed: string;
+  /** As written: a YAML number is that number, text is read in the model's locale. */
+  printed: number | string;
   where: string;
   note?: string;
   path: Path;
@@ -150,7 +151,7 @@ export interface NStudy {
 
 /** Something the loader noticed about library use that the output must show (override, indexation). */
 export interface LibraryNote {
-  code: "library-override" | "library-indexation" | "low-certainty";
+  code: "library-override" | "library-indexation" | "low-certainty" | "number-notation" | "deprecated";
   message: string;
   study?: string;
   domain?: string;
@@ -164,6 +165,7 @@ export interface NModel {
   source: { report: string; file?: string; publisher?: string; published?: string; url?: string };
   method?: string;
   currency: string;
+  locale: "nl" | "en";
   priceYear?: number;
   note?: string;
   period: YearRange;

@@ -7,7 +7,11 @@ export interface Warning {
   /** Stable code: printed-figure, weighted-vs-used, library-override, library-indexation, ... */
   code: string;
   scenario?: string;
-  message: string;
+  /**
+   * The warning as a sentence. The engine and the checks give only data; the library surface
+   * (src/api.ts) fills this in from src/render/messages.ts for the JSON output.
+   */
+  message?: string;
   /** The figure the warning is about, when there is one. */
   figure?: string;
   printed?: string;
@@ -141,6 +145,8 @@ export interface ModelResult {
     source: { report: string; file?: string; publisher?: string; published?: string; url?: string };
     method: string | null;
     currency: string;
+    /** meta.locale: how the report writes numbers (nl or en). */
+    locale: "nl" | "en";
     price_year: number | null;
     period: { start: number; end: number };
     year0: number;

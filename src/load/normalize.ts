@@ -238,7 +238,9 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     if (typeof q === "number") return { expr: { kind: "num", value: q, start: 0, end: text.length }, text, path };
     const parsed = parseExpr(q);
     if (!parsed.ok) {
-      problem(path, `cannot read expression: ${parsed.error.message}`, undefined, parsed.error.offset);
+      const dotted = /^\s*-?[1-9]\d{0,2}(\.\d{3})+\s*$/.test(q); // Dutch thousands, as in 1.250.000
+      if (dotted) problem(path, `${q.trim()} is not a number: YAML numbers have no thousands separator`, `write ${q.trim().replace(/\./g, "")}`);
+      else problem(path, `cannot read expression: ${parsed.error.message}`, undefined, parsed.error.offset);
       return { expr: { kind: "num", value: Number.NaN, start: 0, end: 0 }, text, path };
     }
     const n = { expr: parsed.expr, text, path };
@@ -530,6 +532,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       source: { ...doc.meta.source, published: doc.meta.source.published !== undefined ? String(doc.meta.source.published) : undefined },
       method: doc.meta.method,
       currency: doc.meta.currency ?? "EUR",
+      locale: doc.meta.locale ?? "nl",
       priceYear: doc.meta.price_year,
       note: doc.meta.note,
       period,
@@ -547,7 +550,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       scenarios,
       ratios,
       band: doc.band !== undefined ? share(doc.band) : undefined,
-      checks: (doc.checks ?? []).map((c, i) => ({ figure: c.figure, printed: String(c.printed), where: c.where, note: c.note, path: ["checks", i] })),
+      checks: (doc.checks ?? []).map((c, i) => ({ figure: c.figure, printed: c.printed, where: c.where, note: c.note, path: ["checks", i] })),
       studies: usedStudies,
       libraryNotes: notes,
     },

@@ -2,7 +2,7 @@
 import Table from "cli-table3";
 import type { ChalkInstance } from "chalk";
 import type { ModelResult, ScenarioResult, Warning } from "../engine/result.js";
-import { printedFigureMessage, weightedVsUsedMessage } from "../engine/engine.js";
+import { warningMessage } from "./messages.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
 
 export interface TableOptions {
@@ -238,13 +238,6 @@ export function warningLines(warnings: Warning[], c: ChalkInstance, f: Formatter
 
 /** A warning's message with its numbers in the report's notation. */
 export function warningText(w: Warning, f: Formatter): string {
-  const num = (n: number) => f.number(n, Math.abs(n) >= 1000 ? 0 : 2);
-  if (w.code === "printed-figure" && w.where && w.printed !== undefined && w.computed !== undefined && w.difference !== undefined) {
-    return printedFigureMessage(w.where, w.printed, w.computed, w.difference, w.note, num);
-  }
-  if (w.code === "weighted-vs-used" && w.used !== undefined && w.computed !== undefined && w.where) {
-    return weightedVsUsedMessage(w.where, w.used, w.computed, w.participants ?? 0, num);
-  }
-  return w.message;
+  return warningMessage(w, (n: number) => f.number(n, Math.abs(n) >= 1000 ? 0 : 2));
 }
 

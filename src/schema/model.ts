@@ -230,6 +230,8 @@ export const Meta = strict({
   }),
   method: z.enum(["sroi", "mkba", "sroi-quick-scan", "scale-up", "one-year-sroi"]).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  /** How the model's printed figures (checks, fixtures) are read and its numbers shown: nl (6,2) or en (6.2). */
+  locale: z.enum(["nl", "en"]).optional(),
   price_year: z.number().int().optional(),
   note: Text.optional(),
 });

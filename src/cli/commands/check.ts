@@ -54,7 +54,7 @@ export function checkModel(run: FileRun, fixturesDir: string | undefined): Model
     check.report = loaded.fixture?.report ?? null;
   }
   if (run.result && loaded?.fixture) {
-    const report = checkFigures(loaded.fixture, modelFigures(run.result));
+    const report = checkFigures(loaded.fixture, modelFigures(run.result), run.result.model.locale);
     check.figures = report.rows;
     check.counts = report.counts;
   }
