@@ -43,6 +43,8 @@ export interface NParam {
   unit?: string;
   source?: string;
   note?: string;
+  /** A declared range (sroi sensitivity, simulate): low, high, distribution (default triangular). */
+  range?: { low: number; high: number; distribution: "uniform" | "triangular" | "pert" | "normal" | "lognormal"; mode?: number; sd?: number; path: Path };
 }
 
 export interface NStakeholder {

@@ -37,6 +37,16 @@ export interface LoadedLibrary {
   doc: LibraryDoc;
 }
 
+/** A parameter's declared range; both ends are needed (the analyses check their order and domain). */
+function declaredRange(
+  p: { low?: number | string; high?: number | string; distribution?: NonNullable<NParam["range"]>["distribution"]; mode?: number | string; sd?: number | string },
+  path: Path,
+): NParam["range"] {
+  if (p.low === undefined || p.high === undefined) return undefined;
+  const num = (v: number | string | undefined) => (v === undefined ? undefined : share(v));
+  return { low: share(p.low), high: share(p.high), distribution: p.distribution ?? "triangular", mode: num(p.mode), sd: num(p.sd), path: [...path, "low"] };
+}
+
 export function share(v: number | string): number {
   return typeof v === "number" ? v : Number(v.replace("%", "").replace(",", ".").trim()) / 100;
 }
@@ -263,7 +273,11 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
         unit: isObj ? p.unit : undefined,
         source: isObj ? p.source : undefined,
         note: isObj ? p.note : undefined,
+        range: isObj ? declaredRange(p, [key, name]) : undefined,
       });
+      if (isObj && (p.low === undefined) !== (p.high === undefined)) {
+        problem([key, name, p.low === undefined ? "high" : "low"], 'a range needs both "low" and "high"');
+      }
     }
   }
 

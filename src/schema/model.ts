@@ -50,7 +50,13 @@ export const Period = z.union([
 
 const Text = z.string();
 
-/** A named number: a bare number or expression, or one with its unit and source. */
+/** The end of a declared range: a number, or a percentage ("40%"). */
+const RangeEnd = z.union([z.number(), z.string().regex(/^\s*-?\d+([.,]\d+)?\s*%\s*$/, { message: 'a number, or a percentage such as "40%"' })]);
+
+/**
+ * A named number: a bare number or expression, or one with its unit and source, and optionally its
+ * range (the report's own low and high) and the distribution Monte Carlo draws from.
+ */
 export const Parameter = z.union([
   Quantity,
   strict({
@@ -58,6 +64,11 @@ export const Parameter = z.union([
     unit: Text.optional(),
     source: Text.optional(),
     note: Text.optional(),
+    low: RangeEnd.optional(),
+    high: RangeEnd.optional(),
+    distribution: z.enum(["uniform", "triangular", "pert", "normal", "lognormal"]).optional(),
+    mode: RangeEnd.optional(),
+    sd: RangeEnd.optional(),
   }),
 ]);
 

@@ -1,6 +1,7 @@
 // The analysis commands in-process: tables, JSON contracts, --set on run and check, bad input.
 import { describe, expect, it } from "vitest";
-import { sroi } from "./capture.js";
+import { join } from "node:path";
+import { copyRepo, edit, sroi } from "./capture.js";
 
 const EIJSDEN = "models/eijsden.yaml";
 const NUMANSDORP = "models/numansdorp.yaml";
@@ -163,5 +164,49 @@ describe("sroi split", () => {
     const r = await sroi("split", EIJSDEN, "--set", "hourly_rate=-3");
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("models/eijsden.yaml:96:13  inputs[0].amount  an amount must not be negative (got -1440)\n");
+  });
+});
+
+describe("declared ranges", () => {
+  const withRange = (from: string, to: string) => {
+    const dir = copyRepo();
+    edit(join(dir, "models", "eijsden.yaml"), from, to);
+    return join(dir, "models", "eijsden.yaml");
+  };
+  const RATE = 'value: 87.5               # "€87,50 per uur, incl. btw, prijspeil 2025"';
+
+  it("vary without --spread: the tornado and the simulation use the model's own range", async () => {
+    const file = withRange(RATE, "value: 87.5\n    low: 70                   # test range\n    high: 110\n    distribution: pert");
+    const t = await sroi("sensitivity", file, "-s", "current", "-f", "json");
+    expect(t.code).toBe(0);
+    const rows = (json(t.stdout).scenarios[0] as { parameters: { name: string; low: number; high: number }[] }).parameters;
+    expect(rows).toEqual([expect.objectContaining({ name: "hourly_rate", low: 70, high: 110 })]);
+    const s = await sroi("simulate", file, "-s", "current", "--iterations", "500", "-f", "json");
+    expect(s.code).toBe(0);
+    const ratio = (json(s.stdout).scenarios[0] as { ratio: { p5: number; p95: number } }).ratio;
+    // The ratio is 6,17 at 87,50, so 539,75 / rate: between 539,75/110 and 539,75/70.
+    expect(ratio.p5).toBeGreaterThan(539.748 / 110);
+    expect(ratio.p95).toBeLessThan(539.748 / 70);
+  });
+
+  it("an inverted range is one line at the parameter, exit 2", async () => {
+    const file = withRange(RATE, "value: 87.5\n    low: 110                  # test range\n    high: 70");
+    const r = await sroi("simulate", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/eijsden\.yaml:\d+:\d+  parameters\.hourly_rate\.value  the range is inverted: low 110 is above high 70\n  hint: swap low and high\n$/);
+  });
+
+  it("a range that allows a share above 100% is refused, exit 2", async () => {
+    const file = withRange("value: 20%                # \"procentuele", "value: 20%\n    low: 10%\n    high: 120%                # \"procentuele");
+    const r = await sroi("sensitivity", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("parameters.social_domain_saving.value  the range's high end allows an impossible value: a share cannot exceed 100% (got 120%)");
+  });
+
+  it("a range with one end is a model problem", async () => {
+    const file = withRange(RATE, "value: 87.5\n    low: 70");
+    const r = await sroi("run", file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/parameters\.hourly_rate\.low  a range needs both "low" and "high"/);
   });
 });
