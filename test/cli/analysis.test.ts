@@ -210,3 +210,18 @@ describe("declared ranges", () => {
     expect(r.stderr).toMatch(/parameters\.hourly_rate\.low  a range needs both "low" and "high"/);
   });
 });
+
+describe("simulate progress", () => {
+  it("goes to stderr on a terminal, ending with a cleared line, and never into stdout", async () => {
+    const { Chalk } = await import("chalk");
+    const { simulateCommand } = await import("../../src/cli/commands/analysis.js");
+    let out = "";
+    let err = "";
+    const io = { out: (t: string) => void (out += t), err: (t: string) => void (err += t), chalk: new Chalk({ level: 0 }), errChalk: new Chalk({ level: 0 }) };
+    const opts = { format: "json" as const, spread: "20%", iterations: "1000", seed: "1", locale: "nl" as const, set: [], scenario: ["current"] };
+    expect(await simulateCommand(EIJSDEN, opts, io, true)).toBe(0);
+    expect(err).toContain("\rsimulating 50%");
+    expect(err.endsWith("\rsimulating 100%\r\u001b[K")).toBe(true);
+    expect(JSON.parse(out).schema).toBe("sroi-simulate/1");
+  });
+});
