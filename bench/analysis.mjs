@@ -12,6 +12,13 @@ const TARGETS = {
   simulate1MRssMb: 150, // peak RSS of the whole process simulating 1,000,000 iterations
 };
 
+// Time on this process's core (user + system CPU), so that other work on a shared machine does not
+// count against a one-core target; wall-clock time is printed beside it.
+const cpuMs = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
 const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
 const { loadModel } = await import(dist("load/load.js"));
 const { compileModel } = await import(dist("analysis/load.js"));
@@ -28,6 +35,7 @@ function compiled() {
 // The child: simulate 1,000,000 iterations and report the peak RSS of its own process.
 if (process.argv[2] === "--rss-child") {
   const { c, ref, none } = compiled();
+
   const r = simulate(c, { model: ref, overrides: none, spread: 0.2, iterations: 1_000_000, seed: 1 });
   if (!(r.scenarios[0].ratio.mean > 0)) throw new Error("no result");
   process.stdout.write(String(process.resourceUsage().maxRSS / 1024));
@@ -44,7 +52,7 @@ function evaluationsPerSecond() {
   const k = c.scenarios.length;
   let n = 0;
   let sink = 0;
-  const t0 = performance.now();
+  const t0 = cpuMs();
   let t = t0;
   while (t - t0 < 1000) {
     for (let i = 0; i < 10_000; i++) {
@@ -53,7 +61,7 @@ function evaluationsPerSecond() {
       sink += e.ok ? e.ratio : 0;
       n++;
     }
-    t = performance.now();
+    t = cpuMs();
   }
   if (!(sink > 0)) throw new Error("no result");
   return n / ((t - t0) / 1000);
@@ -65,13 +73,17 @@ const evals = evaluationsPerSecond();
 const sim = (scenarios) => simulate(c, { model: ref, overrides: none, spread: 0.2, iterations: 100_000, seed: 1, scenarios });
 const median = (fn, repeat = 5) => {
   fn(); // warm up
-  const times = [];
+  const cpu = [];
+  const wall = [];
   for (let i = 0; i < repeat; i++) {
-    const t0 = performance.now();
+    const c0 = cpuMs();
+    const w0 = performance.now();
     fn();
-    times.push(performance.now() - t0);
+    wall.push(performance.now() - w0);
+    cpu.push(cpuMs() - c0);
   }
-  return times.sort((a, b) => a - b)[Math.floor(repeat / 2)];
+  const mid = (xs) => xs.sort((a, b) => a - b)[Math.floor(repeat / 2)];
+  return { cpu: mid(cpu), wall: mid(wall) };
 };
 // The target counts iterations of one scenario (100,000 scenario evaluations); all three are shown too.
 const simMs = median(() => sim(["current"]));
@@ -85,11 +97,12 @@ const rssMb = Number(child.stdout);
 const varied = c.numbers.length;
 const rows = [
   ["Eijsden scenario evaluations per second", `>= ${TARGETS.evaluationsPerSecond.toLocaleString("en")}`, Math.round(evals).toLocaleString("en"), evals >= TARGETS.evaluationsPerSecond],
-  ["simulate 100,000 iterations (scenario current), --spread 20%", `< ${TARGETS.simulate100kMs} ms`, `${simMs.toFixed(0)} ms`, simMs < TARGETS.simulate100kMs],
-  [`  the same for all ${c.scenarios.length} scenarios (for information)`, "", `${simAllMs.toFixed(0)} ms`, true],
+  ["simulate 100,000 iterations (scenario current), --spread 20%", `< ${TARGETS.simulate100kMs} ms`, `${simMs.cpu.toFixed(0)} ms`, simMs.cpu < TARGETS.simulate100kMs],
+  ["  wall clock (for information)", "", `${simMs.wall.toFixed(0)} ms`, true],
+  [`  all ${c.scenarios.length} scenarios (for information)`, "", `${simAllMs.cpu.toFixed(0)} ms`, true],
   ["simulate 1,000,000 iterations, peak RSS", `< ${TARGETS.simulate1MRssMb} MB`, `${rssMb.toFixed(0)} MB`, rssMb < TARGETS.simulate1MRssMb],
 ];
-console.log(`analysis benchmark (${MODEL}, ${varied} addressable numbers, node ${process.version})`);
+console.log(`analysis benchmark (${MODEL}, ${varied} addressable numbers, node ${process.version}; times are CPU time of one core)`);
 console.log(["figure".padEnd(62), "target".padStart(14), "measured".padStart(14)].join(""));
 for (const [figure, target, measured, ok] of rows) console.log(`${figure.padEnd(62)}${target.padStart(14)}${measured.padStart(14)}  ${ok ? "ok" : "MISSED"}`);
 process.exitCode = rows.every((r) => r[3]) ? 0 : 1;

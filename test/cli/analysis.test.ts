@@ -225,3 +225,13 @@ describe("simulate progress", () => {
     expect(JSON.parse(out).schema).toBe("sroi-simulate/1");
   });
 });
+
+describe("run --min-certainty on several models", () => {
+  it("adds min_certainty to each model of the JSON batch", async () => {
+    const r = await sroi("run", EIJSDEN, NUMANSDORP, "-f", "json", "--min-certainty", "2");
+    expect(r.code).toBe(0);
+    const models = (JSON.parse(r.stdout) as { models: { min_certainty: { scenarios: { ratio: number; full_ratio: number }[] } }[] }).models;
+    expect(models).toHaveLength(2);
+    for (const m of models) for (const s of m.min_certainty.scenarios) expect(s.ratio).toBeLessThan(s.full_ratio);
+  });
+});

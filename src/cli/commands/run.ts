@@ -56,7 +56,13 @@ export function runCommand(paths: string[], opts: RunOptions, io: Io): number {
     } else {
       io.out(
         JSON.stringify(
-          { schema: "sroi-batch/1", models: runs.map((r) => ({ file: r.file, result: r.result ?? null, problems: r.problems })) },
+          {
+            schema: "sroi-batch/1",
+            models: runs.map((r) => {
+              const cert = r.result && shownCertainty(r.certainty, r.result);
+              return { file: r.file, result: r.result ?? null, problems: r.problems, ...(cert ? { min_certainty: cert } : {}) };
+            }),
+          },
           null,
           2,
         ) + "\n",
