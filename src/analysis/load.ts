@@ -1,13 +1,12 @@
 // The one place the analyses get a `Compiled` from a normalised model: the engine's compile, with
 // one reading of its own. `--spread` varies the numbers a model states as plain numbers; a number
 // written as arithmetic on numbers only ("152410 / 5", Numansdorp's participants per year) is as
-// plain a statement as "30482", so it counts as literal here too. A parameter written as a
-// percentage reads as a share. And a parameter's declared range (low, high, distribution) becomes
-// its `uncertainty` (until the engine's compile fills that in itself).
+// plain a statement as "30482", so it counts as literal here too. And a parameter written as a
+// percentage reads as a share.
 import { compile, type CompiledModel } from "../engine/compile.js";
 import type { NExpr, NModel } from "../engine/model.js";
 import type { Expr } from "../expr/expr.js";
-import type { NumberDomain, Uncertainty } from "../engine/evaluator.js";
+import type { NumberDomain } from "../engine/evaluator.js";
 
 const SHARE: NumberDomain = { min: 0, max: 1, kind: "share" };
 
@@ -24,23 +23,10 @@ export function compileModel(model: NModel): CompiledModel {
     const slot = c.slot(p.name);
     if (slot !== undefined && /%\s*$/.test(p.value.text) && c.numbers[slot]!.domain.kind === "any") shares.add(slot);
   }
-  // Declared ranges of parameters and baselines (low, high, distribution), unless the engine gives them.
-  const ranges = new Map<number, Uncertainty>();
-  for (const p of model.params.values()) {
-    const slot = c.slot(p.name);
-    if (slot === undefined || !p.range || c.numbers[slot]!.uncertainty) continue;
-    const { low, high, distribution, mode, sd } = p.range;
-    ranges.set(slot, { low, high, distribution, origin: "declared", ...(mode !== undefined ? { mode } : {}), ...(sd !== undefined ? { sd } : {}) });
-  }
-  if (constants.size === 0 && shares.size === 0 && ranges.size === 0) return c;
+  if (constants.size === 0 && shares.size === 0) return c;
   const numbers = c.numbers.map((n, slot) => {
-    if (!constants.has(slot) && !shares.has(slot) && !ranges.has(slot)) return n;
-    return {
-      ...n,
-      ...(constants.has(slot) ? { literal: true } : {}),
-      ...(shares.has(slot) ? { domain: SHARE } : {}),
-      ...(ranges.has(slot) ? { uncertainty: ranges.get(slot)! } : {}),
-    };
+    if (!constants.has(slot) && !shares.has(slot)) return n;
+    return { ...n, ...(constants.has(slot) ? { literal: true } : {}), ...(shares.has(slot) ? { domain: SHARE } : {}) };
   });
   // The compiled model's methods are closures over its own state: only `numbers` changes.
   return { ...c, numbers };

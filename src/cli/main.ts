@@ -128,6 +128,16 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
       code = await splitCommand(file, opts, io);
     });
 
+  program
+    .command("schema")
+    .description("print the JSON Schema of model files (or library files), for editors")
+    .argument("[kind]", "model or library", "model")
+    .addHelpText("after", "\nExample:\n  sroi schema > schema/model.schema.json\n  sroi schema library")
+    .action(async (kind: string) => {
+      const { schemaCommand } = await import("./commands/schema.js");
+      code = schemaCommand(kind, io);
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (err) {

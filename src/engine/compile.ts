@@ -187,7 +187,8 @@ export function compile(model: NModel): CompiledModel {
 
   // ---- addressable numbers -------------------------------------------------------------------------
   for (const p of model.params.values()) {
-    addressable(p.name, p.value, p.kind, ANY, { unit: p.unit });
+    const i = addressable(p.name, p.value, p.kind, ANY, { unit: p.unit });
+    if (p.uncertainty) infos[i] = { ...infos[i]!, uncertainty: p.uncertainty };
   }
   model.scenarios.forEach((s, k) => {
     for (const [name, e] of s.params) {
@@ -539,10 +540,29 @@ export function compile(model: NModel): CompiledModel {
   const outAlloc = model.outcomes.map((o) => allocOf(o.allocation));
   const inAlloc = model.inputs.map((i) => allocOf(i.allocation));
   const financial = Uint8Array.from(model.outcomes.map((o) => (o.kind === "financial" ? 1 : 0)));
+  // A selection ratio sums stakeholders (no selection: the totals); a formula ratio reads the
+  // figures below, written per evaluation into `fig` (totals, then inputs, outcomes, stakeholders).
   const ratioSel = model.ratios.map((r) => ({
-    benefits: allocOf((r.benefitsOf ?? model.stakeholders.map((s) => s.id)).map((id) => ({ stakeholder: id, share: 1 }))),
-    inputs: allocOf((r.inputsOf ?? model.stakeholders.map((s) => s.id)).map((id) => ({ stakeholder: id, share: 1 }))),
+    benefits: r.benefitsOf ? allocOf(r.benefitsOf.map((id) => ({ stakeholder: id, share: 1 }))) : undefined,
+    inputs: r.inputsOf ? allocOf(r.inputsOf.map((id) => ({ stakeholder: id, share: 1 }))) : undefined,
   }));
+  const nIn = model.inputs.length;
+  const nOut = model.outcomes.length;
+  const figBase = size; // fig slots follow the model's slots in one array, so formulas read both
+  const figIndex = new Map<string, number>();
+  ["benefits", "inputs", "net", "financial_benefits", "immaterial_benefits"].forEach((n, i) => figIndex.set(n, figBase + i));
+  model.inputs.forEach((x, j) => figIndex.set(`input.${x.id}`, figBase + 5 + j));
+  model.outcomes.forEach((x, j) => figIndex.set(`outcome.${x.id}.pv`, figBase + 5 + nIn + j));
+  model.stakeholders.forEach((x, i) => {
+    figIndex.set(`stakeholder.${x.id}.inputs`, figBase + 5 + nIn + nOut + i);
+    figIndex.set(`stakeholder.${x.id}.benefits`, figBase + 5 + nIn + nOut + nS + i);
+  });
+  const figSize = 5 + nIn + nOut + 2 * nS;
+  const ratioFns = model.ratios.map((r) => {
+    if (!r.numerator || !r.denominator) return undefined;
+    const slotOf = (name: string) => figIndex.get(name) ?? index.get(name) ?? -1;
+    return { num: compileExpr(r.numerator.expr, slotOf), den: compileExpr(r.denominator.expr, slotOf) };
+  });
   const valueMissing = model.outcomes.map((o) => ({
     ok: false as const,
     path: o.path,
@@ -578,7 +598,8 @@ export function compile(model: NModel): CompiledModel {
     df.last = last;
   };
 
-  const values = model.scenarios.map(() => new Float64Array(size));
+  const values = model.scenarios.map(() => new Float64Array(size + figSize));
+  const hasFormula = ratioFns.some((f) => f !== undefined);
   const hasExtra = Uint8Array.from(model.scenarios.map((_, k) => (perScenario[k]!.has(extra) ? 1 : 0)));
   const nanArray = (n: number) => new Float64Array(n).fill(NaN);
   const nO = model.outcomes.length;
@@ -657,6 +678,7 @@ export function compile(model: NModel): CompiledModel {
         counted = v[s.amount]! * inWeight.w[j]!;
       }
       totalIn += counted;
+      if (hasFormula) v[figBase + 5 + j] = counted;
       const a = inAlloc[j]!;
       for (let i = 0; i < nS; i++) r.stakeholderInputs[i]! += counted * a[i]!;
     }
@@ -696,6 +718,7 @@ export function compile(model: NModel): CompiledModel {
       }
       const pv = yearly * ow.w[j]!;
       totalBen += pv;
+      if (hasFormula) v[figBase + 5 + nIn + j] = pv;
       const al = outAlloc[j]!;
       const fin = financial[j]!;
       if (fin) totalFin += pv;
@@ -709,13 +732,31 @@ export function compile(model: NModel): CompiledModel {
     r.net = totalBen - totalIn;
     r.financialBenefits = totalFin;
     r.ratio = totalIn > 0 ? totalBen / totalIn : NaN;
-    for (let q = 0; q < nR; q++) {
-      const sel = ratioSel[q]!;
-      let b = 0;
-      let c = 0;
+    if (hasFormula) {
+      v[figBase] = totalBen;
+      v[figBase + 1] = totalIn;
+      v[figBase + 2] = totalBen - totalIn;
+      v[figBase + 3] = totalFin;
+      v[figBase + 4] = totalBen - totalFin;
+      const st = figBase + 5 + nIn + nOut;
       for (let i = 0; i < nS; i++) {
-        b += sel.benefits[i]! * r.stakeholderBenefits[i]!;
-        c += sel.inputs[i]! * r.stakeholderInputs[i]!;
+        v[st + i] = r.stakeholderInputs[i]!;
+        v[st + nS + i] = r.stakeholderBenefits[i]!;
+      }
+    }
+    for (let q = 0; q < nR; q++) {
+      const f = ratioFns[q];
+      if (f) {
+        const den = f.den(v);
+        r.ratios[q] = den > 0 ? f.num(v) / den : NaN;
+        continue;
+      }
+      const sel = ratioSel[q]!;
+      let b = sel.benefits ? 0 : totalBen;
+      let c = sel.inputs ? 0 : totalIn;
+      for (let i = 0; i < nS; i++) {
+        if (sel.benefits) b += sel.benefits[i]! * r.stakeholderBenefits[i]!;
+        if (sel.inputs) c += sel.inputs[i]! * r.stakeholderInputs[i]!;
       }
       r.ratios[q] = c > 0 ? b / c : NaN;
     }
@@ -770,12 +811,18 @@ function domainMessage(d: NumberDomain, value: number): string {
   }
 }
 
-/** Discount factor for a year: the product of 1/(1+r) over the years since year 0 (stepwise schedules). */
-export function discountFactor(steps: RateStep[], year: number, year0: number, firstYear: "year0" | "year1"): number {
-  const k = year - year0 + (firstYear === "year1" ? 1 : 0);
+/**
+ * Discount factor for a year: the product of 1/(1+r) over the years since year 0 (stepwise
+ * schedules). The first year counts as year 0 (start of year), 1 (end of year) or 0.5 (mid-year).
+ */
+export function discountFactor(steps: RateStep[], year: number, year0: number, firstYear: "year0" | "year1" | "mid_year"): number {
+  const k = year - year0 + (firstYear === "year1" ? 1 : firstYear === "mid_year" ? 0.5 : 0);
+  const whole = Math.floor(k);
   let f = 1;
-  for (let i = 1; i <= k; i++) f /= 1 + rateAt(steps, i);
-  for (let i = 0; i > k; i--) f *= 1 + rateAt(steps, 0);
+  for (let i = 1; i <= whole; i++) f /= 1 + rateAt(steps, i);
+  for (let i = 0; i > whole; i--) f *= 1 + rateAt(steps, 0);
+  const part = k - whole; // the half year of the mid-year convention, at the next year's rate
+  if (part > 0) f /= Math.pow(1 + rateAt(steps, whole + 1), part);
   return f;
 }
 

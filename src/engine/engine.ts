@@ -1,4 +1,5 @@
 // The engine: a normalised model in, plain results out. No I/O, no formatting.
+import { evaluateExpr, ExprEvalError } from "../expr/expr.js";
 import { compile, discountFactor, type CompiledModel } from "./compile.js";
 import type { Compiled } from "./evaluator.js";
 import type { NExpr, NModel, NOutcome, NScenario, Path, RateStep } from "./model.js";
@@ -246,13 +247,42 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
   const financial = sum(outcomes.filter((r) => r.kind === "financial").map((r) => r.present_value));
   const ratio = totalInputs > 0 ? totalBenefits / totalInputs : null;
 
+  const totalInputs0 = sum(inputs.map((r) => r.counted));
+  const totalBenefits0 = sum(outcomes.map((r) => r.present_value));
+  const financial0 = sum(outcomes.filter((r) => r.kind === "financial").map((r) => r.present_value));
+  // The figures a ratio formula may name (RATIO_FIGURES), for this scenario.
+  const ratioFigures = new Map<string, number>([
+    ["benefits", totalBenefits0],
+    ["inputs", totalInputs0],
+    ["net", totalBenefits0 - totalInputs0],
+    ["financial_benefits", financial0],
+    ["immaterial_benefits", totalBenefits0 - financial0],
+    ...inputs.map((r) => [`input.${r.id}`, r.counted] as [string, number]),
+    ...outcomes.map((r) => [`outcome.${r.id}.pv`, r.present_value] as [string, number]),
+    ...stakeholders.flatMap((s) => [[`stakeholder.${s.id}.inputs`, s.inputs], [`stakeholder.${s.id}.benefits`, s.benefits]] as [string, number][]),
+  ]);
+  const formula = (e: NExpr) => {
+    try {
+      return evaluateExpr(e.expr, (name) => ratioFigures.get(name) ?? env.lookup(name));
+    } catch (err) {
+      if (err instanceof ExprEvalError) throw new ModelEvalError(`${err.message} in "${e.text}"`, e.path);
+      throw err;
+    }
+  };
   const ratios = model.ratios.map((r) => {
-    const benefitsOf = r.benefitsOf ?? model.stakeholders.map((s) => s.id);
-    const inputsOf = r.inputsOf ?? model.stakeholders.map((s) => s.id);
-    const b = sum(stakeholders.filter((s) => benefitsOf.includes(s.id)).map((s) => s.benefits));
-    const c = sum(stakeholders.filter((s) => inputsOf.includes(s.id)).map((s) => s.inputs));
-    return { id: r.id, name: r.name, benefits_of: benefitsOf, inputs_of: inputsOf, benefits: b, inputs: c, ratio: c > 0 ? b / c : null };
+    if (r.numerator && r.denominator) {
+      const b = formula(r.numerator);
+      const c = formula(r.denominator);
+      return { id: r.id, name: r.name, benefits_of: [], inputs_of: [], numerator: r.numerator.text, denominator: r.denominator.text, benefits: b, inputs: c, ratio: c > 0 ? b / c : null };
+    }
+    // No selection: all benefits and all inputs, also those that belong to no stakeholder.
+    const b = r.benefitsOf ? sum(stakeholders.filter((s) => r.benefitsOf!.includes(s.id)).map((s) => s.benefits)) : totalBenefits0;
+    const c = r.inputsOf ? sum(stakeholders.filter((s) => r.inputsOf!.includes(s.id)).map((s) => s.inputs)) : totalInputs0;
+    const all = model.stakeholders.map((s) => s.id);
+    return { id: r.id, name: r.name, benefits_of: r.benefitsOf ?? all, inputs_of: r.inputsOf ?? all, numerator: null, denominator: null, benefits: b, inputs: c, ratio: c > 0 ? b / c : null };
   });
+  const headlineIndex = model.ratios.findIndex((r) => r.headline);
+  const headline = headlineIndex >= 0 ? { id: ratios[headlineIndex]!.id, name: ratios[headlineIndex]!.name, ratio: ratios[headlineIndex]!.ratio } : null;
 
   const groups = model.groups.map((g) => ({
     id: g.id,
@@ -290,6 +320,7 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     stakeholders,
     groups,
     ratios,
+    headline,
     totals: {
       inputs: totalInputs,
       benefits: totalBenefits,

@@ -1,6 +1,7 @@
 // The normalised model the engine computes on: every shorthand resolved, every expression parsed,
 // library values looked up. Plain data; built by src/load/normalize.ts.
 import type { Expr } from "../expr/expr.js";
+import type { Uncertainty } from "./evaluator.js";
 
 export type Path = (string | number)[];
 
@@ -25,7 +26,7 @@ export interface RateStep {
 export interface NDiscount {
   effects: RateStep[];
   costs: RateStep[];
-  firstYear: "year0" | "year1";
+  firstYear: "year0" | "year1" | "mid_year";
   inputsDefault: boolean;
   /**
    * The flat rates the model states (addressable as "time.discount.rate", ".effects", ".costs"):
@@ -43,8 +44,8 @@ export interface NParam {
   unit?: string;
   source?: string;
   note?: string;
-  /** A declared range (sroi sensitivity, simulate): low, high, distribution (default triangular). */
-  range?: { low: number; high: number; distribution: "uniform" | "triangular" | "pert" | "normal" | "lognormal"; mode?: number; sd?: number; path: Path };
+  /** Declared range and distribution (`low`, `high`, `distribution`, `mode`, `sd`). */
+  uncertainty?: Uncertainty;
 }
 
 export interface NStakeholder {
@@ -129,6 +130,10 @@ export interface NRatio {
   name: string;
   benefitsOf?: string[];
   inputsOf?: string[];
+  /** A formula ratio: expressions over the scenario's figures (RATIO_FIGURES) and parameters. */
+  numerator?: NExpr;
+  denominator?: NExpr;
+  headline: boolean;
   source?: string;
 }
 
@@ -160,6 +165,22 @@ export interface LibraryNote {
   libraryValue?: number;
   usedValue?: number;
 }
+
+/**
+ * The figures a ratio formula may name (without the scenario): totals, and per input, outcome and
+ * stakeholder. `<id>` stands for an input, outcome or stakeholder id.
+ */
+export const RATIO_FIGURES = [
+  "benefits",
+  "inputs",
+  "net",
+  "financial_benefits",
+  "immaterial_benefits",
+  "input.<id>",
+  "outcome.<id>.pv",
+  "stakeholder.<id>.inputs",
+  "stakeholder.<id>.benefits",
+] as const;
 
 export interface NModel {
   id: string;

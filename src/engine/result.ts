@@ -83,8 +83,13 @@ export interface StakeholderRow {
 export interface RatioRow {
   id: string;
   name: string;
+  /** The stakeholders summed (empty for a formula ratio). */
   benefits_of: string[];
   inputs_of: string[];
+  /** A formula ratio's numerator and denominator as written (null for a selection). */
+  numerator: string | null;
+  denominator: string | null;
+  /** The numerator's and denominator's values. */
   benefits: number;
   inputs: number;
   ratio: number | null;
@@ -119,6 +124,8 @@ export interface ScenarioResult {
   stakeholders: StakeholderRow[];
   groups: GroupRow[];
   ratios: RatioRow[];
+  /** The ratio marked `headline: true`, shown instead of benefits / inputs; null when none is. */
+  headline: { id: string; name: string; ratio: number | null } | null;
   totals: {
     inputs: number;
     benefits: number;

@@ -20,6 +20,7 @@ import type {
   YearRange,
 } from "../engine/model.js";
 import { didYouMean } from "./problems.js";
+import type { DistributionKind, Uncertainty } from "../engine/evaluator.js";
 
 /** A problem found while normalising, before it is given a file position. */
 export interface RawProblem {
@@ -35,16 +36,6 @@ export interface RawProblem {
 export interface LoadedLibrary {
   file: string;
   doc: LibraryDoc;
-}
-
-/** A parameter's declared range; both ends are needed (the analyses check their order and domain). */
-function declaredRange(
-  p: { low?: number | string; high?: number | string; distribution?: NonNullable<NParam["range"]>["distribution"]; mode?: number | string; sd?: number | string },
-  path: Path,
-): NParam["range"] {
-  if (p.low === undefined || p.high === undefined) return undefined;
-  const num = (v: number | string | undefined) => (v === undefined ? undefined : share(v));
-  return { low: share(p.low), high: share(p.high), distribution: p.distribution ?? "triangular", mode: num(p.mode), sd: num(p.sd), path: [...path, "low"] };
 }
 
 export function share(v: number | string): number {
@@ -89,7 +80,9 @@ function pct(r: number): string {
   return `${Math.round(r * 10000) / 100}%`;
 }
 
-function normalizeDiscount(d: ModelDoc["time"]["discount"]): NDiscount {
+type TimeDoc = NonNullable<ModelDoc["time"]>;
+
+function normalizeDiscount(d: TimeDoc["discount"]): NDiscount {
   const flat = (r: number): RateStep[] => [{ fromYear: 0, rate: r }];
   if (d === undefined) return { effects: flat(0), costs: flat(0), firstYear: "year0", inputsDefault: true, stated: [], label: "not discounted" };
   if (typeof d === "number" || (typeof d === "string" && d.includes("%"))) {
@@ -97,7 +90,7 @@ function normalizeDiscount(d: ModelDoc["time"]["discount"]): NDiscount {
     const stated = [{ name: "time.discount.rate", rate: r, path: ["time", "discount"], applies: "both" as const }];
     return { effects: flat(r), costs: flat(r), firstYear: "year0", inputsDefault: true, stated, label: `${pct(r)}, year 0 undiscounted` };
   }
-  type DiscountObj = Exclude<NonNullable<ModelDoc["time"]["discount"]>, string | number>;
+  type DiscountObj = Exclude<NonNullable<TimeDoc["discount"]>, string | number>;
   const obj: DiscountObj = typeof d === "string" ? { preset: d as DiscountObj["preset"] } : d;
   const preset = obj.preset ? PRESETS[obj.preset]! : undefined;
   const schedule = obj.schedule?.map((s) => ({ fromYear: s.from_year ?? 0, rate: share(s.rate) }));
@@ -118,7 +111,7 @@ function normalizeDiscount(d: ModelDoc["time"]["discount"]): NDiscount {
       : same
         ? describe(effects)
         : `effects ${describe(effects)}, costs ${describe(costs)}`) +
-    (firstYear === "year0" ? ", year 0 undiscounted" : ", discounted from year 1") +
+    (firstYear === "year0" ? ", year 0 undiscounted" : firstYear === "mid_year" ? ", mid-year (t - 0.5)" : ", discounted from year 1") +
     (obj.inputs === false ? "; inputs not discounted" : "");
   const stated: NDiscount["stated"] = [];
   if (!schedule) {
@@ -233,8 +226,9 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
   // ---- names -----------------------------------------------------------------------------------
   const params = new Map<string, NParam>(prices);
-  const stakeholderIds = doc.stakeholders.map((s) => s.id);
-  checkUnique(doc.stakeholders, ["stakeholders"], problem);
+  const stakeholderList = doc.stakeholders ?? [];
+  const stakeholderIds = stakeholderList.map((s) => s.id);
+  checkUnique(stakeholderList, ["stakeholders"], problem);
   checkUnique(doc.activities ?? [], ["activities"], problem);
   checkUnique(doc.inputs ?? [], ["inputs"], problem);
   checkUnique(doc.outcomes ?? [], ["outcomes"], problem);
@@ -266,18 +260,16 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
         continue;
       }
       const isObj = typeof p === "object";
+      const value = expr(isObj ? p.value : p, isObj ? [key, name, "value"] : [key, name]);
       params.set(name, {
         name,
         kind,
-        value: expr(isObj ? p.value : p, isObj ? [key, name, "value"] : [key, name]),
+        value,
         unit: isObj ? p.unit : undefined,
         source: isObj ? p.source : undefined,
         note: isObj ? p.note : undefined,
-        range: isObj ? declaredRange(p, [key, name]) : undefined,
+        uncertainty: isObj ? declaredRange(p, value, [key, name], problem) : undefined,
       });
-      if (isObj && (p.low === undefined) !== (p.high === undefined)) {
-        problem([key, name, p.low === undefined ? "high" : "low"], 'a range needs both "low" and "high"');
-      }
     }
   }
 
@@ -339,6 +331,19 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     }
     const participants = new Map<string, NExpr>();
     const sparams = new Map<string, NExpr>();
+    // `range: low|high` first, so that a parameter the scenario (or one it extends) sets wins.
+    const range = [...chain].reverse().find((link) => link.range)?.range;
+    if (range) {
+      for (const p of params.values()) {
+        if (!p.uncertainty) continue;
+        const v = range === "low" ? p.uncertainty.low : p.uncertainty.high;
+        const path = [p.kind === "baseline" ? "baselines" : "parameters", p.name, range];
+        sparams.set(p.name, { expr: { kind: "num", value: v, start: 0, end: String(v).length }, text: String(v), path });
+      }
+      if (![...params.values()].some((p) => p.uncertainty)) {
+        problem(["scenarios", i, "range"], `scenario "${s.id}" takes the ${range} end of every range, but no parameter declares one`, 'give parameters "low" and "high"');
+      }
+    }
     for (const link of chain) {
       const li = byId.get(link.id)!.i;
       const quiet = link !== s;
@@ -396,10 +401,8 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       }
       return [{ stakeholder: item.stakeholder, share: 1 }];
     }
-    if (!item.allocation) {
-      problem(path, 'says neither who it belongs to ("stakeholder") nor how it is split ("allocation")');
-      return [];
-    }
+    // Neither: it counts in the totals only (a calculator without stakeholders).
+    if (!item.allocation) return [];
     const out = Object.entries(item.allocation).map(([id, s]) => {
       if (!stakeholderIds.includes(id)) problem([...path, "allocation", id], `no stakeholder "${id}"`, hintFor(id, stakeholderIds, "stakeholders"));
       return { stakeholder: id, share: share(s) };
@@ -408,9 +411,13 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     if (Math.abs(total - 1) > 1e-9) problem([...path, "allocation"], `the shares add up to ${pct(total)}, not 100%`);
     return out;
   };
-  const period = yearRange(doc.time.period);
+  // No time: one undiscounted year (numbered 1); `year: 2022` is a one-year period.
+  const time = doc.time ?? {};
+  if (time.year !== undefined && time.period !== undefined) problem(["time", "year"], 'give either "year" or "period", not both');
+  if (doc.time && time.year === undefined && time.period === undefined) problem(["time"], 'time needs a "period" (2026-2030) or a "year" (2022)', "or leave time out for one undiscounted year");
+  const period = time.year !== undefined ? { start: time.year, end: time.year } : time.period !== undefined ? yearRange(time.period) : { start: 1, end: 1 };
   if (period.end < period.start) problem(["time", "period"], `the period ends (${period.end}) before it starts (${period.start})`);
-  const discount = normalizeDiscount(doc.time.discount);
+  const discount = normalizeDiscount(time.discount);
   const groupIdsAll = (doc.groups ?? []).map((g) => g.id);
   const checkGroup = (g: string | undefined, path: Path) => {
     if (g && !groupIdsAll.includes(g)) problem(path, `no group "${g}"`, hintFor(g, groupIdsAll, "groups"));
@@ -501,14 +508,51 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     };
   });
 
+  const ratioNames = new Set<string>([
+    ...["benefits", "inputs", "net", "financial_benefits", "immaterial_benefits"],
+    ...(doc.inputs ?? []).map((x) => `input.${x.id}`),
+    ...(doc.outcomes ?? []).map((x) => `outcome.${x.id}.pv`),
+    ...stakeholderIds.flatMap((id) => [`stakeholder.${id}.inputs`, `stakeholder.${id}.benefits`]),
+    ...params.keys(),
+  ]);
+  const ratioExpr = (q: number | string, path: Path): NExpr | undefined => {
+    const text = typeof q === "number" ? String(q) : q;
+    const parsed = parseExpr(text);
+    if (!parsed.ok) {
+      problem(path, `cannot read expression: ${parsed.error.message}`, undefined, parsed.error.offset);
+      return undefined;
+    }
+    for (const name of exprRefs(parsed.expr)) {
+      if (ratioNames.has(name)) continue;
+      const guess = didYouMean(name, [...ratioNames]);
+      problem(path, `unknown figure "${name}" in "${text}"`, guess ? `did you mean "${guess}"?` : "a ratio formula names totals (benefits, inputs), input.<id>, outcome.<id>.pv, stakeholder.<id>.benefits|inputs or parameters");
+    }
+    return { expr: parsed.expr, text, path };
+  };
   const ratios = (doc.ratios ?? []).map((r, i) => {
     for (const key of ["benefits_of", "inputs_of"] as const) {
       (r[key] ?? []).forEach((id, j) => {
         if (!stakeholderIds.includes(id)) problem(["ratios", i, key, j], `no stakeholder "${id}"`, hintFor(id, stakeholderIds, "stakeholders"));
       });
     }
-    return { id: r.id, name: r.name, benefitsOf: r.benefits_of, inputsOf: r.inputs_of, source: r.source };
+    const formula = r.numerator !== undefined || r.denominator !== undefined;
+    if (formula && (r.benefits_of || r.inputs_of)) {
+      problem(["ratios", i], 'give either a formula ("numerator", "denominator") or a selection ("benefits_of", "inputs_of"), not both');
+    }
+    return {
+      id: r.id,
+      name: r.name,
+      benefitsOf: r.benefits_of,
+      inputsOf: r.inputs_of,
+      numerator: formula ? ratioExpr(r.numerator ?? "benefits", ["ratios", i, "numerator"]) : undefined,
+      denominator: formula ? ratioExpr(r.denominator ?? "inputs", ["ratios", i, "denominator"]) : undefined,
+      headline: r.headline ?? false,
+      source: r.source,
+    };
   });
+  if (ratios.filter((r) => r.headline).length > 1) {
+    problem(["ratios"], "only one ratio can be the headline", "remove \"headline: true\" from all but one");
+  }
 
   // ---- every name used in an expression must exist ------------------------------------------------
   const known = new Set<string>([...params.keys(), ...builtinNames(doc, domains, studies)]);
@@ -550,11 +594,11 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       priceYear: doc.meta.price_year,
       note: doc.meta.note,
       period,
-      year0: doc.time.year0 ?? period.start,
-      horizon: doc.time.horizon,
+      year0: time.year0 ?? period.start,
+      horizon: time.horizon,
       discount,
       params,
-      stakeholders: doc.stakeholders.map((s) => ({ id: s.id, name: s.name, role: s.role })),
+      stakeholders: stakeholderList.map((s) => ({ id: s.id, name: s.name, role: s.role })),
       activities,
       participants: doc.participants ? { uniqueFactor, groups: doc.participants.groups.map((g) => ({ id: g.id, name: g.name })) } : undefined,
       counterfactual,
@@ -568,6 +612,56 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       studies: usedStudies,
       libraryNotes: notes,
     },
+  };
+}
+
+/** A parameter's declared range and distribution, checked against its value and each other. */
+function declaredRange(
+  p: { low?: number; high?: number; distribution?: DistributionKind; mode?: number; sd?: number },
+  value: NExpr,
+  path: Path,
+  problem: (path: Path, message: string, hint?: string) => void,
+): Uncertainty | undefined {
+  const { low, high, distribution, mode, sd } = p;
+  if (low === undefined && high === undefined && distribution === undefined && mode === undefined && sd === undefined) return undefined;
+  const base = value.expr.kind === "num" ? value.expr.value : undefined;
+  if ((low === undefined) !== (high === undefined)) {
+    problem([...path, low === undefined ? "low" : "high"], 'a range needs both "low" and "high"');
+    return undefined;
+  }
+  const normalLike = distribution === "normal" || distribution === "lognormal";
+  if (low === undefined || high === undefined) {
+    if (!(normalLike && sd !== undefined && base !== undefined)) {
+      problem(path, `a distribution needs "low" and "high"${normalLike ? ' (or "sd" around a plain number)' : ""}`);
+      return undefined;
+    }
+    const lo = base - 1.645 * sd;
+    const hi = base + 1.645 * sd;
+    return { low: lo, high: hi, distribution: distribution!, sd, origin: "declared" };
+  }
+  if (low > high) {
+    problem([...path, "low"], `the low end (${low}) is above the high end (${high})`, "swap them");
+    return undefined;
+  }
+  if (base !== undefined && (base < low || base > high)) {
+    problem([...path, "value"], `the value ${base} lies outside its range ${low} to ${high}`);
+    return undefined;
+  }
+  if (mode !== undefined && (mode < low || mode > high)) {
+    problem([...path, "mode"], `the mode ${mode} lies outside the range ${low} to ${high}`);
+    return undefined;
+  }
+  if (distribution === "lognormal" && low <= 0) {
+    problem([...path, "low"], "a lognormal distribution needs a positive low end");
+    return undefined;
+  }
+  return {
+    low,
+    high,
+    distribution: distribution ?? "triangular",
+    ...(mode !== undefined ? { mode } : {}),
+    ...(sd !== undefined ? { sd } : {}),
+    origin: "declared",
   };
 }
 

@@ -50,13 +50,7 @@ export const Period = z.union([
 
 const Text = z.string();
 
-/** The end of a declared range: a number, or a percentage ("40%"). */
-const RangeEnd = z.union([z.number(), z.string().regex(/^\s*-?\d+([.,]\d+)?\s*%\s*$/, { message: 'a number, or a percentage such as "40%"' })]);
-
-/**
- * A named number: a bare number or expression, or one with its unit and source, and optionally its
- * range (the report's own low and high) and the distribution Monte Carlo draws from.
- */
+/** A named number: a bare number or expression, or one with its unit, source and range. */
 export const Parameter = z.union([
   Quantity,
   strict({
@@ -64,11 +58,15 @@ export const Parameter = z.union([
     unit: Text.optional(),
     source: Text.optional(),
     note: Text.optional(),
-    low: RangeEnd.optional(),
-    high: RangeEnd.optional(),
+    /** The report's own range: the ends of a one-way sensitivity and of a scenario's `range: low|high`. */
+    low: z.number().optional(),
+    high: z.number().optional(),
+    /** The shape Monte Carlo draws from (default with low/high: triangular around the value). */
     distribution: z.enum(["uniform", "triangular", "pert", "normal", "lognormal"]).optional(),
-    mode: RangeEnd.optional(),
-    sd: RangeEnd.optional(),
+    /** triangular and pert: the most likely value (default: the value). */
+    mode: z.number().optional(),
+    /** normal and lognormal: the standard deviation (default: (high - low) / 3.29). */
+    sd: z.number().positive().optional(),
   }),
 ]);
 
@@ -178,6 +176,8 @@ export const Scenario = strict({
   variant: z.boolean().optional(),
   participants: Participants.optional(),
   parameters: z.record(Id, Quantity).optional(),
+  /** Every parameter with a declared range takes its low (or high) end, unless this scenario sets it. */
+  range: z.enum(["low", "high"]).optional(),
   source: Text.optional(),
   note: Text.optional(),
 });
@@ -185,8 +185,15 @@ export const Scenario = strict({
 export const Ratio = strict({
   id: Id,
   name: Text,
+  /** Benefits of these stakeholders over the inputs of these (default: all benefits, all inputs). */
   benefits_of: z.array(Id).min(1).optional(),
   inputs_of: z.array(Id).min(1).optional(),
+  /** Or a formula over the scenario's figures and parameters: "benefits + annual_sales". */
+  numerator: Quantity.optional(),
+  /** "input.operating_costs", "inputs" (figure names as `sroi figures` lists them, without the scenario). */
+  denominator: Quantity.optional(),
+  /** The model's headline ratio: shown first, instead of benefits / inputs. */
+  headline: z.boolean().optional(),
   source: Text.optional(),
   note: Text.optional(),
 });
@@ -212,15 +219,21 @@ export const Discount = z.union([
     costs: Share.optional(),
     effects: Share.optional(),
     schedule: Schedule.optional(),
-    /** year0: the first year is not discounted; year1: the first year is discounted once. */
-    first_year: z.enum(["year0", "year1"]).optional(),
+    /**
+     * year0: the first year is not discounted (start of year); year1: it is discounted once (end of
+     * year); mid_year: by half a year (exponent t - 0.5, as NZ Treasury's CBAx).
+     */
+    first_year: z.enum(["year0", "year1", "mid_year"]).optional(),
     /** Default for inputs that do not say `discounted`. */
     inputs: z.boolean().optional(),
   }),
 ]);
 
 export const Time = strict({
-  period: Period,
+  /** Years of activity; or `year` for a one-year model. */
+  period: Period.optional(),
+  /** A one-year model: the same as `period: 2022`. */
+  year: z.number().int().optional(),
   /** Year that counts as year 0 for discounting (default: the first year of the period). */
   year0: z.number().int().optional(),
   discount: Discount.optional(),
@@ -264,11 +277,13 @@ export const Model = strict({
   min_certainty: z.number().int().min(1).max(3).optional(),
   /** Index library study values to `meta.price_year` with this library index series (e.g. cpi). */
   reference_indexation: Id.optional(),
-  time: Time,
+  /** Leave out for one undiscounted year. */
+  time: Time.optional(),
   parameters: z.record(Id, Parameter).optional(),
   /** Baseline figures of the area (kentallen). */
   baselines: z.record(Id, Parameter).optional(),
-  stakeholders: z.array(Stakeholder).min(1),
+  /** Who brings inputs in and receives outcomes; optional (then only totals are shown). */
+  stakeholders: z.array(Stakeholder).optional(),
   activities: z.array(Activity).optional(),
   participants: strict({
     unique_factor: z.union([Share, z.string()]).optional(),
