@@ -9,7 +9,7 @@ import { FORMATS } from "../render/formats.js";
 const require = createRequire(import.meta.url);
 
 /** Repeatable options (--set a=1 --set b=2) collect into a list. */
-const collect = (v: string, acc: string[]) => [...acc, v];
+const collect = (v: string, acc: string[] = []) => [...acc, v];
 const { version } = require("../../package.json") as { version: string };
 
 
@@ -33,7 +33,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option("-s, --scenario <id...>", "only these scenarios")
     .option("--save <dir>", "also write each model's JSON result to <dir>/<model id>.json (for sroi diff)")
     .option("--summary", "with several models, print only the summary table")
-    .option("--set <name=value>", "change one number of the model (repeatable), e.g. --set annual_cost=75000", collect, [])
+    .option("--set <name=value>", "change one number of the model (repeatable), e.g. --set annual_cost=75000", collect)
     .option("--min-certainty <stars>", "also show each ratio without the benefits resting on studies rated below this many stars (1-3)")
     .addOption(locale)
     .action(async (paths: string[], opts) => {
@@ -56,7 +56,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .argument("[paths...]", "model files or folders", ["models"])
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"))
     .option("--fixtures <dir>", "folder with the published figures (default: fixtures/ next to the models folder)")
-    .option("--set <name=value>", "change one number of the model (repeatable)", collect, [])
+    .option("--set <name=value>", "change one number of the model (repeatable)", collect)
     .addOption(locale)
     .action(async (paths: string[], opts) => {
       const { checkCommand } = await import("./commands/check.js");
@@ -93,12 +93,13 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     cmd
       .argument("<file>", "model file")
       .addOption(analysisFormat())
-      .option("--set <name=value>", "change one number of the model (repeatable)", collect, [])
+      .option("--set <name=value>", "change one number of the model (repeatable)", collect)
       .option("--spread <share>", "vary every stated number without a declared range by this much (triangular), e.g. 20%")
       .option("-s, --scenario <id...>", "only these scenarios")
       .addOption(locale);
 
   analysed(program.command("sensitivity").description("one-way sensitivity (tornado): each uncertain number from low to high, the ratio at each end, largest swing first"))
+    .addHelpText("after", "\nExample:\n  sroi sensitivity models/eijsden.yaml --spread 20% -s current")
     .action(async (file: string, opts) => {
       const { sensitivityCommand } = await import("./commands/analysis.js");
       code = await sensitivityCommand(file, opts, io);
@@ -107,6 +108,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   analysed(program.command("breakeven").description("the value of one number at which each scenario's ratio reaches the target"))
     .requiredOption("--param <name>", "the number to solve for, e.g. hourly_rate")
     .option("--target <ratio>", "the ratio to reach", "1")
+    .addHelpText("after", "\nExample:\n  sroi breakeven models/eijsden.yaml --param hourly_rate")
     .action(async (file: string, opts) => {
       const { breakevenCommand } = await import("./commands/analysis.js");
       code = await breakevenCommand(file, opts, io);
@@ -116,6 +118,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option("--iterations <n>", "number of draws", "10000")
     .option("--seed <n>", "random seed (the same seed repeats the same numbers)", "1")
     .option("--target <ratio>", "also give the probability that the ratio exceeds this")
+    .addHelpText("after", "\nExample:\n  sroi simulate models/eijsden.yaml --spread 20% --iterations 100000 --seed 7 --target 3")
     .action(async (file: string, opts) => {
       const { simulateCommand } = await import("./commands/analysis.js");
       code = await simulateCommand(file, opts, io);
@@ -123,6 +126,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
 
   analysed(program.command("split").description("a funding key: the inputs shared over the stakeholders with financial benefits, each funder's share and ratio"))
     .option("--key <key>", "proportional (to financial benefits), equal, or model (as the model allocates)", "proportional")
+    .addHelpText("after", "\nExample:\n  sroi split models/eijsden.yaml --key proportional -f json")
     .action(async (file: string, opts) => {
       const { splitCommand } = await import("./commands/analysis.js");
       code = await splitCommand(file, opts, io);
