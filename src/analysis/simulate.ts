@@ -96,8 +96,9 @@ export function simulate(c: Compiled, o: SimulateOptions): SimulateResult {
       plan.drawInto(rng, ov);
       const e = c.evaluate(s, ov, out);
       if (!e.ok) {
-        const drawn = list.map((u) => `${u.name}=${ov[u.slot]}`).slice(0, 4).join(", ");
-        throw new AnalysisError({ path: e.path, message: `${e.message} (in draw ${i + 1}: ${drawn}${list.length > 4 ? ", ..." : ""})`, hint: e.hint });
+        const names = Array.from(slots, (q) => `${c.numbers[q]!.name}=${ov[q]}`);
+        const drawn = names.slice(0, 4).join(", ") + (names.length > 4 ? ", ..." : "");
+        throw new AnalysisError({ path: e.path, message: `${e.message} (in draw ${i + 1}: ${drawn})`, hint: e.hint });
       }
       ratios[i] = e.ratio;
       for (let b = 0; b < k; b++) benefits[b]![i] = e.stakeholderBenefits[b]!;

@@ -203,6 +203,14 @@ describe("declared ranges", () => {
     expect(r.stderr).toContain("parameters.social_domain_saving.value  the range's high end allows an impossible value: a share cannot exceed 100% (got 120%)");
   });
 
+  it("a distribution that draws impossible values fails at the place that cannot take them, exit 2", async () => {
+    // Normal over 10..200 (the 90% interval) draws a negative hourly rate now and then: a negative cost.
+    const file = withRange(RATE, "value: 87.5\n    low: 10                   # test range\n    high: 200\n    distribution: normal");
+    const r = await sroi("simulate", file, "-s", "current", "--iterations", "2000");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/eijsden\.yaml:\d+:\d+  inputs\[0\]\.amount  an amount must not be negative \(got -[\d.]+\) \(in draw \d+: hourly_rate=-[\d.]+\)\n$/);
+  });
+
   it("a range with one end is a model problem", async () => {
     const file = withRange(RATE, "value: 87.5\n    low: 70");
     const r = await sroi("run", file);
