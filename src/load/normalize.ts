@@ -20,6 +20,7 @@ import type {
   YearRange,
 } from "../engine/model.js";
 import { didYouMean } from "./problems.js";
+import { readShare } from "../schema/share.js";
 import type { DistributionKind, Uncertainty } from "../engine/evaluator.js";
 
 /** A problem found while normalising, before it is given a file position. */
@@ -38,9 +39,7 @@ export interface LoadedLibrary {
   doc: LibraryDoc;
 }
 
-export function share(v: number | string): number {
-  return typeof v === "number" ? v : Number(v.replace("%", "").replace(",", ".").trim()) / 100;
-}
+export const share = readShare;
 
 export function yearRange(v: number | string | { start: number; end: number }): YearRange {
   if (typeof v === "number") return { start: v, end: v };
@@ -293,12 +292,8 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   };
   // The unique-participant factor: a share ("70%", 0.7) or an expression over parameters.
   const uf = doc.participants?.unique_factor;
-  const uniqueFactor =
-    uf === undefined
-      ? undefined
-      : typeof uf === "string" && !uf.includes("%")
-        ? expr(uf, ["participants", "unique_factor"])
-        : expr(share(uf), ["participants", "unique_factor"]);
+  // Text is an expression ("70%" reads as 0.7 there too); its value must be a share (compile checks).
+  const uniqueFactor = uf === undefined ? undefined : expr(uf, ["participants", "unique_factor"]);
   const counterfactual = doc.counterfactual
     ? { name: doc.counterfactual.name, participants: participantsMap(doc.counterfactual.participants, ["counterfactual", "participants"]) }
     : undefined;
