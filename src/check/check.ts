@@ -1,5 +1,6 @@
 // Comparing a model's results with the figures its report published (one rule: check/published.ts).
 import type { FixtureDoc } from "../schema/fixture.js";
+import { readShare } from "../schema/share.js";
 import { matchFigure, readPrinted, type Locale, type Tolerance } from "./published.js";
 
 export type CheckStatus = "ok" | "mismatch" | "not_reproducible" | "unexpectedly_reproduces" | "missing";
@@ -27,7 +28,7 @@ export interface CheckReport {
 export function toTolerance(t: number | string | undefined): Tolerance | undefined {
   if (t === undefined) return undefined;
   if (typeof t === "number") return { absolute: t };
-  return { relative: Number(t.replace("%", "").replace(",", ".").trim()) / 100 };
+  return { relative: readShare(t) };
 }
 
 /**

@@ -15,7 +15,6 @@ const COST: NumberDomain = { min: 0, max: Infinity, kind: "money" };
 const COUNT: NumberDomain = { min: 0, max: Infinity, kind: "count" };
 const SHARE: NumberDomain = { min: 0, max: 1, kind: "share" };
 const RATE: NumberDomain = { min: -1, max: 1, kind: "rate" };
-const FACTOR: NumberDomain = { min: 0, max: Infinity, kind: "any" };
 const YEARS0: NumberDomain = { min: 0, max: 1000, kind: "years", integer: true };
 const YEARS1: NumberDomain = { min: 1, max: 1000, kind: "years", integer: true };
 
@@ -201,7 +200,7 @@ export function compile(model: NModel): CompiledModel {
     addressable(st.name, lit(st.rate, st.path), "stated", RATE);
   }
   if (model.participants?.uniqueFactor) {
-    addressable("participants.unique_factor", model.participants.uniqueFactor, "stated", FACTOR);
+    addressable("participants.unique_factor", model.participants.uniqueFactor, "stated", SHARE);
   }
   for (const a of model.activities) {
     addressable(`activities.${a.id}.participants`, a.participants, "stated", COUNT);

@@ -20,6 +20,8 @@ import type {
   YearRange,
 } from "../engine/model.js";
 import { didYouMean } from "./problems.js";
+import { readShare } from "../schema/share.js";
+import { checkRules } from "./normalize/rules.js";
 import type { DistributionKind, Uncertainty } from "../engine/evaluator.js";
 
 /** A problem found while normalising, before it is given a file position. */
@@ -38,9 +40,7 @@ export interface LoadedLibrary {
   doc: LibraryDoc;
 }
 
-export function share(v: number | string): number {
-  return typeof v === "number" ? v : Number(v.replace("%", "").replace(",", ".").trim()) / 100;
-}
+export const share = readShare;
 
 export function yearRange(v: number | string | { start: number; end: number }): YearRange {
   if (typeof v === "number") return { start: v, end: v };
@@ -174,8 +174,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   for (const [id, o] of Object.entries(doc.library_overrides ?? {})) {
     const study = studies.get(id);
     if (!study) {
-      problem(["library_overrides", id], `no library study "${id}"`, hintFor(id, [...studies.keys()]));
-      continue;
+      continue; // rule library-study-exists
     }
     for (const [domain, value] of Object.entries(o.values ?? {})) {
       const before = study.values.get(domain);
@@ -228,13 +227,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   const params = new Map<string, NParam>(prices);
   const stakeholderList = doc.stakeholders ?? [];
   const stakeholderIds = stakeholderList.map((s) => s.id);
-  checkUnique(stakeholderList, ["stakeholders"], problem);
-  checkUnique(doc.activities ?? [], ["activities"], problem);
-  checkUnique(doc.inputs ?? [], ["inputs"], problem);
-  checkUnique(doc.outcomes ?? [], ["outcomes"], problem);
-  checkUnique(doc.scenarios, ["scenarios"], problem);
-  checkUnique(doc.ratios ?? [], ["ratios"], problem);
-  checkUnique(doc.groups ?? [], ["groups"], problem);
+  problems.push(...checkRules({ doc, studies: new Map([...studies].map(([id, st]) => [id, [...st.values.keys()]])) }));
 
   const pending: { nexpr: NExpr; offsetBase: Path }[] = [];
   const expr = (q: number | string, path: Path): NExpr => {
@@ -255,10 +248,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   for (const [kind, block] of [["parameter", doc.parameters], ["baseline", doc.baselines]] as const) {
     for (const [name, p] of Object.entries(block ?? {})) {
       const key = kind === "parameter" ? "parameters" : "baselines";
-      if (params.has(name)) {
-        problem([key, name], `"${name}" is defined twice (parameters and baselines share one set of names)`);
-        continue;
-      }
+      if (params.has(name)) continue; // rule one-name-per-number
       const isObj = typeof p === "object";
       const value = expr(isObj ? p.value : p, isObj ? [key, name, "value"] : [key, name]);
       params.set(name, {
@@ -275,17 +265,11 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
   // ---- participants and scenarios --------------------------------------------------------------
   const groupIds = doc.participants?.groups.map((g) => g.id) ?? [];
-  if (doc.counterfactual && !doc.participants) {
-    problem(["counterfactual"], "a counterfactual needs participant groups", 'declare them under "participants: groups:"');
-  }
   // `quiet` when reading a parent scenario again for one that extends it: its problems are reported once.
   const participantsMap = (m: Record<string, number | string> | undefined, path: Path, quiet = false) => {
     const out = new Map<string, NExpr>();
     for (const [g, q] of Object.entries(m ?? {})) {
-      if (!groupIds.includes(g)) {
-        if (!quiet) problem([...path, g], `no participant group "${g}"`, hintFor(g, groupIds, "participant groups"));
-        continue;
-      }
+      if (!groupIds.includes(g)) continue; // rule participant-group-exists
       if (typeof q === "number" && q < 0 && !quiet) problem([...path, g], `participants must not be negative (got ${q})`);
       out.set(g, expr(q, [...path, g]));
     }
@@ -293,18 +277,11 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   };
   // The unique-participant factor: a share ("70%", 0.7) or an expression over parameters.
   const uf = doc.participants?.unique_factor;
-  const uniqueFactor =
-    uf === undefined
-      ? undefined
-      : typeof uf === "string" && !uf.includes("%")
-        ? expr(uf, ["participants", "unique_factor"])
-        : expr(share(uf), ["participants", "unique_factor"]);
+  // Text is an expression ("70%" reads as 0.7 there too); its value must be a share (compile checks).
+  const uniqueFactor = uf === undefined ? undefined : expr(uf, ["participants", "unique_factor"]);
   const counterfactual = doc.counterfactual
     ? { name: doc.counterfactual.name, participants: participantsMap(doc.counterfactual.participants, ["counterfactual", "participants"]) }
     : undefined;
-  if (counterfactual) {
-    for (const g of groupIds) if (!counterfactual.participants.has(g)) problem(["counterfactual", "participants"], `no count for participant group "${g}"`);
-  }
 
   const scenarioIds = doc.scenarios.map((s) => s.id);
   const byId = new Map(doc.scenarios.map((s, i) => [s.id, { s, i }]));
@@ -315,18 +292,12 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     let cur: typeof s | undefined = s;
     const seen = new Set<string>();
     while (cur) {
-      if (seen.has(cur.id)) {
-        problem(["scenarios", i, "extends"], `scenario "${s.id}" extends itself through "${cur.id}"`);
-        break;
-      }
+      if (seen.has(cur.id)) break; // rule scenario-extends-exists
       seen.add(cur.id);
       chain.unshift(cur);
       if (!cur.extends) break;
       const parent = byId.get(cur.extends);
-      if (!parent) {
-        problem(["scenarios", byId.get(cur.id)!.i, "extends"], `no scenario "${cur.extends}"`, hintFor(cur.extends, scenarioIds, "scenarios"));
-        break;
-      }
+      if (!parent) break; // rule scenario-extends-exists
       cur = parent.s;
     }
     const participants = new Map<string, NExpr>();
@@ -349,18 +320,9 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       const quiet = link !== s;
       for (const [k, v] of participantsMap(link.participants, ["scenarios", li, "participants"], quiet)) participants.set(k, v);
       for (const [name, q] of Object.entries(link.parameters ?? {})) {
-        if (!params.has(name)) {
-          if (!quiet) problem(["scenarios", li, "parameters", name], `no parameter "${name}" to change`, hintFor(name, [...params.keys()], "parameters"));
-          continue;
-        }
+        if (!params.has(name)) continue; // rule scenario-parameter-exists
         sparams.set(name, expr(q, ["scenarios", li, "parameters", name]));
       }
-    }
-    if (participants.size > 0 && !counterfactual) {
-      problem(["scenarios", i, "participants"], `scenario "${s.id}" counts participants but the model has no counterfactual`, 'add a "counterfactual:" block with the participants without the intervention');
-    }
-    if (participants.size > 0) {
-      for (const g of groupIds) if (!participants.has(g)) problem(["scenarios", i, "participants"], `no count for participant group "${g}"`);
     }
     scenarios.push({ id: s.id, name: s.name, variant: s.variant ?? false, extends: s.extends, participants, params: sparams, note: s.note });
   });
@@ -374,8 +336,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     const values: NActivity["values"] = [];
     if (a.ref) {
       const study = studies.get(a.ref);
-      if (!study) problem(["activities", i, "ref"], `no library study "${a.ref}"`, hintFor(a.ref, [...studies.keys()], "studies"));
-      else for (const [d, v] of study.values) values.push({ domain: d, value: { expr: { kind: "num", value: v, start: 0, end: 0 }, text: String(v), path: ["activities", i, "ref"] }, study: a.ref });
+      if (study) for (const [d, v] of study.values) values.push({ domain: d, value: { expr: { kind: "num", value: v, start: 0, end: 0 }, text: String(v), path: ["activities", i, "ref"] }, study: a.ref });
     }
     for (const [d, q] of Object.entries(a.values ?? {})) {
       const at = values.findIndex((v) => v.domain === d);
@@ -391,48 +352,27 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
   // ---- allocations, inputs, outcomes ---------------------------------------------------------------
   const allocation = (item: { stakeholder?: string; allocation?: Record<string, number | string> }, path: Path) => {
-    if (item.stakeholder && item.allocation) {
-      problem([...path, "allocation"], 'give either "stakeholder" or "allocation", not both');
-      return [];
-    }
-    if (item.stakeholder) {
-      if (!stakeholderIds.includes(item.stakeholder)) {
-        problem([...path, "stakeholder"], `no stakeholder "${item.stakeholder}"`, hintFor(item.stakeholder, stakeholderIds, "stakeholders"));
-      }
-      return [{ stakeholder: item.stakeholder, share: 1 }];
-    }
+    // Rules stakeholder-or-allocation, stakeholder-exists and allocation-adds-up say what is wrong here.
+    if (item.stakeholder && item.allocation) return [];
+    if (item.stakeholder) return [{ stakeholder: item.stakeholder, share: 1 }];
     // Neither: it counts in the totals only (a calculator without stakeholders).
     if (!item.allocation) return [];
-    const out = Object.entries(item.allocation).map(([id, s]) => {
-      if (!stakeholderIds.includes(id)) problem([...path, "allocation", id], `no stakeholder "${id}"`, hintFor(id, stakeholderIds, "stakeholders"));
-      return { stakeholder: id, share: share(s) };
-    });
-    const total = out.reduce((a, b) => a + b.share, 0);
-    if (Math.abs(total - 1) > 1e-9) problem([...path, "allocation"], `the shares add up to ${pct(total)}, not 100%`);
-    return out;
+    return Object.entries(item.allocation).map(([id, s]) => ({ stakeholder: id, share: share(s) }));
   };
   // No time: one undiscounted year (numbered 1); `year: 2022` is a one-year period.
   const time = doc.time ?? {};
-  if (time.year !== undefined && time.period !== undefined) problem(["time", "year"], 'give either "year" or "period", not both');
-  if (doc.time && time.year === undefined && time.period === undefined) problem(["time"], 'time needs a "period" (2026-2030) or a "year" (2022)', "or leave time out for one undiscounted year");
   const period = time.year !== undefined ? { start: time.year, end: time.year } : time.period !== undefined ? yearRange(time.period) : { start: 1, end: 1 };
   if (period.end < period.start) problem(["time", "period"], `the period ends (${period.end}) before it starts (${period.start})`);
   const discount = normalizeDiscount(time.discount);
-  const groupIdsAll = (doc.groups ?? []).map((g) => g.id);
-  const checkGroup = (g: string | undefined, path: Path) => {
-    if (g && !groupIdsAll.includes(g)) problem(path, `no group "${g}"`, hintFor(g, groupIdsAll, "groups"));
-  };
 
   const inputs: NInput[] = (doc.inputs ?? []).map((inp, i) => {
     const path: Path = ["inputs", i];
     const years = inp.years ? yearRange(inp.years) : period;
-    if (inp.amount === undefined && inp.per_year === undefined) problem(path, 'an input needs an "amount" (per year) or "per_year" amounts');
     const perYear = new Map<number, NExpr>();
     for (const [y, q] of Object.entries(inp.per_year ?? {})) perYear.set(Number(y), expr(q, [...path, "per_year", y]));
     const ix = inp.indexation;
     const indexRate = ix === undefined ? 0 : typeof ix === "object" ? share(ix.rate) : share(ix);
     const indexFrom = typeof ix === "object" && ix.from !== undefined ? ix.from : years.start;
-    checkGroup(inp.group, [...path, "group"]);
     return {
       id: inp.id,
       name: inp.name,
@@ -466,20 +406,6 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       } else impact = { share: share(o.impact_claim) };
     }
     const mode = o.amount !== undefined ? "amount" : "unit";
-    if (o.amount !== undefined && (o.value !== undefined || o.quantity !== undefined)) {
-      problem([...path, "amount"], 'give either "amount" (per year) or "quantity" and "value", not both');
-    }
-    if (mode === "unit" && o.value === undefined) {
-      if (!o.domain) problem(path, 'an outcome needs a "value" (per unit), a "domain" to take the weighted average over, or an "amount" per year');
-      else if (!domains.has(o.domain)) {
-        problem([...path, "domain"], `no activity carries a value for domain "${o.domain}"`, hintFor(o.domain, [...domains], "domains") ?? 'give the outcome a "value"');
-      }
-    }
-    if (mode === "unit" && o.quantity === undefined && !doc.participants) {
-      problem(path, 'an outcome without "quantity" counts the extra participants, but the model has no participant groups');
-    }
-    if (o.qaly && !params.has("qaly_price")) problem([...path, "qaly"], 'a QALY outcome needs a parameter "qaly_price"', 'e.g. "qaly_price: price.qaly" with the library, or "qaly_price: 50000"');
-    checkGroup(o.group, [...path, "group"]);
     const years = o.years ? yearRange(o.years) : period;
     return {
       id: o.id,
@@ -530,15 +456,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     return { expr: parsed.expr, text, path };
   };
   const ratios = (doc.ratios ?? []).map((r, i) => {
-    for (const key of ["benefits_of", "inputs_of"] as const) {
-      (r[key] ?? []).forEach((id, j) => {
-        if (!stakeholderIds.includes(id)) problem(["ratios", i, key, j], `no stakeholder "${id}"`, hintFor(id, stakeholderIds, "stakeholders"));
-      });
-    }
     const formula = r.numerator !== undefined || r.denominator !== undefined;
-    if (formula && (r.benefits_of || r.inputs_of)) {
-      problem(["ratios", i], 'give either a formula ("numerator", "denominator") or a selection ("benefits_of", "inputs_of"), not both');
-    }
     return {
       id: r.id,
       name: r.name,
@@ -550,9 +468,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       source: r.source,
     };
   });
-  if (ratios.filter((r) => r.headline).length > 1) {
-    problem(["ratios"], "only one ratio can be the headline", "remove \"headline: true\" from all but one");
-  }
+
 
   // ---- every name used in an expression must exist ------------------------------------------------
   const known = new Set<string>([...params.keys(), ...builtinNames(doc, domains, studies)]);
@@ -686,13 +602,6 @@ function lowCertainty(doc: ModelDoc, studies: Map<string, NStudy>, min: number):
   return notes;
 }
 
-function checkUnique(items: { id: string }[], path: Path, problem: (p: Path, m: string) => void) {
-  const seen = new Set<string>();
-  items.forEach((it, i) => {
-    if (seen.has(it.id)) problem([...path, i, "id"], `the id "${it.id}" is used twice`);
-    seen.add(it.id);
-  });
-}
 
 function hintFor(word: string, candidates: string[], what = "entries"): string | undefined {
   const guess = didYouMean(word, candidates);

@@ -2,6 +2,7 @@
 // tables, MKBA cost/benefit items, scale-up models, quick scans). This file describes the model *as
 // written*; `src/load/normalize.ts` turns it into the plain model the engine computes on.
 import { z } from "zod";
+import { parsePercent } from "./share.js";
 
 export const MODEL_LANGUAGE_VERSION = 1;
 
@@ -17,9 +18,12 @@ function strict<T extends z.ZodRawShape>(shape: T) {
 }
 
 const ID_RE = /^[a-z][a-z0-9_]*$/;
+// Names that JavaScript objects already carry: refused, so no id can reach into an object's prototype.
+const RESERVED = new Set(["constructor", "prototype", "hasownproperty", "tostring", "valueof", "isprototypeof", "propertyisenumerable", "tolocalestring"]);
 export const Id = z
   .string()
-  .regex(ID_RE, { message: "an id is lower case letters, digits and _, starting with a letter (e.g. care_office)" });
+  .regex(ID_RE, { message: "an id is lower case letters, digits and _, starting with a letter (e.g. care_office)" })
+  .refine((s) => !RESERVED.has(s), { message: "this name is reserved; choose another id" });
 
 /**
  * A share: 0.5 or "50%" (also "12,5%"). Numbers above 1 are refused rather than guessed at,
@@ -31,10 +35,10 @@ export const Share = z.union([
   }),
   z
     .string()
-    .regex(/^\s*-?\d+([.,]\d+)?\s*%\s*$/, { message: 'a share is a number from 0 to 1 or a percentage like "50%"' })
+    .refine((s) => parsePercent(s) !== undefined, { message: 'a share is a number from 0 to 1 or a percentage like "50%"' })
     .refine((s) => {
-      const v = Number(s.replace("%", "").replace(",", ".").trim());
-      return v >= 0 && v <= 100;
+      const v = parsePercent(s);
+      return v === undefined || (v >= 0 && v <= 1);
     }, { message: "a share is between 0 and 100%" }),
 ]);
 
@@ -286,7 +290,8 @@ export const Model = strict({
   stakeholders: z.array(Stakeholder).optional(),
   activities: z.array(Activity).optional(),
   participants: strict({
-    unique_factor: z.union([Share, z.string()]).optional(),
+    /** The share of participants counted once (a share, or an expression over parameters). */
+    unique_factor: z.union([Share, Quantity]).optional(),
     groups: z.array(strict({ id: Id, name: Text, note: Text.optional() })).min(1),
   }).optional(),
   counterfactual: strict({ name: Text, participants: Participants, note: Text.optional() }).optional(),
@@ -328,7 +333,10 @@ export const Price = strict({
 /** A yearly change, which may be negative (deflation): -0.5% or -0.005. */
 const Rate = z.union([
   z.number().min(-1).max(1, { message: 'a rate is between -100% and 100% (write 3% as 0.03 or "3%")' }),
-  z.string().regex(/^\s*-?\d+([.,]\d+)?\s*%\s*$/, { message: 'a rate is a number or a percentage like "3%"' }),
+  z
+    .string()
+    .refine((s) => parsePercent(s) !== undefined, { message: 'a rate is a number or a percentage like "3%"' })
+    .refine((s) => Math.abs(parsePercent(s) ?? 0) <= 1, { message: "a rate is between -100% and 100%" }),
 ]);
 
 export const IndexSeries = strict({

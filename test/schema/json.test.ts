@@ -50,3 +50,13 @@ describe("sroi schema", () => {
     expect(validate({ ...model, time: { year: "2022" } })).toBe(false);
   });
 });
+
+describe("README field reference and rules", () => {
+  it("the README's generated sections are current (see updateReadme to regenerate)", async () => {
+    const { updateReadme } = await import("../../src/schema/reference.js");
+    const { RULES } = await import("../../src/load/normalize/rules.js");
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    expect(readme).toContain("<!-- fields:model -->\n| field |");
+    expect(updateReadme(readme, RULES)).toBe(readme);
+  });
+});
