@@ -19,7 +19,7 @@ describe("published figures", () => {
       const run = runFile(loaded.modelPath!);
       it("model runs", () => expect(run.problems.map(formatProblem)).toEqual([]));
       if (!run.result) return;
-      const report = checkFigures(loaded.fixture, modelFigures(run.result));
+      const report = checkFigures(loaded.fixture, modelFigures(run.result), run.result.model.locale);
       for (const row of report.rows) {
         const name = `${row.figure ?? "(no computed figure)"} = ${row.published} (${row.where})`;
         if (row.status === "not_reproducible" || row.status === "unexpectedly_reproduces") {

@@ -1,5 +1,5 @@
 // Running many models at once: each on its own, so one bad model never stops the others.
-import { LibraryCache, runFile, type FileRun } from "../api.js";
+import { LibraryCache, runFile, type FileRun, type RunOptions } from "../api.js";
 
 export interface BatchRow {
   file: string;
@@ -13,10 +13,10 @@ export interface BatchRow {
 }
 
 /** onEach is called after each model (progress on a terminal). */
-export function runBatch(files: string[], onEach?: () => void): FileRun[] {
+export function runBatch(files: string[], opts: RunOptions = {}, onEach?: () => void): FileRun[] {
   const cache = new LibraryCache(); // libraries are read once for the whole batch
   return files.map((f) => {
-    const r = runFile(f, cache);
+    const r = runFile(f, cache, opts);
     onEach?.();
     return r;
   });

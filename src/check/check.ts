@@ -1,6 +1,7 @@
 // Comparing a model's results with the figures its report published (one rule: check/published.ts).
 import type { FixtureDoc } from "../schema/fixture.js";
-import { matchFigure, parsePrinted, type Tolerance } from "./published.js";
+import { readShare } from "../schema/share.js";
+import { matchFigure, readPrinted, type Locale, type Tolerance } from "./published.js";
 
 export type CheckStatus = "ok" | "mismatch" | "not_reproducible" | "unexpectedly_reproduces" | "missing";
 
@@ -27,7 +28,7 @@ export interface CheckReport {
 export function toTolerance(t: number | string | undefined): Tolerance | undefined {
   if (t === undefined) return undefined;
   if (typeof t === "number") return { absolute: t };
-  return { relative: Number(t.replace("%", "").replace(",", ".").trim()) / 100 };
+  return { relative: readShare(t) };
 }
 
 /**
@@ -35,10 +36,11 @@ export function toTolerance(t: number | string | undefined): Tolerance | undefin
  * listed with its reason and does not fail the check; if it starts to reproduce, that is flagged
  * (`unexpectedly_reproduces`) so the fixture's reason gets another look.
  */
-export function checkFigures(fixture: FixtureDoc, figures: Map<string, number>): CheckReport {
+export function checkFigures(fixture: FixtureDoc, figures: Map<string, number>, modelLocale: Locale = "nl"): CheckReport {
+  const locale = fixture.locale ?? modelLocale;
   const rows: CheckRow[] = fixture.figures.map((f) => {
     const publishedText = String(f.published);
-    const printed = parsePrinted(publishedText);
+    const printed = readPrinted(f.published, locale);
     const computed = f.figure !== undefined ? (figures.get(f.figure) ?? null) : null;
     const base = {
       figure: f.figure ?? null,

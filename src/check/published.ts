@@ -90,20 +90,20 @@ const WORDS: Record<string, Bound | null> = {
 
 const LEADING_WORD =
   /^(meer\s+dan|ten\s+minste|tenminste|minstens|minimaal|ruim|bijna|hooguit|maximaal|minder\s+dan|ongeveer|circa|ca\.|zo['’]n)(?!\p{L})\s*/iu;
-const PREFIX = /^(?:€|euro?(?!\p{L})|[+\-−–]|\s)*/iu;
+const PREFIX = /^(?:€|\$|US\$|usd(?!\p{L})|euro?(?!\p{L})|[+\-−–]|\s)*/iu;
 const NUMBER = /^\d+(?:[.,]\d+)*/;
 const SUFFIX = /^\s*(%|\p{L}+\.?)/u;
-const TRAILER = /^(?:\s|€|euro?(?!\p{L})|,-|-)*$/iu;
+const TRAILER = /^(?:\s|€|\$|usd(?!\p{L})|euro?(?!\p{L})|,-|-)*$/iu;
 const GROUPED = /^[1-9]\d{0,2}(?:[.,]\d{3})+$/;
 
 /** Power of ten each suffix scales by; `%` turns a percentage into a share. */
 function scaleOf(token: string): number | undefined {
   if (token === "%") return -2;
   if (token === "k" || token === "K") return 3;
-  if (token === "M") return 6;
+  if (token === "M" || token === "m") return 6;
   const word = token.toLowerCase().replace(/\.$/, "");
-  if (word === "mln" || word === "miljoen") return 6;
-  if (word === "mld" || word === "miljard") return 9;
+  if (word === "mln" || word === "miljoen" || word === "million") return 6;
+  if (word === "mld" || word === "miljard" || word === "bn" || word === "billion") return 9;
   return undefined;
 }
 
@@ -135,7 +135,29 @@ function readDigits(raw: string, text: string): { digits: string; decimals: numb
   return { digits: whole.replace(/[.,]/g, "") + fraction, decimals: fraction.length };
 }
 
-export function parsePrinted(text: string): PrintedNumber {
+export type Locale = "nl" | "en";
+
+/**
+ * The one reader of printed figures, for model `checks` and fixtures alike. A YAML number is that
+ * number (`published: 6.627` is six point six two seven, its step the last digit written); text is
+ * read as printed, in the model's locale: Dutch ("6,2", "9.348") or English ("6.2", "9,348").
+ */
+export function readPrinted(figure: number | string, locale: Locale = "nl"): PrintedNumber {
+  if (typeof figure === "number") {
+    if (!Number.isFinite(figure)) throw new PrintedParseError(String(figure), "not a finite number");
+    return { value: figure, step: stepOf(figure), text: String(figure) };
+  }
+  return parsePrinted(figure, locale);
+}
+
+/** The unit of the last digit of a number's shortest decimal form: 6.627 -> 0.001, 9348 -> 1. */
+function stepOf(n: number): number {
+  const [mantissa = "", exponent = "0"] = String(Math.abs(n)).split("e");
+  const decimals = (mantissa.split(".")[1] ?? "").length - Number(exponent);
+  return decimals > 0 ? Number(`1e-${decimals}`) : 1;
+}
+
+export function parsePrinted(text: string, locale: Locale = "nl"): PrintedNumber {
   let rest = text.replace(/[\u00a0\u202f]/g, " ").trim();
   if (rest === "") throw new PrintedParseError(text, "empty text");
   if (/±|\+\/-|\+-/.test(rest)) {
@@ -164,9 +186,11 @@ export function parsePrinted(text: string): PrintedNumber {
     return { value: 0, step: 1, text };
   }
 
-  const raw = NUMBER.exec(rest)?.[0];
-  if (raw === undefined) throw new PrintedParseError(text, "no number found");
-  rest = rest.slice(raw.length);
+  const written = NUMBER.exec(rest)?.[0];
+  if (written === undefined) throw new PrintedParseError(text, "no number found");
+  rest = rest.slice(written.length);
+  // English notation is Dutch with the separators' roles swapped.
+  const raw = locale === "en" ? written.replace(/[.,]/g, (c) => (c === "." ? "," : ".")) : written;
   const { digits, decimals } = readDigits(raw, text);
 
   let scale = 0;

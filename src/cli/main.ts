@@ -9,6 +9,7 @@ import type { Locale } from "../render/format.js";
 import { LOCALES } from "../render/locales.js";
 
 const require = createRequire(import.meta.url);
+
 const { version } = require("../../package.json") as { version: string };
 
 
@@ -41,6 +42,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   const format = (command: RenderCommand, dflt: string) =>
     new Option("-f, --format <format>", `output format: ${COMMAND_FORMATS[command].join(", ")}`).default(dflt);
   const repeat = (v: string, prev: string[] = []) => [...prev, v];
+  const scenarios = (list: string[] | undefined) => list?.flatMap((x) => x.split(",")).filter(Boolean);
 
   program
     .command("run")
@@ -54,8 +56,12 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option("--wide", "full year-by-year tables, however wide (default: fit 100 columns)")
     .addOption(lang())
     .addOption(localeAlias())
+    .option("--set <name=value>", "change one number of the model (repeatable), e.g. --set annual_cost=75000", repeat)
+    .option("--min-certainty <stars>", "also show each ratio without the benefits resting on studies rated below this many stars (1-3)")
     .addHelpText("after", help([
       "sroi run models/eijsden.yaml",
+      "sroi run models/eijsden.yaml -s fulltime --set annual_cost=75000",
+      "sroi run models/eijsden.yaml --min-certainty 2",
       "sroi run models/eijsden.yaml -s current --lang en",
       "sroi run models --summary",
       "sroi run models -f json | jq '.models[].result.scenarios[].ratio'",
@@ -99,6 +105,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .option("--fixtures <dir>", "folder with the published figures (default: fixtures/ next to the models folder)")
     .option("-q, --quiet", "print only the failures and one closing line")
     .addOption(lang())
+    .option("--set <name=value>", "change one number of the model (repeatable)", repeat)
     .addOption(localeAlias())
     .addHelpText("after", help(["sroi check", "sroi check --quiet", "sroi check models/eijsden.yaml -f json"]))
     .action(async (paths: string[], opts) => {
@@ -155,6 +162,61 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .action(async (text: string | undefined, opts) => {
       const { libraryCommand } = await import("./commands/library.js");
       code = libraryCommand(text, { dir: opts.dir, locale: langOf(opts) ?? "nl" }, io);
+    });
+
+  // How sure is it, and who should pay (README "How sure is it, and who should pay").
+  const analysed = (cmd: Command) =>
+    cmd
+      .argument("<file>", "model file")
+      .addOption(format(cmd.name() as RenderCommand, "table"))
+      .option("--set <name=value>", "change one number of the model (repeatable)", repeat)
+      .option("--spread <share>", "vary every stated number without a declared range by this much (triangular), e.g. 20%")
+      .option("-s, --scenario <id>", "only this scenario (repeat, or separate with commas)", repeat)
+      .addOption(lang())
+      .addOption(localeAlias());
+
+  analysed(program.command("sensitivity").description("one-way sensitivity (tornado): each uncertain number from low to high, the ratio at each end, largest swing first"))
+    .addHelpText("after", help(["sroi sensitivity models/eijsden.yaml --spread 20% -s current"]))
+    .action(async (file: string, opts) => {
+      const { sensitivityCommand } = await import("./commands/analysis.js");
+      code = await sensitivityCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) ?? "nl" }, io);
+    });
+
+  analysed(program.command("breakeven").description("the value of one number at which each scenario's ratio reaches the target"))
+    .requiredOption("--param <name>", "the number to solve for, e.g. hourly_rate")
+    .option("--target <ratio>", "the ratio to reach", "1")
+    .addHelpText("after", help(["sroi breakeven models/eijsden.yaml --param hourly_rate"]))
+    .action(async (file: string, opts) => {
+      const { breakevenCommand } = await import("./commands/analysis.js");
+      code = await breakevenCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) ?? "nl" }, io);
+    });
+
+  analysed(program.command("simulate").description("Monte Carlo over the declared distributions (and --spread): mean, median, P5, P95 and P(ratio > 1)"))
+    .option("--iterations <n>", "number of draws", "10000")
+    .option("--seed <n>", "random seed (the same seed repeats the same numbers)", "1")
+    .option("--target <ratio>", "also give the probability that the ratio exceeds this")
+    .addHelpText("after", help(["sroi simulate models/eijsden.yaml --spread 20% --iterations 100000 --seed 7 --target 3"]))
+    .action(async (file: string, opts) => {
+      const { simulateCommand } = await import("./commands/analysis.js");
+      code = await simulateCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) ?? "nl" }, io);
+    });
+
+  analysed(program.command("split").description("a funding key: the inputs shared over the stakeholders with financial benefits, each funder's share and ratio"))
+    .option("--key <key>", "proportional (to financial benefits), equal, or model (as the model allocates)", "proportional")
+    .addHelpText("after", help(["sroi split models/eijsden.yaml --key proportional -f json"]))
+    .action(async (file: string, opts) => {
+      const { splitCommand } = await import("./commands/analysis.js");
+      code = await splitCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) ?? "nl" }, io);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of model files (or library files), for editors")
+    .argument("[kind]", "model or library", "model")
+    .addHelpText("after", help(["sroi schema > schema/model.schema.json", "sroi schema library"]))
+    .action(async (kind: string) => {
+      const { schemaCommand } = await import("./commands/schema.js");
+      code = schemaCommand(kind, io);
     });
 
   try {

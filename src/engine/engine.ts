@@ -1,7 +1,9 @@
 // The engine: a normalised model in, plain results out. No I/O, no formatting.
 import { evaluateExpr, ExprEvalError } from "../expr/expr.js";
-import { matchFigure, parsePrinted, PrintedParseError } from "../check/published.js";
+import { compile, discountFactor, type CompiledModel } from "./compile.js";
+import type { Compiled } from "./evaluator.js";
 import type { NExpr, NModel, NOutcome, NScenario, Path, RateStep } from "./model.js";
+export { discountFactor } from "./compile.js";
 import {
   RESULT_SCHEMA,
   type InputRow,
@@ -12,8 +14,6 @@ import {
   type ValuationRow,
   type Warning,
 } from "./result.js";
-import { scenarioFigures } from "./figures.js";
-import { didYouMean } from "../load/problems.js";
 
 /** A model that validated but cannot be computed (division by zero, a reference cycle ...). */
 export class ModelEvalError extends Error {
@@ -26,10 +26,19 @@ export class ModelEvalError extends Error {
   }
 }
 
-export function runModel(model: NModel): ModelResult {
+export interface RunOptions {
+  /** Values for addressable numbers by name (see `Compiled.numbers`), as `--set` gives them. */
+  overrides?: Record<string, number>;
+  /** A compiled form of the model to reuse (compiling again gives the same). */
+  compiled?: CompiledModel;
+}
+
+/** The full report of a model: every scenario computed from the same compiled slots `evaluate` uses. */
+export function runModel(model: NModel, opts: RunOptions = {}): ModelResult {
+  const compiled = opts.compiled ?? compile(model);
+  const overrides = overridesArray(compiled, opts.overrides);
   const warnings: Warning[] = model.libraryNotes.map((n) => ({ code: n.code, message: n.message }));
-  const scenarios = model.scenarios.map((s) => runScenario(model, s, warnings));
-  checkPrinted(model, scenarios, warnings);
+  const scenarios = model.scenarios.map((s, k) => runScenario(compiled, k, overrides, warnings));
   return {
     schema: RESULT_SCHEMA,
     model: {
@@ -38,6 +47,7 @@ export function runModel(model: NModel): ModelResult {
       source: model.source,
       method: model.method ?? null,
       currency: model.currency,
+      locale: model.locale,
       price_year: model.priceYear ?? null,
       period: model.period,
       year0: model.year0,
@@ -56,138 +66,74 @@ export function runModel(model: NModel): ModelResult {
   };
 }
 
+/** Overrides by name as one value per slot (NaN: as the model says); an unknown name is an error. */
+export function overridesArray(compiled: Compiled, overrides: Record<string, number> | undefined): Float64Array | undefined {
+  if (!overrides) return undefined;
+  const out = new Float64Array(compiled.numbers.length).fill(NaN);
+  for (const [name, value] of Object.entries(overrides)) {
+    const slot = Object.hasOwn(overrides, name) ? compiled.slot(name) : undefined;
+    if (slot === undefined) {
+      throw new ModelEvalError(`no number named "${name}" to set`, [], 'see README "Addressable numbers" for the names');
+    }
+    out[slot] = value;
+  }
+  return out;
+}
+
 // ---- evaluation environment ---------------------------------------------------------------------
 
-/** Lazily evaluates names for one scenario, memoised, with cycle detection. */
+/** Reads a scenario's computed slots by expression or by name. */
 class Env {
-  private memo = new Map<string, number>();
-  private busy = new Set<string>();
-
   constructor(
-    private readonly model: NModel,
-    private readonly scenario: NScenario,
+    private readonly c: CompiledModel,
+    private readonly k: number,
+    readonly v: Float64Array,
   ) {}
 
   eval(e: NExpr): number {
-    try {
-      return evaluateExpr(e.expr, (name) => this.lookup(name));
-    } catch (err) {
-      if (err instanceof ExprEvalError) throw new ModelEvalError(`${err.message} in "${e.text}"`, e.path);
-      throw err;
-    }
+    const s = this.c.slotOfExpr(e);
+    if (s < 0) throw new ModelEvalError(`cannot compute "${e.text}"`, e.path);
+    return this.v[s]!;
   }
 
   lookup(name: string): number | undefined {
-    const hit = this.memo.get(name);
-    if (hit !== undefined) return hit;
-    if (this.busy.has(name)) {
-      throw new ModelEvalError(`"${name}" is defined in terms of itself`, this.pathOf(name) ?? []);
-    }
-    this.busy.add(name);
-    try {
-      const v = this.compute(name);
-      if (v !== undefined) this.memo.set(name, v);
-      return v;
-    } finally {
-      this.busy.delete(name);
-    }
+    const s = this.c.slotOfName(name);
+    return s < 0 ? undefined : this.v[s];
   }
-
-  private pathOf(name: string): Path | undefined {
-    return (this.scenario.params.get(name) ?? this.model.params.get(name)?.value)?.path;
-  }
-
-  private compute(name: string): number | undefined {
-    const override = this.scenario.params.get(name);
-    if (override) return this.eval(override);
-    const param = this.model.params.get(name);
-    if (param) return this.eval(param.value);
-    if (name === "extra_participants") return this.participants()?.extra;
-    const [root, a, b] = name.split(".");
-    if (root === "ref" && a && b) return this.model.studies.get(a)?.values.get(b);
-    if (root === "participants" && a) {
-      const e = this.scenario.participants.get(a);
-      return e ? this.eval(e) : undefined;
-    }
-    if (root === "counterfactual" && a) {
-      const e = this.model.counterfactual?.participants.get(a);
-      return e ? this.eval(e) : undefined;
-    }
-    if (root === "activities" && a === "participants" && !b) {
-      return this.model.activities.reduce((s, act) => s + this.eval(act.participants), 0);
-    }
-    if (root === "activities" && (a === "weighted" || a === "total") && b) {
-      const mix = this.activityMix(b);
-      if (!mix) return undefined;
-      return a === "total" ? mix.total : mix.weighted;
-    }
-    return undefined;
-  }
-
-  private mixes = new Map<string, { weighted: number; total: number; over: number } | undefined>();
 
   /** Participants-weighted mix of one domain over the activities that carry a value for it. */
   activityMix(domain: string): { weighted: number; total: number; over: number } | undefined {
-    if (!this.mixes.has(domain)) this.mixes.set(domain, this.computeMix(domain));
-    return this.mixes.get(domain);
+    const over = this.lookup(`activities.over.${domain}`);
+    if (over === undefined || over === 0) return undefined;
+    return { weighted: this.lookup(`activities.weighted.${domain}`)!, total: this.lookup(`activities.total.${domain}`)!, over };
   }
 
-  private computeMix(domain: string): { weighted: number; total: number; over: number } | undefined {
-    let over = 0;
-    let total = 0;
-    for (const act of this.model.activities) {
-      const v = act.values.find((x) => x.domain === domain);
-      if (!v) continue;
-      const p = this.eval(act.participants);
-      if (p < 0) throw new ModelEvalError(`participants must not be negative (got ${p})`, act.participants.path);
-      over += p;
-      total += p * this.eval(v.value);
-    }
-    if (over === 0) return undefined;
-    return { weighted: total / over, total, over };
-  }
-
-  private participantsCache: ScenarioResult["participants"] | undefined;
   participants(): ScenarioResult["participants"] {
-    if (this.participantsCache !== undefined) return this.participantsCache;
-    const spec = this.model.participants;
-    if (!spec || this.scenario.participants.size === 0) return (this.participantsCache = null);
+    const model = this.c.model;
+    const scenario = model.scenarios[this.k]!;
+    const spec = model.participants;
+    if (!spec || scenario.participants.size === 0) return null;
     const uniqueFactor = spec.uniqueFactor ? this.eval(spec.uniqueFactor) : 1;
     const groups = spec.groups.map((g) => {
-      const s = this.scenario.participants.get(g.id);
-      const c = this.model.counterfactual?.participants.get(g.id);
-      const scenario = s ? this.eval(s) : 0;
-      const counterfactual = c ? this.eval(c) : 0;
-      for (const [v, e] of [[scenario, s], [counterfactual, c]] as const) {
-        if (v < 0 && e) throw new ModelEvalError(`participants must not be negative (got ${v})`, e.path);
-      }
-      return { id: g.id, name: g.name, counterfactual, scenario, difference: scenario - counterfactual };
+      const s = scenario.participants.get(g.id);
+      const c = model.counterfactual?.participants.get(g.id);
+      const sv = s ? this.eval(s) : 0;
+      const cv = c ? this.eval(c) : 0;
+      return { id: g.id, name: g.name, counterfactual: cv, scenario: sv, difference: sv - cv };
     });
-    const extra = uniqueFactor * groups.reduce((sum, g) => sum + g.difference, 0);
-    return (this.participantsCache = { groups, unique_factor: uniqueFactor, extra });
+    return { groups, unique_factor: uniqueFactor, extra: this.lookup("extra_participants")! };
   }
 }
 
 // ---- time ---------------------------------------------------------------------------------------
 
-function rateAt(steps: RateStep[], offset: number): number {
-  let rate = steps[0]?.rate ?? 0;
-  for (const s of steps) if (s.fromYear <= offset) rate = s.rate;
-  return rate;
-}
-
-/** Discount factor for a year: the product of 1/(1+r) over the years since year 0 (stepwise schedules). */
-export function discountFactor(steps: RateStep[], year: number, year0: number, firstYear: "year0" | "year1"): number {
-  const k = year - year0 + (firstYear === "year1" ? 1 : 0);
-  let f = 1;
-  for (let i = 1; i <= k; i++) f /= 1 + rateAt(steps, i);
-  for (let i = 0; i > k; i--) f *= 1 + rateAt(steps, 0);
-  return f;
-}
-
-function yearsOf(model: NModel): number[] {
+function yearsOf(c: CompiledModel, v: Float64Array): number[] {
+  const model = c.model;
   let last = model.period.end;
-  for (const o of model.outcomes) last = Math.max(last, o.years.end + o.start + o.duration - 1);
+  model.outcomes.forEach((o, j) => {
+    const s = c.outcomeSlots[j]!;
+    last = Math.max(last, o.years.end + v[s.start]! + v[s.duration]! - 1);
+  });
   for (const i of model.inputs) last = Math.max(last, i.years.end);
   if (model.horizon !== undefined) last = model.horizon;
   const first = Math.min(model.period.start, ...model.inputs.map((i) => i.years.start));
@@ -201,22 +147,31 @@ function yearsOf(model: NModel): number[] {
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const dot = (xs: number[], ys: number[]) => xs.reduce((a, x, i) => a + x * (ys[i] ?? 0), 0);
 
-function runScenario(model: NModel, scenario: NScenario, warnings: Warning[]): ScenarioResult {
-  const env = new Env(model, scenario);
-  const years = yearsOf(model);
-  const dfEffects = years.map((y) => discountFactor(model.discount.effects, y, model.year0, model.discount.firstYear));
-  const dfCosts = years.map((y) => discountFactor(model.discount.costs, y, model.year0, model.discount.firstYear));
+function runScenario(c: CompiledModel, k: number, overrides: Float64Array | undefined, warnings: Warning[]): ScenarioResult {
+  const model = c.model;
+  const scenario = model.scenarios[k]!;
+  const v = new Float64Array(c.size).fill(NaN);
+  const failure = c.computeSlots(k, overrides, v);
+  if (failure) throw new ModelEvalError(failure.message, failure.path, failure.hint);
+  const env = new Env(c, k, v);
+  const years = yearsOf(c, v);
+  const steps = (slot: number, fixed: RateStep[]): RateStep[] => (slot >= 0 ? [{ fromYear: 0, rate: v[slot]! }] : fixed);
+  const effects = steps(c.discountSlots.effects, model.discount.effects);
+  const costs = steps(c.discountSlots.costs, model.discount.costs);
+  const dfEffects = years.map((y) => discountFactor(effects, y, model.year0, model.discount.firstYear));
+  const dfCosts = years.map((y) => discountFactor(costs, y, model.year0, model.discount.firstYear));
   const participants = env.participants();
 
   // Inputs (inbreng): amount per year, indexed, possibly discounted.
-  const inputs: InputRow[] = model.inputs.map((inp) => {
+  const inputs: InputRow[] = model.inputs.map((inp, j) => {
     const base = inp.amount ? env.eval(inp.amount) : 0;
+    const indexRate = v[c.inputSlots[j]!.indexation]!;
     const perYear = years.map((y) => {
       if (y < inp.years.start || y > inp.years.end) return 0;
       const listed = inp.perYear.get(y);
       if (listed) return env.eval(listed);
       if (!inp.amount) return 0;
-      return base * Math.pow(1 + inp.indexRate, Math.max(0, y - inp.indexFrom));
+      return base * Math.pow(1 + indexRate, Math.max(0, y - inp.indexFrom));
     });
     const nominal = sum(perYear);
     const pv = dot(perYear, dfCosts);
@@ -235,15 +190,20 @@ function runScenario(model: NModel, scenario: NScenario, warnings: Warning[]): S
 
   // Outcomes (opbrengst): valuation per unit, then a yearly flow with start, duration and drop-off.
   const valuation: ValuationRow[] = [];
-  const outcomes: OutcomeRow[] = model.outcomes.map((o) => {
-    const row = valueOutcome(env, o, participants?.extra);
+  const outcomes: OutcomeRow[] = model.outcomes.map((o, j) => {
+    const slots = c.outcomeSlots[j]!;
+    const impact = v[slots.impact]!;
+    const row = valueOutcome(env, o, impact, participants?.extra);
     valuation.push(row.row);
-    const yearly = row.mode === "amount" ? env.eval(o.amount!) * o.impact.share : row.row.net! * row.row.quantity!;
+    const yearly = row.mode === "amount" ? env.eval(o.amount!) * impact : row.row.net! * row.row.quantity!;
+    const start = v[slots.start]!;
+    const duration = v[slots.duration]!;
+    const dropOff = v[slots.dropOff]!;
     const perYear = years.map(() => 0);
     for (let a = o.years.start; a <= o.years.end; a++) {
-      for (let j = 0; j < o.duration; j++) {
-        const i = a + o.start + j - years[0]!; // years are consecutive
-        if (i >= 0 && i < perYear.length) perYear[i] = (perYear[i] ?? 0) + yearly * Math.pow(1 - o.dropOff, j);
+      for (let t = 0; t < duration; t++) {
+        const i = a + start + t - years[0]!; // years are consecutive
+        if (i >= 0 && i < perYear.length) perYear[i] = (perYear[i] ?? 0) + yearly * Math.pow(1 - dropOff, t);
       }
     }
     return {
@@ -258,7 +218,6 @@ function runScenario(model: NModel, scenario: NScenario, warnings: Warning[]): S
     };
   });
   warnWeightedVsUsed(model, scenario, valuation, warnings);
-
   // Per stakeholder.
   const share = (alloc: { stakeholder: string; share: number }[], id: string) =>
     alloc.find((a) => a.stakeholder === id)?.share ?? 0;
@@ -288,13 +247,42 @@ function runScenario(model: NModel, scenario: NScenario, warnings: Warning[]): S
   const financial = sum(outcomes.filter((r) => r.kind === "financial").map((r) => r.present_value));
   const ratio = totalInputs > 0 ? totalBenefits / totalInputs : null;
 
+  const totalInputs0 = sum(inputs.map((r) => r.counted));
+  const totalBenefits0 = sum(outcomes.map((r) => r.present_value));
+  const financial0 = sum(outcomes.filter((r) => r.kind === "financial").map((r) => r.present_value));
+  // The figures a ratio formula may name (RATIO_FIGURES), for this scenario.
+  const ratioFigures = new Map<string, number>([
+    ["benefits", totalBenefits0],
+    ["inputs", totalInputs0],
+    ["net", totalBenefits0 - totalInputs0],
+    ["financial_benefits", financial0],
+    ["immaterial_benefits", totalBenefits0 - financial0],
+    ...inputs.map((r) => [`input.${r.id}`, r.counted] as [string, number]),
+    ...outcomes.map((r) => [`outcome.${r.id}.pv`, r.present_value] as [string, number]),
+    ...stakeholders.flatMap((s) => [[`stakeholder.${s.id}.inputs`, s.inputs], [`stakeholder.${s.id}.benefits`, s.benefits]] as [string, number][]),
+  ]);
+  const formula = (e: NExpr) => {
+    try {
+      return evaluateExpr(e.expr, (name) => ratioFigures.get(name) ?? env.lookup(name));
+    } catch (err) {
+      if (err instanceof ExprEvalError) throw new ModelEvalError(`${err.message} in "${e.text}"`, e.path);
+      throw err;
+    }
+  };
   const ratios = model.ratios.map((r) => {
-    const benefitsOf = r.benefitsOf ?? model.stakeholders.map((s) => s.id);
-    const inputsOf = r.inputsOf ?? model.stakeholders.map((s) => s.id);
-    const b = sum(stakeholders.filter((s) => benefitsOf.includes(s.id)).map((s) => s.benefits));
-    const c = sum(stakeholders.filter((s) => inputsOf.includes(s.id)).map((s) => s.inputs));
-    return { id: r.id, name: r.name, benefits_of: benefitsOf, inputs_of: inputsOf, benefits: b, inputs: c, ratio: c > 0 ? b / c : null };
+    if (r.numerator && r.denominator) {
+      const b = formula(r.numerator);
+      const c = formula(r.denominator);
+      return { id: r.id, name: r.name, benefits_of: [], inputs_of: [], numerator: r.numerator.text, denominator: r.denominator.text, benefits: b, inputs: c, ratio: c > 0 ? b / c : null };
+    }
+    // No selection: all benefits and all inputs, also those that belong to no stakeholder.
+    const b = r.benefitsOf ? sum(stakeholders.filter((s) => r.benefitsOf!.includes(s.id)).map((s) => s.benefits)) : totalBenefits0;
+    const c = r.inputsOf ? sum(stakeholders.filter((s) => r.inputsOf!.includes(s.id)).map((s) => s.inputs)) : totalInputs0;
+    const all = model.stakeholders.map((s) => s.id);
+    return { id: r.id, name: r.name, benefits_of: r.benefitsOf ?? all, inputs_of: r.inputsOf ?? all, numerator: null, denominator: null, benefits: b, inputs: c, ratio: c > 0 ? b / c : null };
   });
+  const headlineIndex = model.ratios.findIndex((r) => r.headline);
+  const headline = headlineIndex >= 0 ? { id: ratios[headlineIndex]!.id, name: ratios[headlineIndex]!.name, ratio: ratios[headlineIndex]!.ratio } : null;
 
   const groups = model.groups.map((g) => ({
     id: g.id,
@@ -332,6 +320,7 @@ function runScenario(model: NModel, scenario: NScenario, warnings: Warning[]): S
     stakeholders,
     groups,
     ratios,
+    headline,
     totals: {
       inputs: totalInputs,
       benefits: totalBenefits,
@@ -356,6 +345,7 @@ function runScenario(model: NModel, scenario: NScenario, warnings: Warning[]): S
 function valueOutcome(
   env: Env,
   o: NOutcome,
+  impact: number,
   extra: number | undefined,
 ): { mode: "amount" | "unit"; row: ValuationRow } {
   const mix = o.domain ? env.activityMix(o.domain) : undefined;
@@ -367,7 +357,7 @@ function valueOutcome(
     weighted: mix?.weighted ?? null,
     weighted_over: mix?.over ?? null,
     value_choice: o.valueChoice ?? null,
-    impact_claim: o.impact.share,
+    impact_claim: impact,
     baseline: o.baseline ? env.eval(o.baseline) : null,
   };
   if (o.mode === "amount") {
@@ -396,7 +386,7 @@ function valueOutcome(
       `give the outcome a "quantity", or give the scenario participants and a counterfactual`,
     );
   }
-  const net = used * o.impact.share;
+  const net = used * impact;
   const sign = o.effect === "saving" ? -1 : 1;
   const qalyPrice = o.qaly ? env.lookup("qaly_price") : undefined;
   return {
@@ -424,7 +414,6 @@ function warnWeightedVsUsed(model: NModel, scenario: NScenario, rows: ValuationR
     warnings.push({
       code: "weighted-vs-used",
       scenario: model.scenarios.length > 1 ? scenario.id : undefined,
-      message: weightedVsUsedMessage(r.name, r.used, r.weighted, r.weighted_over ?? 0, plain),
       figure: `${scenario.id}.outcome.${r.outcome}.used`,
       computed: r.weighted,
       used: r.used,
@@ -448,67 +437,4 @@ export function payback(inputsPerYear: number[], benefitsPerYear: number[]): num
     gap -= b;
   }
   return null;
-}
-
-function checkPrinted(model: NModel, scenarios: ScenarioResult[], warnings: Warning[]): void {
-  const figures = new Map<string, number>();
-  for (const s of scenarios) for (const [k, v] of scenarioFigures(s)) figures.set(k, v);
-  for (const c of model.checks) {
-    const computed = figures.get(c.figure);
-    if (computed === undefined) {
-      throw new ModelEvalError(`no figure named "${c.figure}"`, [...c.path, "figure"], figureHint(c.figure, figures));
-    }
-    let printed;
-    try {
-      printed = parsePrinted(c.printed);
-    } catch (err) {
-      if (err instanceof PrintedParseError) throw new ModelEvalError(err.message, [...c.path, "printed"]);
-      throw err;
-    }
-    const m = matchFigure(computed, printed);
-    if (m.ok) continue;
-    warnings.push({
-      code: "printed-figure",
-      message: printedFigureMessage(c.where, c.printed, computed, m.difference, c.note, plain),
-      figure: c.figure,
-      printed: c.printed,
-      computed,
-      where: c.where,
-      note: c.note,
-      difference: m.difference,
-    });
-  }
-}
-
-function figureHint(name: string, figures: Map<string, number>): string {
-  const guess = didYouMean(name, [...figures.keys()]);
-  if (guess) return `did you mean "${guess}"?`;
-  const prefix = name.split(".").slice(0, -1).join(".");
-  const near = [...figures.keys()].filter((k) => k.startsWith(prefix)).slice(0, 6);
-  return near.length > 0 ? `figures there: ${near.join(", ")}` : `run "sroi figures FILE" to list the figure names`;
-}
-
-/** Numbers in the JSON messages: no grouping, so they read the same in Dutch and English. */
-function plain(n: number): string {
-  const digits = Math.abs(n) >= 1000 ? 0 : 2;
-  return String(Math.round(n * 10 ** digits) / 10 ** digits);
-}
-
-// The two audit messages, shared with the table renderer (which formats the numbers for its locale).
-export function printedFigureMessage(
-  where: string,
-  printed: string,
-  computed: number,
-  difference: number,
-  note: string | undefined,
-  num: (n: number) => string,
-): string {
-  return `${where} prints ${printed}, the model computes ${num(computed)} (difference ${num(difference)})${note ? `: ${note}` : ""}`;
-}
-
-export function weightedVsUsedMessage(name: string, used: number, weighted: number, over: number, num: (n: number) => string): string {
-  return (
-    `${name}: the model uses ${num(used)} per unit, but the weighted average over the activities ` +
-    `(${num(over)} participants) is ${num(weighted)} (difference ${num(used - weighted)})`
-  );
 }

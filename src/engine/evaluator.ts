@@ -10,6 +10,8 @@ export interface NumberDomain {
   max: number; // Infinity when unbounded
   /** share: 0..1 (shown as %), count: >= 0, money, rate (-1..1), year, any */
   kind: "share" | "count" | "money" | "rate" | "years" | "any";
+  /** Whole numbers only (years of start and duration). */
+  integer?: boolean;
 }
 
 export type DistributionKind = "uniform" | "triangular" | "pert" | "normal" | "lognormal";

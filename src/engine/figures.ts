@@ -8,6 +8,7 @@ export function scenarioFigures(s: ScenarioResult): Map<string, number> {
     if (v !== null && v !== undefined && Number.isFinite(v)) f.set(`${s.id}.${name}`, v);
   };
   put("ratio", s.ratio);
+  put("headline_ratio", s.headline?.ratio);
   put("net_ratio", s.net_ratio);
   put("financial_ratio", s.financial_ratio);
   put("payback_years", s.payback_years);

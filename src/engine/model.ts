@@ -1,6 +1,7 @@
 // The normalised model the engine computes on: every shorthand resolved, every expression parsed,
 // library values looked up. Plain data; built by src/load/normalize.ts.
 import type { Expr } from "../expr/expr.js";
+import type { Uncertainty } from "./evaluator.js";
 
 export type Path = (string | number)[];
 
@@ -25,8 +26,13 @@ export interface RateStep {
 export interface NDiscount {
   effects: RateStep[];
   costs: RateStep[];
-  firstYear: "year0" | "year1";
+  firstYear: "year0" | "year1" | "mid_year";
   inputsDefault: boolean;
+  /**
+   * The flat rates the model states (addressable as "time.discount.rate", ".effects", ".costs"):
+   * `applies` says which schedule the number sets. Presets and schedules state none.
+   */
+  stated: { name: string; rate: number; path: Path; applies: "both" | "effects" | "costs" }[];
   /** Human description, e.g. "3.5% (effects and costs), year 0 undiscounted". */
   label: string;
 }
@@ -38,6 +44,8 @@ export interface NParam {
   unit?: string;
   source?: string;
   note?: string;
+  /** Declared range and distribution (`low`, `high`, `distribution`, `mode`, `sd`). */
+  uncertainty?: Uncertainty;
 }
 
 export interface NStakeholder {
@@ -63,6 +71,8 @@ export interface NInput {
   perYear: Map<number, NExpr>;
   indexRate: number;
   indexFrom: number;
+  /** Whether the model states an indexation (then "inputs.<id>.indexation" is addressable). */
+  indexStated: boolean;
   discounted: boolean;
   years: YearRange;
   group?: string;
@@ -101,6 +111,8 @@ export interface NOutcome {
   certainty?: number;
   source?: string;
   path: Path;
+  /** Which of the plain numbers above the model states (only stated numbers are addressable). */
+  stated: { impactClaim: boolean; start: boolean; duration: boolean; dropOff: boolean };
 }
 
 export interface NScenario {
@@ -118,12 +130,17 @@ export interface NRatio {
   name: string;
   benefitsOf?: string[];
   inputsOf?: string[];
+  /** A formula ratio: expressions over the scenario's figures (RATIO_FIGURES) and parameters. */
+  numerator?: NExpr;
+  denominator?: NExpr;
+  headline: boolean;
   source?: string;
 }
 
 export interface NCheck {
   figure: string;
-  printed: string;
+  /** As written: a YAML number is that number, text is read in the model's locale. */
+  printed: number | string;
   where: string;
   note?: string;
   path: Path;
@@ -141,7 +158,7 @@ export interface NStudy {
 
 /** Something the loader noticed about library use that the output must show (override, indexation). */
 export interface LibraryNote {
-  code: "library-override" | "library-indexation" | "low-certainty";
+  code: "library-override" | "library-indexation" | "low-certainty" | "number-notation" | "deprecated";
   message: string;
   study?: string;
   domain?: string;
@@ -149,12 +166,29 @@ export interface LibraryNote {
   usedValue?: number;
 }
 
+/**
+ * The figures a ratio formula may name (without the scenario): totals, and per input, outcome and
+ * stakeholder. `<id>` stands for an input, outcome or stakeholder id.
+ */
+export const RATIO_FIGURES = [
+  "benefits",
+  "inputs",
+  "net",
+  "financial_benefits",
+  "immaterial_benefits",
+  "input.<id>",
+  "outcome.<id>.pv",
+  "stakeholder.<id>.inputs",
+  "stakeholder.<id>.benefits",
+] as const;
+
 export interface NModel {
   id: string;
   title: string;
   source: { report: string; file?: string; publisher?: string; published?: string; url?: string };
   method?: string;
   currency: string;
+  locale: "nl" | "en";
   priceYear?: number;
   note?: string;
   period: YearRange;

@@ -7,7 +7,11 @@ export interface Warning {
   /** Stable code: printed-figure, weighted-vs-used, library-override, library-indexation, ... */
   code: string;
   scenario?: string;
-  message: string;
+  /**
+   * The warning as a sentence. The engine and the checks give only data; the library surface
+   * (src/api.ts) fills this in from src/render/messages.ts for the JSON output.
+   */
+  message?: string;
   /** The figure the warning is about, when there is one. */
   figure?: string;
   printed?: string;
@@ -79,8 +83,13 @@ export interface StakeholderRow {
 export interface RatioRow {
   id: string;
   name: string;
+  /** The stakeholders summed (empty for a formula ratio). */
   benefits_of: string[];
   inputs_of: string[];
+  /** A formula ratio's numerator and denominator as written (null for a selection). */
+  numerator: string | null;
+  denominator: string | null;
+  /** The numerator's and denominator's values. */
   benefits: number;
   inputs: number;
   ratio: number | null;
@@ -115,6 +124,8 @@ export interface ScenarioResult {
   stakeholders: StakeholderRow[];
   groups: GroupRow[];
   ratios: RatioRow[];
+  /** The ratio marked `headline: true`, shown instead of benefits / inputs; null when none is. */
+  headline: { id: string; name: string; ratio: number | null } | null;
   totals: {
     inputs: number;
     benefits: number;
@@ -141,6 +152,8 @@ export interface ModelResult {
     source: { report: string; file?: string; publisher?: string; published?: string; url?: string };
     method: string | null;
     currency: string;
+    /** meta.locale: how the report writes numbers (nl or en). */
+    locale: "nl" | "en";
     price_year: number | null;
     period: { start: number; end: number };
     year0: number;

@@ -11,7 +11,7 @@ export type Expr =
   | { kind: "num"; value: number; start: number; end: number }
   | { kind: "ref"; name: string; start: number; end: number }
   | { kind: "neg"; arg: Expr; start: number; end: number }
-  | { kind: "bin"; op: "+" | "-" | "*" | "/"; left: Expr; right: Expr; start: number; end: number }
+  | { kind: "bin"; op: BinOp; left: Expr; right: Expr; start: number; end: number }
   | { kind: "call"; fn: "min" | "max" | "round" | "abs"; args: Expr[]; start: number; end: number };
 
 export interface ExprSyntaxError {
@@ -21,7 +21,7 @@ export interface ExprSyntaxError {
 
 export type ParseResult = { ok: true; expr: Expr } | { ok: false; error: ExprSyntaxError };
 
-type BinOp = "+" | "-" | "*" | "/";
+type BinOp = "+" | "-" | "*" | "/" | "^";
 type FnName = "min" | "max" | "round" | "abs";
 
 const FUNCTIONS: readonly FnName[] = ["min", "max", "round", "abs"];
@@ -39,7 +39,7 @@ const NUMBER = /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME_SEGMENT = /[A-Za-z_][A-Za-z0-9_]*/y;
 // A number directly followed by one of these ("1.2.3", "1e", "2abc") is reported as one bad number.
 const NUMBER_TAIL = /[A-Za-z0-9_.]/;
-const PUNCT = "+-*/(),";
+const PUNCT = "+-*/^(),";
 const PLAIN_NUMBER = new RegExp(`^\\s*-?${NUMBER.source}%?\\s*$`);
 
 type Token =
@@ -170,6 +170,16 @@ class Parser {
     return this.binary(["*", "/"], () => this.unary());
   }
 
+  /** `^` binds tighter than a sign (-2^2 = -4) and to the right (2^3^2 = 2^9), as in mathematics. */
+  private power(): Expr {
+    const base = this.primary();
+    const t = this.peek();
+    if (!this.isPunct(t, "^")) return base;
+    this.next();
+    const exponent = this.nested(() => this.unary());
+    return { kind: "bin", op: "^", left: base, right: exponent, start: base.start, end: exponent.end };
+  }
+
   /** Loop rather than recurse so operators are left associative: 2 - 3 - 4 = (2 - 3) - 4. */
   private binary(ops: readonly BinOp[], operand: () => Expr): Expr {
     let left = operand();
@@ -190,7 +200,7 @@ class Parser {
       const arg = this.nested(() => this.unary());
       return this.isPunct(t, "-") ? { kind: "neg", arg, start: t.start, end: arg.end } : { ...arg, start: t.start };
     }
-    return this.primary();
+    return this.power();
   }
 
   private primary(): Expr {
@@ -279,7 +289,7 @@ function finite(value: number, e: Expr): number {
 }
 
 /** Round half away from zero at `digits` decimals (negative digits round to tens, hundreds, ...). */
-function roundHalfAway(x: number, digits: number): number {
+export function roundHalfAway(x: number, digits: number): number {
   const shifted = shiftDecimal(Math.abs(x), digits);
   if (!Number.isFinite(shifted)) return x; // too large to have any digits at that position
   const rounded = shiftDecimal(Math.round(shifted), -digits);
@@ -303,6 +313,7 @@ function evalNode(e: Expr, lookup: (name: string) => number | undefined): number
       const l = evalNode(e.left, lookup);
       const r = evalNode(e.right, lookup);
       if (e.op === "/" && r === 0) throw new ExprEvalError(`division by zero in "${formatExpr(e)}"`);
+      if (e.op === "^") return finite(Math.pow(l, r), e);
       return finite(e.op === "+" ? l + r : e.op === "-" ? l - r : e.op === "*" ? l * r : l / r, e);
     }
     case "call": {
@@ -323,9 +334,9 @@ export function evaluateExpr(expr: Expr, lookup: (name: string) => number | unde
   return value === 0 ? 0 : value; // normalise -0 so results print and compare as plain 0
 }
 
-const PRECEDENCE: Record<BinOp, number> = { "+": 1, "-": 1, "*": 2, "/": 2 };
+const PRECEDENCE: Record<BinOp, number> = { "+": 1, "-": 1, "*": 2, "/": 2, "^": 4 };
 const UNARY = 3;
-const ATOM = 4;
+const ATOM = 5;
 
 function precedence(e: Expr): number {
   if (e.kind === "bin") return PRECEDENCE[e.op];
@@ -347,6 +358,8 @@ export function formatExpr(expr: Expr): string {
       return `-${wrap(expr.arg, precedence(expr.arg) < ATOM)}`; // "-(a + b)", "-(-a)"
     case "bin": {
       const p = PRECEDENCE[expr.op];
+      // Right associative: a ^ b ^ c needs no parentheses on the right, but (a ^ b) ^ c and (-a) ^ b do.
+      if (expr.op === "^") return `${wrap(expr.left, precedence(expr.left) <= p)} ^ ${wrap(expr.right, precedence(expr.right) < UNARY)}`;
       // A right operand of equal precedence keeps its parentheses: a - (b - c) differs from
       // a - b - c, and keeping a + (b + c) preserves the tree and its floating-point order.
       return `${wrap(expr.left, precedence(expr.left) < p)} ${expr.op} ${wrap(expr.right, precedence(expr.right) <= p)}`;

@@ -1,7 +1,7 @@
 // Reading fixtures/<model>.yaml (published figures) with positions for its problems.
 import { existsSync, readdirSync } from "node:fs";
 import { basename, dirname, extname, join, resolve } from "node:path";
-import { parsePrinted, PrintedParseError } from "../check/published.js";
+import { readPrinted, PrintedParseError } from "../check/published.js";
 import { Fixture, type FixtureDoc } from "../schema/fixture.js";
 import type { Problem } from "./problems.js";
 import { readSourceFile } from "./source.js";
@@ -24,7 +24,7 @@ export function loadFixture(file: string): LoadedFixture {
   const unreadable: Problem[] = [];
   v.data.figures.forEach((f, i) => {
     try {
-      parsePrinted(String(f.published));
+      readPrinted(f.published, v.data!.locale ?? "nl");
     } catch (err) {
       if (!(err instanceof PrintedParseError)) throw err;
       const path = ["figures", i, "published"];

@@ -4,7 +4,7 @@ import { basename, dirname, extname, resolve, relative } from "node:path";
 import { Library, Model } from "../schema/model.js";
 import type { NModel } from "../engine/model.js";
 import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
-import { sortProblems, type Problem } from "./problems.js";
+import { formatPath, sortProblems, type Problem } from "./problems.js";
 import { parseSource, readSourceFile, type SourceDoc } from "./source.js";
 import { validateWith } from "./validate.js";
 
@@ -75,7 +75,56 @@ function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
   if (libProblems.length > 0) return { file, problems: sortProblems(libProblems), libraries: libPaths };
 
   const n = normalize(shaped.data, modelIdFromFile(file), libraries);
+  const notation = dutchThousands(doc);
+  const errors = notation.filter((x) => x.error);
+  if (errors.length > 0 || !n.model) {
+    const all = [...n.problems, ...errors.map((x) => ({ path: x.path, message: x.message, hint: x.hint }))];
+    return { file, problems: sortProblems(all.map((p) => positioned(p, doc))), libraries: libPaths, doc };
+  }
+  for (const x of notation) n.model.libraryNotes.push({ code: "number-notation", message: `${formatPath(x.path)}: ${x.message}; ${x.hint}` });
   return { file, model: n.model, problems: sortProblems(n.problems.map((p) => positioned(p, doc))), libraries: libPaths, doc };
+}
+
+// YAML reads 25.000 as 25: a Dutch user's twenty-five thousand becomes twenty-five without a word.
+const DOTTED_THOUSANDS = /^-?[1-9]\d{0,2}(\.\d{3})+$/;
+/** Where a number is money or a count (a dotted-thousands look there is an error, elsewhere a warning). */
+const MONEY_OR_COUNT = [
+  /^inputs\.\d+\.(amount|per_year\.\d+)$/,
+  /^outcomes\.\d+\.(amount|value|quantity|baseline)$/,
+  /^activities\.\d+\.(participants|values\.\w+)$/,
+  /^counterfactual\.participants\.\w+$/,
+  /^scenarios\.\d+\.participants\.\w+$/,
+  /^library_overrides\.\w+\.values?(\.\w+)?$/,
+];
+
+// A parameter's unit says whether it is money or a count; without one it is only warned about.
+const MONEY_OR_COUNT_UNIT = /eur|€|usd|\$|inhabitant|inwoner|person|people|participant|deelnemer|count|aantal|clients?\b|cliënt/i;
+
+function parameterIsMoneyOrCount(data: unknown, path: (string | number)[]): boolean {
+  const [block, name] = path;
+  if ((block !== "parameters" && block !== "baselines" && block !== "scenarios") || typeof name !== "string" && block !== "scenarios") return false;
+  const root = data as Record<string, Record<string, unknown> | undefined>;
+  const paramName = block === "scenarios" ? (path[2] === "parameters" ? path[3] : undefined) : name;
+  if (typeof paramName !== "string") return false;
+  const p = root.parameters?.[paramName] ?? root.baselines?.[paramName];
+  const unit = typeof p === "object" && p !== null ? (p as { unit?: unknown }).unit : undefined;
+  return typeof unit === "string" && MONEY_OR_COUNT_UNIT.test(unit);
+}
+
+function dutchThousands(doc: SourceDoc): { path: (string | number)[]; message: string; hint: string; error: boolean }[] {
+  return doc
+    .numberTexts()
+    .filter((n) => DOTTED_THOUSANDS.test(n.text))
+    .map((n) => {
+      const error = MONEY_OR_COUNT.some((re) => re.test(n.path.join("."))) || parameterIsMoneyOrCount(doc.data, n.path);
+      const whole = n.text.replace(/\./g, "");
+      return {
+        path: n.path,
+        error,
+        message: `${n.text} is read as ${Number(n.text)}, not ${whole}: YAML numbers use a decimal point`,
+        hint: error ? `write ${whole}` : `write ${whole} if thousands are meant, or quote it ("${n.text}") to keep ${Number(n.text)}`,
+      };
+    });
 }
 
 /** The id a model gets from its file name when it has no meta.id: "models/2diabeat-x.yaml" -> "2diabeat_x". */

@@ -20,6 +20,9 @@ import type {
   YearRange,
 } from "../engine/model.js";
 import { didYouMean } from "./problems.js";
+import { readShare } from "../schema/share.js";
+import { checkRules } from "./normalize/rules.js";
+import type { DistributionKind, Uncertainty } from "../engine/evaluator.js";
 
 /** A problem found while normalising, before it is given a file position. */
 export interface RawProblem {
@@ -37,9 +40,7 @@ export interface LoadedLibrary {
   doc: LibraryDoc;
 }
 
-export function share(v: number | string): number {
-  return typeof v === "number" ? v : Number(v.replace("%", "").replace(",", ".").trim()) / 100;
-}
+export const share = readShare;
 
 export function yearRange(v: number | string | { start: number; end: number }): YearRange {
   if (typeof v === "number") return { start: v, end: v };
@@ -79,14 +80,17 @@ function pct(r: number): string {
   return `${Math.round(r * 10000) / 100}%`;
 }
 
-function normalizeDiscount(d: ModelDoc["time"]["discount"]): NDiscount {
+type TimeDoc = NonNullable<ModelDoc["time"]>;
+
+function normalizeDiscount(d: TimeDoc["discount"]): NDiscount {
   const flat = (r: number): RateStep[] => [{ fromYear: 0, rate: r }];
-  if (d === undefined) return { effects: flat(0), costs: flat(0), firstYear: "year0", inputsDefault: true, label: "not discounted" };
+  if (d === undefined) return { effects: flat(0), costs: flat(0), firstYear: "year0", inputsDefault: true, stated: [], label: "not discounted" };
   if (typeof d === "number" || (typeof d === "string" && d.includes("%"))) {
     const r = share(d as number | string);
-    return { effects: flat(r), costs: flat(r), firstYear: "year0", inputsDefault: true, label: `${pct(r)}, year 0 undiscounted` };
+    const stated = [{ name: "time.discount.rate", rate: r, path: ["time", "discount"], applies: "both" as const }];
+    return { effects: flat(r), costs: flat(r), firstYear: "year0", inputsDefault: true, stated, label: `${pct(r)}, year 0 undiscounted` };
   }
-  type DiscountObj = Exclude<NonNullable<ModelDoc["time"]["discount"]>, string | number>;
+  type DiscountObj = Exclude<NonNullable<TimeDoc["discount"]>, string | number>;
   const obj: DiscountObj = typeof d === "string" ? { preset: d as DiscountObj["preset"] } : d;
   const preset = obj.preset ? PRESETS[obj.preset]! : undefined;
   const schedule = obj.schedule?.map((s) => ({ fromYear: s.from_year ?? 0, rate: share(s.rate) }));
@@ -107,9 +111,16 @@ function normalizeDiscount(d: ModelDoc["time"]["discount"]): NDiscount {
       : same
         ? describe(effects)
         : `effects ${describe(effects)}, costs ${describe(costs)}`) +
-    (firstYear === "year0" ? ", year 0 undiscounted" : ", discounted from year 1") +
+    (firstYear === "year0" ? ", year 0 undiscounted" : firstYear === "mid_year" ? ", mid-year (t - 0.5)" : ", discounted from year 1") +
     (obj.inputs === false ? "; inputs not discounted" : "");
-  return { effects, costs, firstYear, inputsDefault: obj.inputs ?? true, label };
+  const stated: NDiscount["stated"] = [];
+  if (!schedule) {
+    const rateApplies = obj.effects === undefined ? (obj.costs === undefined ? "both" : "effects") : obj.costs === undefined ? "costs" : undefined;
+    if (obj.rate !== undefined && rateApplies) stated.push({ name: "time.discount.rate", rate: share(obj.rate), path: ["time", "discount", "rate"], applies: rateApplies });
+    if (obj.effects !== undefined) stated.push({ name: "time.discount.effects", rate: share(obj.effects), path: ["time", "discount", "effects"], applies: "effects" });
+    if (obj.costs !== undefined) stated.push({ name: "time.discount.costs", rate: share(obj.costs), path: ["time", "discount", "costs"], applies: "costs" });
+  }
+  return { effects, costs, firstYear, inputsDefault: obj.inputs ?? true, stated, label };
 }
 
 /** Names an expression may use besides parameters, with a one-line meaning for did-you-mean and docs. */
@@ -163,8 +174,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   for (const [id, o] of Object.entries(doc.library_overrides ?? {})) {
     const study = studies.get(id);
     if (!study) {
-      problem(["library_overrides", id], `no library study "${id}"`, hintFor(id, [...studies.keys()]));
-      continue;
+      continue; // rule library-study-exists
     }
     for (const [domain, value] of Object.entries(o.values ?? {})) {
       const before = study.values.get(domain);
@@ -215,14 +225,9 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
   // ---- names -----------------------------------------------------------------------------------
   const params = new Map<string, NParam>(prices);
-  const stakeholderIds = doc.stakeholders.map((s) => s.id);
-  checkUnique(doc.stakeholders, ["stakeholders"], problem);
-  checkUnique(doc.activities ?? [], ["activities"], problem);
-  checkUnique(doc.inputs ?? [], ["inputs"], problem);
-  checkUnique(doc.outcomes ?? [], ["outcomes"], problem);
-  checkUnique(doc.scenarios, ["scenarios"], problem);
-  checkUnique(doc.ratios ?? [], ["ratios"], problem);
-  checkUnique(doc.groups ?? [], ["groups"], problem);
+  const stakeholderList = doc.stakeholders ?? [];
+  const stakeholderIds = stakeholderList.map((s) => s.id);
+  problems.push(...checkRules({ doc, studies: new Map([...studies].map(([id, st]) => [id, [...st.values.keys()]])) }));
 
   const pending: { nexpr: NExpr; offsetBase: Path }[] = [];
   const expr = (q: number | string, path: Path): NExpr => {
@@ -230,7 +235,9 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     if (typeof q === "number") return { expr: { kind: "num", value: q, start: 0, end: text.length }, text, path };
     const parsed = parseExpr(q);
     if (!parsed.ok) {
-      problem(path, `cannot read expression: ${parsed.error.message}`, undefined, parsed.error.offset);
+      const dotted = /^\s*-?[1-9]\d{0,2}(\.\d{3})+\s*$/.test(q); // Dutch thousands, as in 1.250.000
+      if (dotted) problem(path, `${q.trim()} is not a number: YAML numbers have no thousands separator`, `write ${q.trim().replace(/\./g, "")}`);
+      else problem(path, `cannot read expression: ${parsed.error.message}`, undefined, parsed.error.offset);
       return { expr: { kind: "num", value: Number.NaN, start: 0, end: 0 }, text, path };
     }
     const n = { expr: parsed.expr, text, path };
@@ -241,35 +248,28 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   for (const [kind, block] of [["parameter", doc.parameters], ["baseline", doc.baselines]] as const) {
     for (const [name, p] of Object.entries(block ?? {})) {
       const key = kind === "parameter" ? "parameters" : "baselines";
-      if (params.has(name)) {
-        problem([key, name], `"${name}" is defined twice (parameters and baselines share one set of names)`);
-        continue;
-      }
+      if (params.has(name)) continue; // rule one-name-per-number
       const isObj = typeof p === "object";
+      const value = expr(isObj ? p.value : p, isObj ? [key, name, "value"] : [key, name]);
       params.set(name, {
         name,
         kind,
-        value: expr(isObj ? p.value : p, isObj ? [key, name, "value"] : [key, name]),
+        value,
         unit: isObj ? p.unit : undefined,
         source: isObj ? p.source : undefined,
         note: isObj ? p.note : undefined,
+        uncertainty: isObj ? declaredRange(p, value, [key, name], problem) : undefined,
       });
     }
   }
 
   // ---- participants and scenarios --------------------------------------------------------------
   const groupIds = doc.participants?.groups.map((g) => g.id) ?? [];
-  if (doc.counterfactual && !doc.participants) {
-    problem(["counterfactual"], "a counterfactual needs participant groups", 'declare them under "participants: groups:"');
-  }
   // `quiet` when reading a parent scenario again for one that extends it: its problems are reported once.
   const participantsMap = (m: Record<string, number | string> | undefined, path: Path, quiet = false) => {
     const out = new Map<string, NExpr>();
     for (const [g, q] of Object.entries(m ?? {})) {
-      if (!groupIds.includes(g)) {
-        if (!quiet) problem([...path, g], `no participant group "${g}"`, hintFor(g, groupIds, "participant groups"));
-        continue;
-      }
+      if (!groupIds.includes(g)) continue; // rule participant-group-exists
       if (typeof q === "number" && q < 0 && !quiet) problem([...path, g], `participants must not be negative (got ${q})`);
       out.set(g, expr(q, [...path, g]));
     }
@@ -277,18 +277,11 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   };
   // The unique-participant factor: a share ("70%", 0.7) or an expression over parameters.
   const uf = doc.participants?.unique_factor;
-  const uniqueFactor =
-    uf === undefined
-      ? undefined
-      : typeof uf === "string" && !uf.includes("%")
-        ? expr(uf, ["participants", "unique_factor"])
-        : expr(share(uf), ["participants", "unique_factor"]);
+  // Text is an expression ("70%" reads as 0.7 there too); its value must be a share (compile checks).
+  const uniqueFactor = uf === undefined ? undefined : expr(uf, ["participants", "unique_factor"]);
   const counterfactual = doc.counterfactual
     ? { name: doc.counterfactual.name, participants: participantsMap(doc.counterfactual.participants, ["counterfactual", "participants"]) }
     : undefined;
-  if (counterfactual) {
-    for (const g of groupIds) if (!counterfactual.participants.has(g)) problem(["counterfactual", "participants"], `no count for participant group "${g}"`);
-  }
 
   const scenarioIds = doc.scenarios.map((s) => s.id);
   const byId = new Map(doc.scenarios.map((s, i) => [s.id, { s, i }]));
@@ -299,39 +292,37 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     let cur: typeof s | undefined = s;
     const seen = new Set<string>();
     while (cur) {
-      if (seen.has(cur.id)) {
-        problem(["scenarios", i, "extends"], `scenario "${s.id}" extends itself through "${cur.id}"`);
-        break;
-      }
+      if (seen.has(cur.id)) break; // rule scenario-extends-exists
       seen.add(cur.id);
       chain.unshift(cur);
       if (!cur.extends) break;
       const parent = byId.get(cur.extends);
-      if (!parent) {
-        problem(["scenarios", byId.get(cur.id)!.i, "extends"], `no scenario "${cur.extends}"`, hintFor(cur.extends, scenarioIds, "scenarios"));
-        break;
-      }
+      if (!parent) break; // rule scenario-extends-exists
       cur = parent.s;
     }
     const participants = new Map<string, NExpr>();
     const sparams = new Map<string, NExpr>();
+    // `range: low|high` first, so that a parameter the scenario (or one it extends) sets wins.
+    const range = [...chain].reverse().find((link) => link.range)?.range;
+    if (range) {
+      for (const p of params.values()) {
+        if (!p.uncertainty) continue;
+        const v = range === "low" ? p.uncertainty.low : p.uncertainty.high;
+        const path = [p.kind === "baseline" ? "baselines" : "parameters", p.name, range];
+        sparams.set(p.name, { expr: { kind: "num", value: v, start: 0, end: String(v).length }, text: String(v), path });
+      }
+      if (![...params.values()].some((p) => p.uncertainty)) {
+        problem(["scenarios", i, "range"], `scenario "${s.id}" takes the ${range} end of every range, but no parameter declares one`, 'give parameters "low" and "high"');
+      }
+    }
     for (const link of chain) {
       const li = byId.get(link.id)!.i;
       const quiet = link !== s;
       for (const [k, v] of participantsMap(link.participants, ["scenarios", li, "participants"], quiet)) participants.set(k, v);
       for (const [name, q] of Object.entries(link.parameters ?? {})) {
-        if (!params.has(name)) {
-          if (!quiet) problem(["scenarios", li, "parameters", name], `no parameter "${name}" to change`, hintFor(name, [...params.keys()], "parameters"));
-          continue;
-        }
+        if (!params.has(name)) continue; // rule scenario-parameter-exists
         sparams.set(name, expr(q, ["scenarios", li, "parameters", name]));
       }
-    }
-    if (participants.size > 0 && !counterfactual) {
-      problem(["scenarios", i, "participants"], `scenario "${s.id}" counts participants but the model has no counterfactual`, 'add a "counterfactual:" block with the participants without the intervention');
-    }
-    if (participants.size > 0) {
-      for (const g of groupIds) if (!participants.has(g)) problem(["scenarios", i, "participants"], `no count for participant group "${g}"`);
     }
     scenarios.push({ id: s.id, name: s.name, variant: s.variant ?? false, extends: s.extends, participants, params: sparams, note: s.note });
   });
@@ -345,8 +336,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     const values: NActivity["values"] = [];
     if (a.ref) {
       const study = studies.get(a.ref);
-      if (!study) problem(["activities", i, "ref"], `no library study "${a.ref}"`, hintFor(a.ref, [...studies.keys()], "studies"));
-      else for (const [d, v] of study.values) values.push({ domain: d, value: { expr: { kind: "num", value: v, start: 0, end: 0 }, text: String(v), path: ["activities", i, "ref"] }, study: a.ref });
+      if (study) for (const [d, v] of study.values) values.push({ domain: d, value: { expr: { kind: "num", value: v, start: 0, end: 0 }, text: String(v), path: ["activities", i, "ref"] }, study: a.ref });
     }
     for (const [d, q] of Object.entries(a.values ?? {})) {
       const at = values.findIndex((v) => v.domain === d);
@@ -362,46 +352,27 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
   // ---- allocations, inputs, outcomes ---------------------------------------------------------------
   const allocation = (item: { stakeholder?: string; allocation?: Record<string, number | string> }, path: Path) => {
-    if (item.stakeholder && item.allocation) {
-      problem([...path, "allocation"], 'give either "stakeholder" or "allocation", not both');
-      return [];
-    }
-    if (item.stakeholder) {
-      if (!stakeholderIds.includes(item.stakeholder)) {
-        problem([...path, "stakeholder"], `no stakeholder "${item.stakeholder}"`, hintFor(item.stakeholder, stakeholderIds, "stakeholders"));
-      }
-      return [{ stakeholder: item.stakeholder, share: 1 }];
-    }
-    if (!item.allocation) {
-      problem(path, 'says neither who it belongs to ("stakeholder") nor how it is split ("allocation")');
-      return [];
-    }
-    const out = Object.entries(item.allocation).map(([id, s]) => {
-      if (!stakeholderIds.includes(id)) problem([...path, "allocation", id], `no stakeholder "${id}"`, hintFor(id, stakeholderIds, "stakeholders"));
-      return { stakeholder: id, share: share(s) };
-    });
-    const total = out.reduce((a, b) => a + b.share, 0);
-    if (Math.abs(total - 1) > 1e-9) problem([...path, "allocation"], `the shares add up to ${pct(total)}, not 100%`);
-    return out;
+    // Rules stakeholder-or-allocation, stakeholder-exists and allocation-adds-up say what is wrong here.
+    if (item.stakeholder && item.allocation) return [];
+    if (item.stakeholder) return [{ stakeholder: item.stakeholder, share: 1 }];
+    // Neither: it counts in the totals only (a calculator without stakeholders).
+    if (!item.allocation) return [];
+    return Object.entries(item.allocation).map(([id, s]) => ({ stakeholder: id, share: share(s) }));
   };
-  const period = yearRange(doc.time.period);
+  // No time: one undiscounted year (numbered 1); `year: 2022` is a one-year period.
+  const time = doc.time ?? {};
+  const period = time.year !== undefined ? { start: time.year, end: time.year } : time.period !== undefined ? yearRange(time.period) : { start: 1, end: 1 };
   if (period.end < period.start) problem(["time", "period"], `the period ends (${period.end}) before it starts (${period.start})`);
-  const discount = normalizeDiscount(doc.time.discount);
-  const groupIdsAll = (doc.groups ?? []).map((g) => g.id);
-  const checkGroup = (g: string | undefined, path: Path) => {
-    if (g && !groupIdsAll.includes(g)) problem(path, `no group "${g}"`, hintFor(g, groupIdsAll, "groups"));
-  };
+  const discount = normalizeDiscount(time.discount);
 
   const inputs: NInput[] = (doc.inputs ?? []).map((inp, i) => {
     const path: Path = ["inputs", i];
     const years = inp.years ? yearRange(inp.years) : period;
-    if (inp.amount === undefined && inp.per_year === undefined) problem(path, 'an input needs an "amount" (per year) or "per_year" amounts');
     const perYear = new Map<number, NExpr>();
     for (const [y, q] of Object.entries(inp.per_year ?? {})) perYear.set(Number(y), expr(q, [...path, "per_year", y]));
     const ix = inp.indexation;
     const indexRate = ix === undefined ? 0 : typeof ix === "object" ? share(ix.rate) : share(ix);
     const indexFrom = typeof ix === "object" && ix.from !== undefined ? ix.from : years.start;
-    checkGroup(inp.group, [...path, "group"]);
     return {
       id: inp.id,
       name: inp.name,
@@ -410,6 +381,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       perYear,
       indexRate,
       indexFrom,
+      indexStated: ix !== undefined,
       discounted: inp.discounted ?? discount.inputsDefault,
       years,
       group: inp.group,
@@ -434,20 +406,6 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       } else impact = { share: share(o.impact_claim) };
     }
     const mode = o.amount !== undefined ? "amount" : "unit";
-    if (o.amount !== undefined && (o.value !== undefined || o.quantity !== undefined)) {
-      problem([...path, "amount"], 'give either "amount" (per year) or "quantity" and "value", not both');
-    }
-    if (mode === "unit" && o.value === undefined) {
-      if (!o.domain) problem(path, 'an outcome needs a "value" (per unit), a "domain" to take the weighted average over, or an "amount" per year');
-      else if (!domains.has(o.domain)) {
-        problem([...path, "domain"], `no activity carries a value for domain "${o.domain}"`, hintFor(o.domain, [...domains], "domains") ?? 'give the outcome a "value"');
-      }
-    }
-    if (mode === "unit" && o.quantity === undefined && !doc.participants) {
-      problem(path, 'an outcome without "quantity" counts the extra participants, but the model has no participant groups');
-    }
-    if (o.qaly && !params.has("qaly_price")) problem([...path, "qaly"], 'a QALY outcome needs a parameter "qaly_price"', 'e.g. "qaly_price: price.qaly" with the library, or "qaly_price: 50000"');
-    checkGroup(o.group, [...path, "group"]);
     const years = o.years ? yearRange(o.years) : period;
     return {
       id: o.id,
@@ -472,17 +430,45 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       certainty: o.certainty,
       source: o.source,
       path,
+      stated: { impactClaim: o.impact_claim !== undefined, start: o.start !== undefined, duration: o.duration !== undefined, dropOff: o.drop_off !== undefined },
     };
   });
 
-  const ratios = (doc.ratios ?? []).map((r, i) => {
-    for (const key of ["benefits_of", "inputs_of"] as const) {
-      (r[key] ?? []).forEach((id, j) => {
-        if (!stakeholderIds.includes(id)) problem(["ratios", i, key, j], `no stakeholder "${id}"`, hintFor(id, stakeholderIds, "stakeholders"));
-      });
+  const ratioNames = new Set<string>([
+    ...["benefits", "inputs", "net", "financial_benefits", "immaterial_benefits"],
+    ...(doc.inputs ?? []).map((x) => `input.${x.id}`),
+    ...(doc.outcomes ?? []).map((x) => `outcome.${x.id}.pv`),
+    ...stakeholderIds.flatMap((id) => [`stakeholder.${id}.inputs`, `stakeholder.${id}.benefits`]),
+    ...params.keys(),
+  ]);
+  const ratioExpr = (q: number | string, path: Path): NExpr | undefined => {
+    const text = typeof q === "number" ? String(q) : q;
+    const parsed = parseExpr(text);
+    if (!parsed.ok) {
+      problem(path, `cannot read expression: ${parsed.error.message}`, undefined, parsed.error.offset);
+      return undefined;
     }
-    return { id: r.id, name: r.name, benefitsOf: r.benefits_of, inputsOf: r.inputs_of, source: r.source };
+    for (const name of exprRefs(parsed.expr)) {
+      if (ratioNames.has(name)) continue;
+      const guess = didYouMean(name, [...ratioNames]);
+      problem(path, `unknown figure "${name}" in "${text}"`, guess ? `did you mean "${guess}"?` : "a ratio formula names totals (benefits, inputs), input.<id>, outcome.<id>.pv, stakeholder.<id>.benefits|inputs or parameters");
+    }
+    return { expr: parsed.expr, text, path };
+  };
+  const ratios = (doc.ratios ?? []).map((r, i) => {
+    const formula = r.numerator !== undefined || r.denominator !== undefined;
+    return {
+      id: r.id,
+      name: r.name,
+      benefitsOf: r.benefits_of,
+      inputsOf: r.inputs_of,
+      numerator: formula ? ratioExpr(r.numerator ?? "benefits", ["ratios", i, "numerator"]) : undefined,
+      denominator: formula ? ratioExpr(r.denominator ?? "inputs", ["ratios", i, "denominator"]) : undefined,
+      headline: r.headline ?? false,
+      source: r.source,
+    };
   });
+
 
   // ---- every name used in an expression must exist ------------------------------------------------
   const known = new Set<string>([...params.keys(), ...builtinNames(doc, domains, studies)]);
@@ -520,14 +506,15 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       source: { ...doc.meta.source, published: doc.meta.source.published !== undefined ? String(doc.meta.source.published) : undefined },
       method: doc.meta.method,
       currency: doc.meta.currency ?? "EUR",
+      locale: doc.meta.locale ?? "nl",
       priceYear: doc.meta.price_year,
       note: doc.meta.note,
       period,
-      year0: doc.time.year0 ?? period.start,
-      horizon: doc.time.horizon,
+      year0: time.year0 ?? period.start,
+      horizon: time.horizon,
       discount,
       params,
-      stakeholders: doc.stakeholders.map((s) => ({ id: s.id, name: s.name, role: s.role })),
+      stakeholders: stakeholderList.map((s) => ({ id: s.id, name: s.name, role: s.role })),
       activities,
       participants: doc.participants ? { uniqueFactor, groups: doc.participants.groups.map((g) => ({ id: g.id, name: g.name })) } : undefined,
       counterfactual,
@@ -537,10 +524,60 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       scenarios,
       ratios,
       band: doc.band !== undefined ? share(doc.band) : undefined,
-      checks: (doc.checks ?? []).map((c, i) => ({ figure: c.figure, printed: String(c.printed), where: c.where, note: c.note, path: ["checks", i] })),
+      checks: (doc.checks ?? []).map((c, i) => ({ figure: c.figure, printed: c.printed, where: c.where, note: c.note, path: ["checks", i] })),
       studies: usedStudies,
       libraryNotes: notes,
     },
+  };
+}
+
+/** A parameter's declared range and distribution, checked against its value and each other. */
+function declaredRange(
+  p: { low?: number; high?: number; distribution?: DistributionKind; mode?: number; sd?: number },
+  value: NExpr,
+  path: Path,
+  problem: (path: Path, message: string, hint?: string) => void,
+): Uncertainty | undefined {
+  const { low, high, distribution, mode, sd } = p;
+  if (low === undefined && high === undefined && distribution === undefined && mode === undefined && sd === undefined) return undefined;
+  const base = value.expr.kind === "num" ? value.expr.value : undefined;
+  if ((low === undefined) !== (high === undefined)) {
+    problem([...path, low === undefined ? "low" : "high"], 'a range needs both "low" and "high"');
+    return undefined;
+  }
+  const normalLike = distribution === "normal" || distribution === "lognormal";
+  if (low === undefined || high === undefined) {
+    if (!(normalLike && sd !== undefined && base !== undefined)) {
+      problem(path, `a distribution needs "low" and "high"${normalLike ? ' (or "sd" around a plain number)' : ""}`);
+      return undefined;
+    }
+    const lo = base - 1.645 * sd;
+    const hi = base + 1.645 * sd;
+    return { low: lo, high: hi, distribution: distribution!, sd, origin: "declared" };
+  }
+  if (low > high) {
+    problem([...path, "low"], `the low end (${low}) is above the high end (${high})`, "swap them");
+    return undefined;
+  }
+  if (base !== undefined && (base < low || base > high)) {
+    problem([...path, "value"], `the value ${base} lies outside its range ${low} to ${high}`);
+    return undefined;
+  }
+  if (mode !== undefined && (mode < low || mode > high)) {
+    problem([...path, "mode"], `the mode ${mode} lies outside the range ${low} to ${high}`);
+    return undefined;
+  }
+  if (distribution === "lognormal" && low <= 0) {
+    problem([...path, "low"], "a lognormal distribution needs a positive low end");
+    return undefined;
+  }
+  return {
+    low,
+    high,
+    distribution: distribution ?? "triangular",
+    ...(mode !== undefined ? { mode } : {}),
+    ...(sd !== undefined ? { sd } : {}),
+    origin: "declared",
   };
 }
 
@@ -565,13 +602,6 @@ function lowCertainty(doc: ModelDoc, studies: Map<string, NStudy>, min: number):
   return notes;
 }
 
-function checkUnique(items: { id: string }[], path: Path, problem: (p: Path, m: string) => void) {
-  const seen = new Set<string>();
-  items.forEach((it, i) => {
-    if (seen.has(it.id)) problem([...path, i, "id"], `the id "${it.id}" is used twice`);
-    seen.add(it.id);
-  });
-}
 
 function hintFor(word: string, candidates: string[], what = "entries"): string | undefined {
   const guess = didYouMean(word, candidates);

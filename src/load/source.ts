@@ -34,6 +34,8 @@ export interface SourceDoc {
   locate(path: PathSegment[]): Position | undefined;
   /** Position of the key at `path` (for unknown keys); falls back to locate(). */
   locateKey(path: PathSegment[]): Position | undefined;
+  /** Every plain (unquoted) number in the document with the text it was written as, e.g. "25.000". */
+  numberTexts(): { path: PathSegment[]; text: string }[];
 }
 
 type Result = { doc?: SourceDoc; problems: Problem[] };
@@ -200,6 +202,22 @@ function makeSourceDoc(
     file,
     data,
     locate: (path) => walk(path).pos,
+    numberTexts: () => {
+      const out: { path: PathSegment[]; text: string }[] = [];
+      const seen = new Set<unknown>(); // aliases may point back into their own anchor
+      const each = (node: unknown, path: PathSegment[]): void => {
+        if (isAlias(node) || seen.has(node)) return;
+        if (isScalar(node)) {
+          if (typeof node.value === "number" && node.type === "PLAIN" && node.source !== undefined) out.push({ path, text: node.source });
+          return;
+        }
+        seen.add(node);
+        if (isMap(node)) for (const p of node.items) each(p.value, [...path, isScalar(p.key) ? String(p.key.value) : "?"]);
+        else if (isSeq(node)) node.items.forEach((item, i) => each(item, [...path, i]));
+      };
+      each(yaml.contents, []);
+      return out;
+    },
     locateKey: (path) => {
       const { pos, keyPos } = walk(path);
       return keyPos ?? pos;

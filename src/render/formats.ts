@@ -6,6 +6,10 @@ export const COMMAND_FORMATS = {
   diff: ["table", "json"],
   figures: ["table", "json", "csv"],
   report: ["html"],
+  sensitivity: ["table", "json"],
+  breakeven: ["table", "json"],
+  simulate: ["table", "json"],
+  split: ["table", "json"],
 } as const;
 
 export type RenderCommand = keyof typeof COMMAND_FORMATS;

@@ -1,9 +1,10 @@
 // Warning text, built here from each warning's data (one function per warning code) so that it follows
-// --lang and the number notation; a code this file does not know falls back to the engine's message.
+// --lang and the number notation; a code this file does not know falls back to the warning's message.
 import type { Warning } from "../engine/result.js";
 import type { Formatter } from "./format.js";
 
-type Builder = (w: Warning, num: (n: number) => string, lang: Formatter["locale"]) => string | null;
+type Lang = Formatter["locale"];
+type Builder = (w: Warning, num: (n: number) => string, lang: Lang) => string | null;
 
 const printedFigure: Builder = (w, num, lang) => {
   if (!w.where || w.printed === undefined || w.computed === undefined || w.difference === undefined) return null;
@@ -32,5 +33,16 @@ const BUILDERS: Record<string, Builder> = {
 /** A warning's message in the report's language and number notation. */
 export function warningText(w: Warning, f: Formatter): string {
   const num = (n: number) => f.number(n, Math.abs(n) >= 1000 ? 0 : 2);
-  return BUILDERS[w.code]?.(w, num, f.locale) ?? w.message;
+  return BUILDERS[w.code]?.(w, num, f.locale) ?? w.message ?? w.code;
+}
+
+/** Numbers in the JSON messages: no grouping, so they read the same in Dutch and English. */
+export function plain(n: number): string {
+  const digits = Math.abs(n) >= 1000 ? 0 : 2;
+  return String(Math.round(n * 10 ** digits) / 10 ** digits);
+}
+
+/** The English sentence the JSON result carries in `message` (plain numbers). */
+export function warningMessage(w: Warning): string {
+  return BUILDERS[w.code]?.(w, plain, "en") ?? w.message ?? w.code;
 }

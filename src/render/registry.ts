@@ -3,6 +3,8 @@
 // not support is a usage error naming the ones it does (supportedFormat), never a silent table.
 // Renderers for file formats (xlsx, html) are imported only when used.
 import type { ChalkInstance } from "chalk";
+import type { CertaintyComparison } from "../analysis/certainty.js";
+import { renderCertaintyTable } from "./analysis/certainty.js";
 import type { FileRun } from "../api.js";
 import type { ModelResult } from "../engine/result.js";
 import type { Problem } from "../load/problems.js";
@@ -36,6 +38,8 @@ export interface RunEntry {
   ok: boolean;
   result: ModelResult | null;
   problems: Problem[];
+  /** With --min-certainty: the ratios without the benefits that rest on low-rated studies. */
+  min_certainty?: CertaintyComparison;
 }
 
 /**
@@ -65,7 +69,9 @@ export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOpti
       model: (r) => {
         runs.push(r);
         if (!r.result || o.summary) return "";
-        return (printed++ > 0 ? "\n" : "") + renderTable(r.result, { chalk: o.chalk, locale: o.locale, wide: o.wide });
+        const table = renderTable(r.result, { chalk: o.chalk, locale: o.locale, wide: o.wide });
+        const certainty = r.certainty ? "\n" + renderCertaintyTable(r.certainty, { chalk: o.chalk, locale: o.locale ?? "nl" }) : "";
+        return (printed++ > 0 ? "\n" : "") + table + certainty;
       },
       end: () => (count > 1 || o.summary ? (printed > 0 ? "\n" : "") + renderBatchSummary(runs, { chalk: o.chalk, locale: o.locale ?? summaryLocale(runs) }) + "\n" : ""),
     };
@@ -75,7 +81,7 @@ export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOpti
     return {
       begin: () => `{\n  "schema": "${RUN_SCHEMA}",\n  "models": [`,
       model: (r) => {
-        const entry: RunEntry = { file: r.file, ok: !!r.result, result: r.result ?? null, problems: r.problems };
+        const entry: RunEntry = { file: r.file, ok: !!r.result, result: r.result ?? null, problems: r.problems, ...(r.certainty ? { min_certainty: r.certainty } : {}) };
         return `${n++ > 0 ? "," : ""}\n    ${indent(JSON.stringify(entry, null, 2), "    ")}`;
       },
       end: () => `${n > 0 ? "\n  " : ""}]\n}\n`,
@@ -115,3 +121,26 @@ export const figuresRenderers: Record<FormatOf<"figures">, (figures: [string, nu
   json: (figures) => JSON.stringify(Object.fromEntries(figures), null, 2) + "\n",
   csv: (figures) => csvLine(["figure", "value"]) + figures.map(([k, v]) => csvLine([k, v])).join(""),
 };
+
+/**
+ * The analyses' renderers (sroi sensitivity | breakeven | simulate | split), each loaded only by its
+ * command: a table and the versioned JSON contract.
+ */
+export const analysisRenderers = {
+  sensitivity: async () => {
+    const r = await import("./analysis/sensitivity.js");
+    return { table: r.renderSensitivityTable, json: r.renderSensitivityJson };
+  },
+  breakeven: async () => {
+    const r = await import("./analysis/breakeven.js");
+    return { table: r.renderBreakevenTable, json: r.renderBreakevenJson };
+  },
+  simulate: async () => {
+    const r = await import("./analysis/simulate.js");
+    return { table: r.renderSimulateTable, json: r.renderSimulateJson };
+  },
+  split: async () => {
+    const r = await import("./analysis/split.js");
+    return { table: r.renderSplitTable, json: r.renderSplitJson };
+  },
+} satisfies Record<"sensitivity" | "breakeven" | "simulate" | "split", () => Promise<Record<FormatOf<"sensitivity">, unknown>>>;

@@ -39,6 +39,8 @@ export const Fixture = z.strictObject({
   /** The model file, relative to the repository root (or to this fixture's folder's parent). */
   model: z.string().min(1),
   report: z.string().min(1),
+  /** How the published texts are written (default: the model's meta.locale, else nl). */
+  locale: z.enum(["nl", "en"]).optional(),
   figures: z.array(PublishedFigure).min(1),
 });
 

@@ -2,6 +2,7 @@
 // tables, MKBA cost/benefit items, scale-up models, quick scans). This file describes the model *as
 // written*; `src/load/normalize.ts` turns it into the plain model the engine computes on.
 import { z } from "zod";
+import { parsePercent } from "./share.js";
 
 export const MODEL_LANGUAGE_VERSION = 1;
 
@@ -17,9 +18,12 @@ function strict<T extends z.ZodRawShape>(shape: T) {
 }
 
 const ID_RE = /^[a-z][a-z0-9_]*$/;
+// Names that JavaScript objects already carry: refused, so no id can reach into an object's prototype.
+const RESERVED = new Set(["constructor", "prototype", "hasownproperty", "tostring", "valueof", "isprototypeof", "propertyisenumerable", "tolocalestring"]);
 export const Id = z
   .string()
-  .regex(ID_RE, { message: "an id is lower case letters, digits and _, starting with a letter (e.g. care_office)" });
+  .regex(ID_RE, { message: "an id is lower case letters, digits and _, starting with a letter (e.g. care_office)" })
+  .refine((s) => !RESERVED.has(s), { message: "this name is reserved; choose another id" });
 
 /**
  * A share: 0.5 or "50%" (also "12,5%"). Numbers above 1 are refused rather than guessed at,
@@ -31,10 +35,10 @@ export const Share = z.union([
   }),
   z
     .string()
-    .regex(/^\s*-?\d+([.,]\d+)?\s*%\s*$/, { message: 'a share is a number from 0 to 1 or a percentage like "50%"' })
+    .refine((s) => parsePercent(s) !== undefined, { message: 'a share is a number from 0 to 1 or a percentage like "50%"' })
     .refine((s) => {
-      const v = Number(s.replace("%", "").replace(",", ".").trim());
-      return v >= 0 && v <= 100;
+      const v = parsePercent(s);
+      return v === undefined || (v >= 0 && v <= 1);
     }, { message: "a share is between 0 and 100%" }),
 ]);
 
@@ -50,7 +54,7 @@ export const Period = z.union([
 
 const Text = z.string();
 
-/** A named number: a bare number or expression, or one with its unit and source. */
+/** A named number: a bare number or expression, or one with its unit, source and range. */
 export const Parameter = z.union([
   Quantity,
   strict({
@@ -58,6 +62,15 @@ export const Parameter = z.union([
     unit: Text.optional(),
     source: Text.optional(),
     note: Text.optional(),
+    /** The report's own range: the ends of a one-way sensitivity and of a scenario's `range: low|high`. */
+    low: z.number().optional(),
+    high: z.number().optional(),
+    /** The shape Monte Carlo draws from (default with low/high: triangular around the value). */
+    distribution: z.enum(["uniform", "triangular", "pert", "normal", "lognormal"]).optional(),
+    /** triangular and pert: the most likely value (default: the value). */
+    mode: z.number().optional(),
+    /** normal and lognormal: the standard deviation (default: (high - low) / 3.29). */
+    sd: z.number().positive().optional(),
   }),
 ]);
 
@@ -167,6 +180,8 @@ export const Scenario = strict({
   variant: z.boolean().optional(),
   participants: Participants.optional(),
   parameters: z.record(Id, Quantity).optional(),
+  /** Every parameter with a declared range takes its low (or high) end, unless this scenario sets it. */
+  range: z.enum(["low", "high"]).optional(),
   source: Text.optional(),
   note: Text.optional(),
 });
@@ -174,8 +189,15 @@ export const Scenario = strict({
 export const Ratio = strict({
   id: Id,
   name: Text,
+  /** Benefits of these stakeholders over the inputs of these (default: all benefits, all inputs). */
   benefits_of: z.array(Id).min(1).optional(),
   inputs_of: z.array(Id).min(1).optional(),
+  /** Or a formula over the scenario's figures and parameters: "benefits + annual_sales". */
+  numerator: Quantity.optional(),
+  /** "input.operating_costs", "inputs" (figure names as `sroi figures` lists them, without the scenario). */
+  denominator: Quantity.optional(),
+  /** The model's headline ratio: shown first, instead of benefits / inputs. */
+  headline: z.boolean().optional(),
   source: Text.optional(),
   note: Text.optional(),
 });
@@ -201,15 +223,21 @@ export const Discount = z.union([
     costs: Share.optional(),
     effects: Share.optional(),
     schedule: Schedule.optional(),
-    /** year0: the first year is not discounted; year1: the first year is discounted once. */
-    first_year: z.enum(["year0", "year1"]).optional(),
+    /**
+     * year0: the first year is not discounted (start of year); year1: it is discounted once (end of
+     * year); mid_year: by half a year (exponent t - 0.5, as NZ Treasury's CBAx).
+     */
+    first_year: z.enum(["year0", "year1", "mid_year"]).optional(),
     /** Default for inputs that do not say `discounted`. */
     inputs: z.boolean().optional(),
   }),
 ]);
 
 export const Time = strict({
-  period: Period,
+  /** Years of activity; or `year` for a one-year model. */
+  period: Period.optional(),
+  /** A one-year model: the same as `period: 2022`. */
+  year: z.number().int().optional(),
   /** Year that counts as year 0 for discounting (default: the first year of the period). */
   year0: z.number().int().optional(),
   discount: Discount.optional(),
@@ -230,6 +258,8 @@ export const Meta = strict({
   }),
   method: z.enum(["sroi", "mkba", "sroi-quick-scan", "scale-up", "one-year-sroi"]).optional(),
   currency: z.string().regex(/^[A-Z]{3}$/).optional(),
+  /** How the model's printed figures (checks, fixtures) are read and its numbers shown: nl (6,2) or en (6.2). */
+  locale: z.enum(["nl", "en"]).optional(),
   price_year: z.number().int().optional(),
   note: Text.optional(),
 });
@@ -251,14 +281,17 @@ export const Model = strict({
   min_certainty: z.number().int().min(1).max(3).optional(),
   /** Index library study values to `meta.price_year` with this library index series (e.g. cpi). */
   reference_indexation: Id.optional(),
-  time: Time,
+  /** Leave out for one undiscounted year. */
+  time: Time.optional(),
   parameters: z.record(Id, Parameter).optional(),
   /** Baseline figures of the area (kentallen). */
   baselines: z.record(Id, Parameter).optional(),
-  stakeholders: z.array(Stakeholder).min(1),
+  /** Who brings inputs in and receives outcomes; optional (then only totals are shown). */
+  stakeholders: z.array(Stakeholder).optional(),
   activities: z.array(Activity).optional(),
   participants: strict({
-    unique_factor: z.union([Share, z.string()]).optional(),
+    /** The share of participants counted once (a share, or an expression over parameters). */
+    unique_factor: z.union([Share, Quantity]).optional(),
     groups: z.array(strict({ id: Id, name: Text, note: Text.optional() })).min(1),
   }).optional(),
   counterfactual: strict({ name: Text, participants: Participants, note: Text.optional() }).optional(),
@@ -300,7 +333,10 @@ export const Price = strict({
 /** A yearly change, which may be negative (deflation): -0.5% or -0.005. */
 const Rate = z.union([
   z.number().min(-1).max(1, { message: 'a rate is between -100% and 100% (write 3% as 0.03 or "3%")' }),
-  z.string().regex(/^\s*-?\d+([.,]\d+)?\s*%\s*$/, { message: 'a rate is a number or a percentage like "3%"' }),
+  z
+    .string()
+    .refine((s) => parsePercent(s) !== undefined, { message: 'a rate is a number or a percentage like "3%"' })
+    .refine((s) => Math.abs(parsePercent(s) ?? 0) <= 1, { message: "a rate is between -100% and 100%" }),
 ]);
 
 export const IndexSeries = strict({

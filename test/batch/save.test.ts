@@ -51,7 +51,7 @@ describe("run --save", () => {
     const r = await sroi("run", join(dir, "models", "eijsden.yaml"), "--save", join(dir, "models", "numansdorp.yaml"), "--format", "json");
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--save needs a folder/);
-    expect(readFileSync(join(dir, "models", "numansdorp.yaml"), "utf8")).toMatch(/^# Impactstudie/);
+    expect(readFileSync(join(dir, "models", "numansdorp.yaml"), "utf8")).toMatch(/^# yaml-language-server: .*\n# Impactstudie/);
   });
 });
 

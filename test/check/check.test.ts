@@ -6,7 +6,7 @@ import { checkFigures } from "../../src/check/check.js";
 import { Fixture, type PublishedFigureDoc } from "../../src/schema/fixture.js";
 
 /** A one-figure fixture, validated like a fixture file (so a tolerance needs its reason). */
-function one(published: string, extra: Partial<PublishedFigureDoc> = {}) {
+function one(published: string | number, extra: Partial<PublishedFigureDoc> = {}) {
   return Fixture.parse({ model: "models/x.yaml", report: "x", figures: [{ figure: "s.x", published, where: "test", ...extra }] });
 }
 
@@ -116,5 +116,19 @@ describe("checkFigures: not reproducible and missing figures", () => {
     const report = checkFigures(fx, new Map([["a", 6.2], ["b", 7], ["c", 2]]));
     expect(report.rows.map((r) => r.status)).toEqual(["ok", "mismatch", "not_reproducible", "missing"]);
     expect(report.counts).toEqual({ ok: 1, mismatch: 1, not_reproducible: 1, unexpectedly_reproduces: 0, missing: 1 });
+  });
+});
+
+describe("checkFigures: numbers and locales", () => {
+  it("takes published: 6.627 as six point six two seven, not 6627", () => {
+    expect(checkFigures(one(6.627), new Map([["s.x", 6.6274]])).rows[0]!.status).toBe("ok");
+    expect(checkFigures(one(6.627), new Map([["s.x", 6627]])).rows[0]!.status).toBe("mismatch");
+  });
+
+  it("reads published text in the model's locale, which the fixture may override", () => {
+    const fx = one("300,000");
+    expect(checkFigures(fx, new Map([["s.x", 300]]), "nl").rows[0]!.status).toBe("ok");
+    expect(checkFigures(fx, new Map([["s.x", 300000]]), "en").rows[0]!.status).toBe("ok");
+    expect(checkFigures({ ...fx, locale: "en" }, new Map([["s.x", 300000]]), "nl").rows[0]!.status).toBe("ok");
   });
 });

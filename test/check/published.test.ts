@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchFigure, parsePrinted, PrintedParseError } from "../../src/check/published.js";
+import { matchFigure, parsePrinted, PrintedParseError, readPrinted } from "../../src/check/published.js";
 
 describe("parsePrinted", () => {
   it.each([
@@ -195,5 +195,30 @@ describe("zero printed as a dash", () => {
   it("still refuses a dash without a currency mark or with words", () => {
     expect(() => parsePrinted("-")).toThrow(PrintedParseError);
     expect(() => parsePrinted("ruim €")).toThrow(PrintedParseError);
+  });
+});
+
+describe("readPrinted: one reader for checks and fixtures", () => {
+  it("takes a YAML number as that number, with the step of its last digit", () => {
+    expect(readPrinted(6.627)).toMatchObject({ value: 6.627, step: 0.001 });
+    expect(readPrinted(6.2)).toMatchObject({ value: 6.2, step: 0.1 });
+    expect(readPrinted(9348)).toMatchObject({ value: 9348, step: 1 });
+    expect(readPrinted(-0.25)).toMatchObject({ value: -0.25, step: 0.01 });
+    expect(() => readPrinted(Number.NaN)).toThrow(PrintedParseError);
+  });
+
+  it("reads text in the model's locale", () => {
+    expect(readPrinted("6.627", "nl")).toMatchObject({ value: 6627, step: 1 });
+    expect(readPrinted("6.627", "en")).toMatchObject({ value: 6.627, step: 0.001 });
+    expect(readPrinted("300,000", "en")).toMatchObject({ value: 300000, step: 1 });
+    expect(readPrinted("1,529,200.50", "en")).toMatchObject({ value: 1529200.5, step: 0.01 });
+    expect(readPrinted("6,2", "nl")).toMatchObject({ value: 6.2 });
+  });
+
+  it("understands dollar marks and the suffixes of English reports", () => {
+    expect(readPrinted("$21.85m", "en")).toMatchObject({ value: 21850000, step: 10000 });
+    expect(readPrinted("US$ 3.3bn", "en")).toMatchObject({ value: 3300000000 });
+    expect(readPrinted("USD 1,250", "en")).toMatchObject({ value: 1250 });
+    expect(readPrinted("EUR 3,3 mld")).toMatchObject({ value: 3300000000 });
   });
 });

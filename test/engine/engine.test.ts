@@ -223,6 +223,16 @@ describe("printed figures and expressions", () => {
     expect(result.warnings[0]).toMatchObject({ code: "printed-figure", figure: "s.ratio", printed: "3,1", computed: 3, where: "Tabel 9" });
   });
 
+  it("reads a printed figure given as a YAML number as that number, and text in the model's locale", () => {
+    const yamlNumber = run(oneYearValue(`checks:\n  - { figure: s.ratio, printed: 3.1, where: T }\n  - { figure: s.ratio, printed: 3.0, where: T }`));
+    expect(yamlNumber.result.warnings.map((w) => w.printed)).toEqual(["3.1"]);
+    const english = run(oneYearValue(`checks:\n  - { figure: s.benefits, printed: "300.0", where: T }`).replace("source: { report: test } }", "source: { report: test }, locale: en }"));
+    expect(english.result.warnings).toEqual([]);
+    const dutch = run(oneYearValue(`checks:\n  - { figure: s.benefits, printed: "300.000", where: T }`));
+    expect(dutch.result.warnings[0]).toMatchObject({ code: "printed-figure", computed: 300, difference: 300 - 300000 });
+    expect(dutch.result.warnings[0]!.message).toContain("prints 300.000");
+  });
+
   it("names a checked figure that does not exist, with a did-you-mean", () => {
     const r = runText("test.yaml", oneYearValue(`checks:\n  - { figure: s.ratoi, printed: "3", where: x }`));
     expect(r.problems.map(formatProblem)).toEqual([

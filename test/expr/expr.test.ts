@@ -69,6 +69,26 @@ describe("precedence and associativity", () => {
     expect(evaluate(text)).toBe(value);
   });
 
+  it.each([
+    ["2 ^ 3", 8],
+    ["2 ^ 3 ^ 2", 512], // right associative: 2 ^ 9
+    ["-2 ^ 2", -4], // the power binds tighter than the sign
+    ["(-2) ^ 2", 4],
+    ["2 ^ -1", 0.5],
+    ["3 * 2 ^ 2", 12],
+    ["1000 / (1 + 3.5%) ^ 2", 1000 / 1.035 ** 2], // a discount factor
+  ])("power: %s = %s", (text, value) => {
+    expect(evaluate(text)).toBe(value);
+  });
+
+  it("formats powers so that they read back the same", () => {
+    for (const text of ["2 ^ 3 ^ 2", "(2 ^ 3) ^ 2", "(-2) ^ 2", "-(2 ^ 2)", "a ^ (b + 1)", "2 ^ -x"]) {
+      const once = formatExpr(parse(text));
+      expect(formatExpr(parse(once))).toBe(once);
+      expect(evaluate(once, { a: 2, b: 1, x: 1 })).toBe(evaluate(text, { a: 2, b: 1, x: 1 }));
+    }
+  });
+
   it("tolerates any whitespace between tokens", () => {
     expect(evaluate(" \t2*\n3 +4  ")).toBe(10);
   });

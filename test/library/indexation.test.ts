@@ -77,7 +77,7 @@ describe("reference_indexation: cpi", () => {
         `study "kunst_en_cultuur" indexed from 2025 to 2024 prices with cpi: x${(1 / (1 + rate(2025))).toFixed(4)}`,
       ]),
     );
-    expect(notes.some((w) => w.message.includes("wijklunch"))).toBe(false);
+    expect(notes.some((w) => w.message?.includes("wijklunch"))).toBe(false);
   });
 
   it("sroi run prints the indexation under the model's warnings", async () => {

@@ -26,6 +26,7 @@ export interface CheckOptions {
   fixtures?: string;
   locale: Locale;
   quiet?: boolean;
+  set?: string[];
 }
 
 /** Shown relative to the working folder, as the user would type it. */
@@ -54,7 +55,7 @@ export function checkModel(run: FileRun, fixturesDir: string | undefined): Model
     check.report = loaded.fixture?.report ?? null;
   }
   if (run.result && loaded?.fixture) {
-    const report = checkFigures(loaded.fixture, modelFigures(run.result));
+    const report = checkFigures(loaded.fixture, modelFigures(run.result), run.result.model.locale);
     check.figures = report.rows;
     check.counts = report.counts;
   }
@@ -72,7 +73,7 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
 
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
   const tick = progress(io, files.length, "check");
-  const models = runBatch(files, tick).map((r) => checkModel(r, opts.fixtures));
+  const models = runBatch(files, { set: opts.set }, tick).map((r) => checkModel(r, opts.fixtures));
   tick.done();
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
 

@@ -37,7 +37,7 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
 
   const { files, missing } = modelFiles(paths, io, "run");
   const tick = progress(io, files.length, "diff");
-  const runs = runBatch(files, tick);
+  const runs = runBatch(files, {}, tick);
   tick.done();
   for (const r of runs) for (const p of r.problems) io.err(formatProblem(p) + "\n");
 

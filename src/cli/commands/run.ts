@@ -1,6 +1,6 @@
 // sroi run FILE|DIR|GLOB... : run models and print their reports (table, json, md, csv) model by model
 // as each finishes, or write an xlsx workbook with -o; a batch ends with a summary.
-import { LibraryCache, runFile, type FileRun } from "../../api.js";
+import { LibraryCache, runFile, type FileRun, type RunOptions as RunFileOptions } from "../../api.js";
 import { saveResults, SaveError, writeAtomic } from "../../batch/save.js";
 import type { ModelResult } from "../../engine/result.js";
 import { formatProblem } from "../../load/problems.js";
@@ -22,13 +22,16 @@ export interface RunOptions {
   summary?: boolean;
   wide?: boolean;
   output?: string;
+  set?: string[];
+  minCertainty?: string;
 }
 
 /** Keeps only the asked scenarios; a model that has none of them gets a problem instead of a result. */
 function onlyScenarios(r: FileRun, wanted: string[] | undefined): FileRun {
   if (!wanted || wanted.length === 0 || !r.result) return r;
   const scenarios = r.result.scenarios.filter((s) => wanted.includes(s.id));
-  if (scenarios.length > 0) return { ...r, result: { ...r.result, scenarios } };
+  const certainty = r.certainty && { ...r.certainty, scenarios: r.certainty.scenarios.filter((s) => wanted.includes(s.id)) };
+  if (scenarios.length > 0) return { ...r, result: { ...r.result, scenarios }, ...(certainty ? { certainty } : {}) };
   const known = r.result.scenarios.map((s) => s.id).join(", ");
   const problem = { file: r.file, path: ["scenarios"], message: `no scenario ${wanted.map((u) => `"${u}"`).join(", ")}; scenarios: ${known}`, severity: "error" as const };
   return { file: r.file, problems: [problem], libraries: r.libraries };
@@ -38,9 +41,9 @@ function onlyScenarios(r: FileRun, wanted: string[] | undefined): FileRun {
  * A model that crashes the engine (a bug, not bad input) becomes that model's problem, so the stream
  * stays valid (the JSON envelope closes) and the other models still run.
  */
-function safeRun(file: string, cache: LibraryCache): FileRun {
+function safeRun(file: string, cache: LibraryCache, opts: RunFileOptions): FileRun {
   try {
-    return runFile(file, cache);
+    return runFile(file, cache, opts);
   } catch (err) {
     const message = `internal error while running this model: ${err instanceof Error ? err.message : String(err)} (please report it)`;
     return { file, problems: [{ file, path: [], message, severity: "error" }], libraries: [] };
@@ -52,6 +55,11 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
   if (opts.summary && format !== "table") throw new UsageError(`--summary prints the summary table; it does not go with -f ${format}`);
   if (format === "xlsx" && !opts.output) throw new UsageError("-f xlsx writes a workbook: give the file with -o FILE.xlsx");
   const wanted = opts.scenario?.flatMap((s) => s.split(",")).filter(Boolean);
+  const minCertainty = opts.minCertainty === undefined ? undefined : Number(opts.minCertainty);
+  if (minCertainty !== undefined && !(Number.isInteger(minCertainty) && minCertainty >= 1 && minCertainty <= 3)) {
+    throw new UsageError(`--min-certainty ${opts.minCertainty}: must be 1, 2 or 3 (stars)`);
+  }
+  const runOpts: RunFileOptions = { set: opts.set, minCertainty };
   const { files, missing } = modelFiles(paths, io, "run");
   if (opts.output) outputFile(opts.output, files, format === "xlsx" ? ".xlsx" : undefined);
 
@@ -62,7 +70,7 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
 
   if (format === "xlsx") {
     if (files.length !== 1) throw new UsageError(`-f xlsx writes one model's workbook; ${files.length} models given`);
-    const r = onlyScenarios(runFile(files[0]!, cache), wanted);
+    const r = onlyScenarios(runFile(files[0]!, cache, runOpts), wanted);
     for (const p of r.problems) io.err(formatProblem(p) + "\n");
     if (!r.result) return exitCode({ invalidInput: true });
     writeAtomic(opts.output!, await fileRenderers.run.xlsx(r.result, { chalk: io.chalk, locale: opts.locale }));
@@ -79,7 +87,7 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
     };
     out(writer.begin());
     for (const file of files) {
-      const r = onlyScenarios(safeRun(file, cache), wanted);
+      const r = onlyScenarios(safeRun(file, cache, runOpts), wanted);
       for (const p of r.problems) io.err(formatProblem(p) + "\n");
       if (r.result) {
         if (opts.save) results.push(r.result);

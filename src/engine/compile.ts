@@ -1,0 +1,832 @@
+// Compiles a normalised model once into an evaluator over a Float64Array of slots (see evaluator.ts).
+// Every number the model states becomes a named slot; built-in names (extra_participants, activity
+// mixes, library values) become internal slots after the addressable ones. Per scenario, the slots
+// are ordered so that each is computed after the slots it reads; an evaluation runs that list of
+// closures, then the flows (inputs and outcomes over the years, discounted) into the totals.
+import { evaluateExpr, ExprEvalError, exprRefs, roundHalfAway, type Expr } from "../expr/expr.js";
+import type { Compiled, EvalFailure, Evaluation, NumberDomain, NumberInfo } from "./evaluator.js";
+import type { NExpr, NModel, Path, RateStep } from "./model.js";
+
+type Fn = (v: Float64Array) => number;
+
+const ANY: NumberDomain = { min: -Infinity, max: Infinity, kind: "any" };
+const MONEY: NumberDomain = { min: -Infinity, max: Infinity, kind: "money" };
+const COST: NumberDomain = { min: 0, max: Infinity, kind: "money" };
+const COUNT: NumberDomain = { min: 0, max: Infinity, kind: "count" };
+const SHARE: NumberDomain = { min: 0, max: 1, kind: "share" };
+const RATE: NumberDomain = { min: -1, max: 1, kind: "rate" };
+const YEARS0: NumberDomain = { min: 0, max: 1000, kind: "years", integer: true };
+const YEARS1: NumberDomain = { min: 1, max: 1000, kind: "years", integer: true };
+
+/** How one slot is computed in one scenario. */
+interface Def {
+  /** Names the expression reads (resolved to slots per scenario), or slots read directly. */
+  refs?: string[];
+  deps?: number[];
+  /** Builds the closure once the slots of `refs` are known. */
+  build: (resolve: (name: string) => number) => Fn;
+  path: Path;
+  nexpr?: NExpr;
+  domain: NumberDomain;
+  /** Internal slots that may be NaN (an activity mix over no participants). */
+  nanOk?: boolean;
+}
+
+class CompileFailure {
+  constructor(readonly failure: EvalFailure) {}
+}
+
+/** An expression as a closure over the slot array; division by zero gives NaN, which evaluation reports. */
+export function compileExpr(e: Expr, slotOf: (name: string) => number): Fn {
+  switch (e.kind) {
+    case "num": {
+      const c = e.value;
+      return () => c;
+    }
+    case "ref": {
+      const i = slotOf(e.name);
+      return (v) => v[i]!;
+    }
+    case "neg": {
+      const a = compileExpr(e.arg, slotOf);
+      return (v) => -a(v);
+    }
+    case "bin": {
+      const l = compileExpr(e.left, slotOf);
+      const r = compileExpr(e.right, slotOf);
+      switch (e.op) {
+        case "+":
+          return (v) => l(v) + r(v);
+        case "-":
+          return (v) => l(v) - r(v);
+        case "*":
+          return (v) => l(v) * r(v);
+        case "/":
+          return (v) => {
+            const d = r(v);
+            return d === 0 ? NaN : l(v) / d;
+          };
+        case "^":
+          return (v) => Math.pow(l(v), r(v));
+      }
+      break;
+    }
+    case "call": {
+      const args = e.args.map((a) => compileExpr(a, slotOf));
+      const [a0, a1] = args;
+      if (e.fn === "abs") return (v) => Math.abs(a0!(v));
+      if (e.fn === "round") {
+        return a1 ? (v) => (Number.isInteger(a1(v)) ? roundHalfAway(a0!(v), a1(v)) : NaN) : (v) => roundHalfAway(a0!(v), 0);
+      }
+      const pick = e.fn === "min" ? Math.min : Math.max;
+      if (args.length === 1) return a0!;
+      if (args.length === 2) return (v) => pick(a0!(v), a1!(v));
+      return (v) => {
+        let m = args[0]!(v);
+        for (let i = 1; i < args.length; i++) m = pick(m, args[i]!(v));
+        return m;
+      };
+    }
+  }
+  throw new Error("unreachable");
+}
+
+const lit = (value: number, path: Path): NExpr => ({ expr: { kind: "num", value, start: 0, end: 0 }, text: String(value), path });
+
+/** Internal structure of a compiled model, shared with the report (engine.ts runModel). */
+export interface CompiledModel extends Compiled {
+  readonly model: NModel;
+  /** Addressable slots first, then internal ones: the length of a value array. */
+  readonly size: number;
+  /** Slot of any name (addressable or internal) as the report reads it, or -1. */
+  slotOfName(name: string): number;
+  /** The slot holding an expression's value (by the NExpr object the normaliser made). */
+  slotOfExpr(e: NExpr): number;
+  /** Computes every slot of a scenario into `values` (length `size`), with overrides; the report's first step. */
+  computeSlots(scenario: number, overrides: Float64Array | undefined, values: Float64Array): EvalFailure | undefined;
+  /** Per outcome and input, the slots the flows read. */
+  readonly outcomeSlots: readonly OutcomeSlots[];
+  readonly inputSlots: readonly InputSlots[];
+  readonly discountSlots: { effects: number; costs: number };
+}
+
+export interface OutcomeSlots {
+  amount: number;
+  value: number;
+  quantity: number;
+  weighted: number;
+  over: number;
+  impact: number;
+  start: number;
+  duration: number;
+  dropOff: number;
+  baseline: number;
+}
+
+export interface InputSlots {
+  amount: number;
+  indexation: number;
+  perYear: Map<number, number>;
+}
+
+export function compile(model: NModel): CompiledModel {
+  const names: string[] = [];
+  const index = new Map<string, number>();
+  const infos: NumberInfo[] = [];
+  const scenarioIds = model.scenarios.map((s) => s.id);
+  /** Model-wide definitions by slot, and per scenario those that differ. */
+  const common = new Map<number, Def>();
+  const perScenario: Map<number, Def>[] = model.scenarios.map(() => new Map());
+  const exprSlot = new Map<NExpr, number>();
+
+  const exprDef = (e: NExpr, domain: NumberDomain): Def => ({
+    refs: exprRefs(e.expr),
+    build: (resolve) => compileExpr(e.expr, resolve),
+    path: e.path,
+    nexpr: e,
+    domain,
+  });
+  const register = (name: string): number => {
+    let i = index.get(name);
+    if (i === undefined) {
+      i = names.length;
+      names.push(name);
+      index.set(name, i);
+    }
+    return i;
+  };
+  /** An addressable number, with its definition in all scenarios (or only those given). */
+  const addressable = (
+    name: string,
+    e: NExpr,
+    kind: NumberInfo["kind"],
+    domain: NumberDomain,
+    opts: { unit?: string; scenarios?: number[] } = {},
+  ): number => {
+    const i = register(name);
+    exprSlot.set(e, i);
+    const def = exprDef(e, domain);
+    if (opts.scenarios) for (const k of opts.scenarios) perScenario[k]!.set(i, def);
+    else common.set(i, def);
+    if (infos[i] === undefined) {
+      infos[i] = {
+        name,
+        kind,
+        path: e.path,
+        unit: opts.unit,
+        domain,
+        literal: e.expr.kind === "num" || (e.expr.kind === "neg" && e.expr.arg.kind === "num"),
+        scenarios: opts.scenarios ? opts.scenarios.map((k) => scenarioIds[k]!) : scenarioIds,
+      };
+    } else if (opts.scenarios) {
+      infos[i] = { ...infos[i]!, scenarios: [...infos[i]!.scenarios, ...opts.scenarios.map((k) => scenarioIds[k]!)] };
+    }
+    return i;
+  };
+
+  // ---- addressable numbers -------------------------------------------------------------------------
+  for (const p of model.params.values()) {
+    const i = addressable(p.name, p.value, p.kind, ANY, { unit: p.unit });
+    if (p.uncertainty) infos[i] = { ...infos[i]!, uncertainty: p.uncertainty };
+  }
+  model.scenarios.forEach((s, k) => {
+    for (const [name, e] of s.params) {
+      const i = index.get(name)!;
+      exprSlot.set(e, i);
+      perScenario[k]!.set(i, exprDef(e, ANY));
+    }
+  });
+  for (const st of model.discount.stated) {
+    addressable(st.name, lit(st.rate, st.path), "stated", RATE);
+  }
+  if (model.participants?.uniqueFactor) {
+    addressable("participants.unique_factor", model.participants.uniqueFactor, "stated", SHARE);
+  }
+  for (const a of model.activities) {
+    addressable(`activities.${a.id}.participants`, a.participants, "stated", COUNT);
+    for (const v of a.values) addressable(`activities.${a.id}.values.${v.domain}`, v.value, "stated", MONEY);
+  }
+  for (const [g, e] of model.counterfactual?.participants ?? []) {
+    addressable(`counterfactual.participants.${g}`, e, "stated", COUNT);
+  }
+  // A scenario's participants are written once (in it or a scenario it extends) and apply to every
+  // scenario that inherits them: the name is that of the scenario where they are written.
+  const participantSlot: Map<string, number>[] = model.scenarios.map(() => new Map());
+  model.scenarios.forEach((s, k) => {
+    for (const [g, e] of s.participants) {
+      const owner = typeof e.path[1] === "number" ? (model.scenarios[e.path[1]]?.id ?? s.id) : s.id;
+      const i = addressable(`scenarios.${owner}.participants.${g}`, e, "stated", COUNT, { scenarios: [k] });
+      participantSlot[k]!.set(g, i);
+    }
+  });
+  for (const [j, inp] of model.inputs.entries()) {
+    const base = `inputs.${inp.id}`;
+    if (inp.amount) addressable(`${base}.amount`, inp.amount, "stated", COST);
+    for (const [y, e] of inp.perYear) addressable(`${base}.per_year.${y}`, e, "stated", COST);
+    if (inp.indexStated) {
+      addressable(`${base}.indexation`, lit(inp.indexRate, ["inputs", j, "indexation"]), "stated", RATE);
+    }
+  }
+  for (const o of model.outcomes) {
+    const base = `outcomes.${o.id}`;
+    if (o.amount) addressable(`${base}.amount`, o.amount, "stated", MONEY);
+    if (o.quantity) addressable(`${base}.quantity`, o.quantity, "stated", COUNT);
+    if (o.value) addressable(`${base}.value`, o.value, "stated", MONEY);
+    if (o.baseline) addressable(`${base}.baseline`, o.baseline, "stated", MONEY);
+    if (o.stated.impactClaim) {
+      const parts = (["deadweight", "attribution", "displacement", "leakage"] as const).filter((x) => o.impact[x] !== undefined);
+      if (parts.length === 0) addressable(`${base}.impact_claim`, lit(o.impact.share, [...o.path, "impact_claim"]), "stated", SHARE);
+      for (const x of parts) addressable(`${base}.${x}`, lit(o.impact[x]!, [...o.path, "impact_claim", x]), "stated", SHARE);
+    }
+    if (o.stated.start) addressable(`${base}.start`, lit(o.start, [...o.path, "start"]), "stated", YEARS0);
+    if (o.stated.duration) addressable(`${base}.duration`, lit(o.duration, [...o.path, "duration"]), "stated", YEARS1);
+    if (o.stated.dropOff) addressable(`${base}.drop_off`, lit(o.dropOff, [...o.path, "drop_off"]), "stated", SHARE);
+  }
+  const N = names.length;
+
+  // ---- internal slots ------------------------------------------------------------------------------
+  const constant = (name: string, value: number, path: Path): number => {
+    const i = register(name);
+    common.set(i, { build: () => () => value, path, domain: ANY });
+    return i;
+  };
+  for (const s of model.studies.values()) for (const [d, v] of s.values) constant(`ref.${s.id}.${d}`, v, ["library", s.id, d]);
+  const domains = new Set(model.activities.flatMap((a) => a.values.map((v) => v.domain)));
+  for (const d of domains) {
+    const acts = model.activities
+      .map((a) => ({ a, v: a.values.find((x) => x.domain === d) }))
+      .filter((x) => x.v !== undefined)
+      .map(({ a, v }) => ({ p: exprSlot.get(a.participants)!, v: exprSlot.get(v!.value)! }));
+    const over = register(`activities.over.${d}`);
+    const total = register(`activities.total.${d}`);
+    const weighted = register(`activities.weighted.${d}`);
+    const ps = Int32Array.from(acts.map((x) => x.p));
+    const vs = Int32Array.from(acts.map((x) => x.v));
+    common.set(over, {
+      deps: [...ps],
+      build: () => (v) => {
+        let s = 0;
+        for (let j = 0; j < ps.length; j++) s += v[ps[j]!]!;
+        return s;
+      },
+      path: ["activities"],
+      domain: COUNT,
+    });
+    common.set(total, {
+      deps: [...ps, ...vs],
+      build: () => (v) => {
+        let s = 0;
+        for (let j = 0; j < ps.length; j++) s += v[ps[j]!]! * v[vs[j]!]!;
+        return s;
+      },
+      path: ["activities"],
+      domain: MONEY,
+    });
+    common.set(weighted, {
+      deps: [over, total],
+      build: () => (v) => (v[over]! === 0 ? NaN : v[total]! / v[over]!),
+      path: ["activities"],
+      domain: MONEY,
+      nanOk: true,
+    });
+  }
+  if (model.activities.length > 0) {
+    const ps = model.activities.map((a) => exprSlot.get(a.participants)!);
+    const i = register("activities.participants");
+    common.set(i, {
+      deps: ps,
+      build: () => (v) => ps.reduce((s, p) => s + v[p]!, 0),
+      path: ["activities"],
+      domain: COUNT,
+    });
+  }
+  const extra = register("extra_participants");
+  const uf = index.get("participants.unique_factor");
+  model.scenarios.forEach((s, k) => {
+    if (!model.participants || s.participants.size === 0) return;
+    const pairs = model.participants.groups.map((g) => ({
+      s: participantSlot[k]!.get(g.id) ?? -1,
+      c: model.counterfactual?.participants.has(g.id) ? index.get(`counterfactual.participants.${g.id}`)! : -1,
+    }));
+    const deps = pairs.flatMap((p) => [p.s, p.c]).filter((x) => x >= 0);
+    if (uf !== undefined) deps.push(uf);
+    perScenario[k]!.set(extra, {
+      deps,
+      build: () => (v) => {
+        let d = 0;
+        for (const p of pairs) d += (p.s >= 0 ? v[p.s]! : 0) - (p.c >= 0 ? v[p.c]! : 0);
+        return (uf !== undefined ? v[uf]! : 1) * d;
+      },
+      path: ["participants"],
+      domain: ANY,
+    });
+  });
+  const outcomeSlots: OutcomeSlots[] = model.outcomes.map((o) => {
+    const base = `outcomes.${o.id}`;
+    const slot = (n: string) => index.get(`${base}.${n}`) ?? -1;
+    let impact = slot("impact_claim");
+    const parts = (["deadweight", "attribution", "displacement", "leakage"] as const).map((x) => slot(x)).filter((x) => x >= 0);
+    if (impact < 0 && parts.length > 0) {
+      impact = register(`${base}.impact_share`);
+      common.set(impact, {
+        deps: parts,
+        build: () => (v) => parts.reduce((acc, p) => acc * (1 - v[p]!), 1),
+        path: [...o.path, "impact_claim"],
+        domain: SHARE,
+      });
+    } else if (impact < 0) impact = constant(`${base}.impact_share`, o.impact.share, [...o.path, "impact_claim"]);
+    const orConst = (n: string, value: number) => (slot(n) >= 0 ? slot(n) : constant(`${base}.${n}`, value, [...o.path, n]));
+    return {
+      amount: slot("amount"),
+      value: slot("value"),
+      quantity: slot("quantity"),
+      weighted: o.domain && domains.has(o.domain) ? index.get(`activities.weighted.${o.domain}`)! : -1,
+      over: o.domain && domains.has(o.domain) ? index.get(`activities.over.${o.domain}`)! : -1,
+      impact,
+      start: orConst("start", o.start),
+      duration: orConst("duration", o.duration),
+      dropOff: orConst("drop_off", o.dropOff),
+      baseline: slot("baseline"),
+    };
+  });
+  const inputSlots: InputSlots[] = model.inputs.map((inp) => ({
+    amount: index.get(`inputs.${inp.id}.amount`) ?? -1,
+    indexation: index.get(`inputs.${inp.id}.indexation`) ?? constant(`inputs.${inp.id}.indexation`, inp.indexRate, ["inputs"]),
+    perYear: new Map([...inp.perYear.keys()].map((y) => [y, index.get(`inputs.${inp.id}.per_year.${y}`)!])),
+  }));
+  const discountSlots = { effects: -1, costs: -1 };
+  for (const st of model.discount.stated) {
+    const i = index.get(st.name)!;
+    if (st.applies !== "costs") discountSlots.effects = i;
+    if (st.applies !== "effects") discountSlots.costs = i;
+  }
+  const size = names.length;
+
+  // ---- per scenario: the order of computation --------------------------------------------------------
+  interface Program {
+    failure?: EvalFailure;
+    slots: Int32Array;
+    fns: Fn[];
+    min: Float64Array;
+    max: Float64Array;
+    flags: Uint8Array; // 1: integer, 2: NaN allowed
+    defs: Def[];
+    /** The slots each step reads. */
+    deps: number[][];
+    /**
+     * Steps whose value no override can change except their own (literals, library values and what is
+     * computed from them only): their base values, set without calling anything. Filled after compiling.
+     */
+    fixed?: { all: Float64Array; slots: Int32Array; min: Float64Array; max: Float64Array; flags: Uint8Array; defs: Def[] };
+  }
+  const resolveName = (k: number, name: string): number | undefined => {
+    const direct = index.get(name);
+    if (direct !== undefined && direct < N && !name.includes(".")) return direct; // a parameter
+    if (name.startsWith("price.")) return index.get(name);
+    if (name.startsWith("participants.")) return participantSlot[k]!.get(name.slice("participants.".length));
+    if (name.startsWith("counterfactual.")) return index.get(`counterfactual.participants.${name.slice("counterfactual.".length)}`);
+    if (name === "extra_participants") return perScenario[k]!.has(extra) ? extra : undefined;
+    return direct;
+  };
+  const defOf = (k: number, slot: number): Def | undefined => perScenario[k]!.get(slot) ?? common.get(slot);
+
+  const programs: Program[] = model.scenarios.map((_, k) => {
+    const order: number[] = [];
+    const defs: Def[] = [];
+    const fns: Fn[] = [];
+    const depLists: number[][] = [];
+    const state = new Uint8Array(size); // 0 new, 1 visiting, 2 done
+    const visit = (slot: number, from: Def | undefined, via: string | undefined): void => {
+      if (state[slot] === 2) return;
+      const def = defOf(k, slot);
+      if (state[slot] === 1) {
+        throw new CompileFailure({ ok: false, path: def?.path ?? from?.path ?? [], message: `"${names[slot]}" is defined in terms of itself` });
+      }
+      if (!def) {
+        state[slot] = 2;
+        if (from) throw new CompileFailure({ ok: false, path: from.path, message: `unknown name "${via ?? names[slot]}"${from.nexpr ? ` in "${from.nexpr.text}"` : ""}` });
+        return;
+      }
+      state[slot] = 1;
+      const resolved = new Map<string, number>();
+      for (const name of def.refs ?? []) {
+        const dep = resolveName(k, name);
+        if (dep === undefined) {
+          throw new CompileFailure({ ok: false, path: def.path, message: `unknown name "${name}"${def.nexpr ? ` in "${def.nexpr.text}"` : ""}` });
+        }
+        resolved.set(name, dep);
+        visit(dep, def, name);
+      }
+      for (const dep of def.deps ?? []) visit(dep, def, undefined);
+      state[slot] = 2;
+      order.push(slot);
+      defs.push(def);
+      depLists.push([...resolved.values(), ...(def.deps ?? [])]);
+      fns.push(def.build((name) => resolved.get(name)!));
+    };
+    try {
+      for (let slot = 0; slot < size; slot++) visit(slot, undefined, undefined);
+    } catch (err) {
+      if (err instanceof CompileFailure) return { failure: err.failure, slots: new Int32Array(0), fns: [], min: new Float64Array(0), max: new Float64Array(0), flags: new Uint8Array(0), defs: [], deps: [] };
+      throw err;
+    }
+    return {
+      slots: Int32Array.from(order),
+      fns,
+      defs,
+      min: Float64Array.from(defs.map((d) => (d.domain.min === -Infinity ? -Number.MAX_VALUE : d.domain.min))),
+      max: Float64Array.from(defs.map((d) => (d.domain.max === Infinity ? Number.MAX_VALUE : d.domain.max))),
+      flags: Uint8Array.from(defs.map((d) => (d.domain.integer ? 1 : 0) | (d.nanOk ? 2 : 0))),
+      deps: depLists,
+    };
+  });
+
+  /** Why a slot's value is refused: the old evaluator's message for expression errors, else the domain. */
+  const explain = (def: Def, value: number, values: Float64Array, k: number, overridden: boolean): EvalFailure => {
+    if (!overridden && def.nexpr && !Number.isFinite(value)) {
+      try {
+        evaluateExpr(def.nexpr.expr, (name) => {
+          const s = resolveName(k, name);
+          return s === undefined ? undefined : values[s];
+        });
+      } catch (err) {
+        if (err instanceof ExprEvalError) return { ok: false, path: def.path, message: `${err.message} in "${def.nexpr.text}"` };
+        throw err;
+      }
+    }
+    if (!Number.isFinite(value)) return { ok: false, path: def.path, message: `is not a finite number (${value})` };
+    return { ok: false, path: def.path, message: domainMessage(def.domain, value) };
+  };
+
+  const computeSlots = (k: number, ov: Float64Array | undefined, v: Float64Array): EvalFailure | undefined => {
+    const p = programs[k]!;
+    if (p.failure) return p.failure;
+    const fx = p.fixed;
+    if (fx) {
+      v.set(fx.all);
+      if (ov !== undefined) {
+        const fs = fx.slots; // the fixed numbers an override may replace
+        for (let i = 0; i < fs.length; i++) {
+          const s = fs[i]!;
+          const o = ov[s]!;
+          if (o !== o) continue;
+          if (!(o >= fx.min[i]! && o <= fx.max[i]!)) return explain(fx.defs[i]!, o, v, k, true);
+          if ((fx.flags[i]! & 1) !== 0 && o !== Math.floor(o)) return { ok: false, path: fx.defs[i]!.path, message: `must be a whole number of years (got ${o})` };
+          v[s] = o;
+        }
+      }
+    }
+    const { slots, fns, min, max, flags } = p;
+    for (let i = 0; i < slots.length; i++) {
+      const s = slots[i]!;
+      const o = ov !== undefined && s < N ? ov[s]! : NaN;
+      const x = o === o ? o : fns[i]!(v);
+      const f = flags[i]!;
+      if (!(x >= min[i]! && x <= max[i]!) && !((f & 2) !== 0 && x !== x)) return explain(p.defs[i]!, x, v, k, o === o);
+      if ((f & 1) !== 0 && x !== Math.floor(x)) return { ok: false, path: p.defs[i]!.path, message: `must be a whole number of years (got ${x})` };
+      v[s] = x;
+    }
+    return undefined;
+  };
+
+  // Fold what overrides cannot change into a list of values (most of a model: literals, library values).
+  programs.forEach((p, k) => {
+    if (p.failure) return;
+    const base = new Float64Array(size).fill(NaN);
+    if (computeSlots(k, undefined, base)) return; // a model that fails as written: evaluate reports it
+    const varies = new Uint8Array(size);
+    const fixed: number[] = [];
+    const rest: number[] = [];
+    for (let i = 0; i < p.slots.length; i++) {
+      const s = p.slots[i]!;
+      const moves = p.deps[i]!.some((d) => d < N || varies[d] === 1);
+      if (moves) varies[s] = 1;
+      (moves ? rest : fixed).push(i);
+    }
+    const pick = <T,>(xs: ArrayLike<T>, is: number[]) => is.map((i) => xs[i]!);
+    const settable = fixed.filter((i) => p.slots[i]! < N);
+    const all = new Float64Array(size).fill(NaN); // NaN: not computed in this scenario
+    for (const i of fixed) all[p.slots[i]!] = base[p.slots[i]!]!;
+    p.fixed = {
+      all,
+      slots: Int32Array.from(pick(p.slots, settable)),
+      min: Float64Array.from(pick(p.min, settable)),
+      max: Float64Array.from(pick(p.max, settable)),
+      flags: Uint8Array.from(pick(p.flags, settable)),
+      defs: pick(p.defs, settable),
+    };
+    p.deps = pick(p.deps, rest);
+    p.fns = pick(p.fns, rest);
+    p.defs = pick(p.defs, rest);
+    p.min = Float64Array.from(pick(p.min, rest));
+    p.max = Float64Array.from(pick(p.max, rest));
+    p.flags = Uint8Array.from(pick(p.flags, rest));
+    p.slots = Int32Array.from(pick(p.slots, rest));
+  });
+
+  // ---- flows ---------------------------------------------------------------------------------------
+  const first = Math.min(model.period.start, ...model.inputs.map((i) => i.years.start));
+  const nS = model.stakeholders.length;
+  const stakeholderIndex = new Map(model.stakeholders.map((s, i) => [s.id, i]));
+  const allocOf = (alloc: { stakeholder: string; share: number }[]) => {
+    const a = new Float64Array(nS);
+    for (const x of alloc) {
+      const i = stakeholderIndex.get(x.stakeholder);
+      if (i !== undefined) a[i] = x.share;
+    }
+    return a;
+  };
+  const outAlloc = model.outcomes.map((o) => allocOf(o.allocation));
+  const inAlloc = model.inputs.map((i) => allocOf(i.allocation));
+  const financial = Uint8Array.from(model.outcomes.map((o) => (o.kind === "financial" ? 1 : 0)));
+  // A selection ratio sums stakeholders (no selection: the totals); a formula ratio reads the
+  // figures below, written per evaluation into `fig` (totals, then inputs, outcomes, stakeholders).
+  const ratioSel = model.ratios.map((r) => ({
+    benefits: r.benefitsOf ? allocOf(r.benefitsOf.map((id) => ({ stakeholder: id, share: 1 }))) : undefined,
+    inputs: r.inputsOf ? allocOf(r.inputsOf.map((id) => ({ stakeholder: id, share: 1 }))) : undefined,
+  }));
+  const nIn = model.inputs.length;
+  const nOut = model.outcomes.length;
+  const figBase = size; // fig slots follow the model's slots in one array, so formulas read both
+  const figIndex = new Map<string, number>();
+  ["benefits", "inputs", "net", "financial_benefits", "immaterial_benefits"].forEach((n, i) => figIndex.set(n, figBase + i));
+  model.inputs.forEach((x, j) => figIndex.set(`input.${x.id}`, figBase + 5 + j));
+  model.outcomes.forEach((x, j) => figIndex.set(`outcome.${x.id}.pv`, figBase + 5 + nIn + j));
+  model.stakeholders.forEach((x, i) => {
+    figIndex.set(`stakeholder.${x.id}.inputs`, figBase + 5 + nIn + nOut + i);
+    figIndex.set(`stakeholder.${x.id}.benefits`, figBase + 5 + nIn + nOut + nS + i);
+  });
+  const figSize = 5 + nIn + nOut + 2 * nS;
+  const ratioFns = model.ratios.map((r) => {
+    if (!r.numerator || !r.denominator) return undefined;
+    const slotOf = (name: string) => figIndex.get(name) ?? index.get(name) ?? -1;
+    return { num: compileExpr(r.numerator.expr, slotOf), den: compileExpr(r.denominator.expr, slotOf) };
+  });
+  const valueMissing = model.outcomes.map((o) => ({
+    ok: false as const,
+    path: o.path,
+    message: `outcome "${o.id}" has no value: no activity carries a value for domain "${o.domain}"`,
+    hint: `give the outcome a "value", or give activities a value for "${o.domain}"`,
+  }));
+  const quantityMissing = model.outcomes.map((o) => ({
+    ok: false as const,
+    path: o.path,
+    message: `outcome "${o.id}" has no quantity and the scenario counts no participants`,
+    hint: `give the outcome a "quantity", or give the scenario participants and a counterfactual`,
+  }));
+
+  // Discount factors by year index from `first`, recomputed only when a rate (or the horizon) changes.
+  const df = { e: new Float64Array(0), c: new Float64Array(0), rateE: NaN, rateC: NaN, last: -1 };
+  const fixedE = model.discount.effects;
+  const fixedC = model.discount.costs;
+  const discountArrays = (v: Float64Array, last: number) => {
+    const rE = discountSlots.effects >= 0 ? v[discountSlots.effects]! : 0;
+    const rC = discountSlots.costs >= 0 ? v[discountSlots.costs]! : 0;
+    if (rE === df.rateE && rC === df.rateC && last <= df.last) return;
+    const n = Math.max(last - first + 1, 1);
+    const stepsE: RateStep[] = discountSlots.effects >= 0 ? [{ fromYear: 0, rate: rE }] : fixedE;
+    const stepsC: RateStep[] = discountSlots.costs >= 0 ? [{ fromYear: 0, rate: rC }] : fixedC;
+    df.e = new Float64Array(n);
+    df.c = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      df.e[i] = discountFactor(stepsE, first + i, model.year0, model.discount.firstYear);
+      df.c[i] = discountFactor(stepsC, first + i, model.year0, model.discount.firstYear);
+    }
+    df.rateE = rE;
+    df.rateC = rC;
+    df.last = last;
+  };
+
+  const values = model.scenarios.map(() => new Float64Array(size + figSize));
+  const hasFormula = ratioFns.some((f) => f !== undefined);
+  const hasExtra = Uint8Array.from(model.scenarios.map((_, k) => (perScenario[k]!.has(extra) ? 1 : 0)));
+  const nanArray = (n: number) => new Float64Array(n).fill(NaN);
+  const nO = model.outcomes.length;
+  const nI = model.inputs.length;
+  // Weights cached per outcome and input, keyed by the numbers they are computed from.
+  const outWeight = { w: nanArray(nO), start: nanArray(nO), dur: nanArray(nO), keep: nanArray(nO), rate: nanArray(nO), last: nanArray(nO) };
+  const inWeight = { w: nanArray(nI), ix: nanArray(nI), rate: nanArray(nI), last: nanArray(nI) };
+  const nR = model.ratios.length;
+  const fresh = (): Evaluation => ({
+    ok: true,
+    ratio: NaN,
+    inputs: 0,
+    benefits: 0,
+    net: 0,
+    financialBenefits: 0,
+    stakeholderInputs: new Float64Array(nS),
+    stakeholderBenefits: new Float64Array(nS),
+    stakeholderFinancialBenefits: new Float64Array(nS),
+    ratios: new Float64Array(nR),
+  });
+
+  const evaluate = (k: number, ov?: Float64Array, out?: Evaluation): Evaluation | EvalFailure => {
+    const v = values[k]!;
+    const failure = computeSlots(k, ov, v);
+    if (failure) return failure;
+    // The last year counted: the horizon, or the last year any flow reaches.
+    let last = model.period.end;
+    if (model.horizon !== undefined) last = model.horizon;
+    else {
+      for (let j = 0; j < model.outcomes.length; j++) {
+        const s = outcomeSlots[j]!;
+        const end = model.outcomes[j]!.years.end + v[s.start]! + v[s.duration]! - 1;
+        if (end > last) last = end;
+      }
+      for (const inp of model.inputs) if (inp.years.end > last) last = inp.years.end;
+    }
+    discountArrays(v, last);
+    const dfE = df.e;
+    const dfC = df.c;
+    const lastIdx = last - first;
+    const r = out ?? fresh();
+    r.stakeholderInputs.fill(0);
+    r.stakeholderBenefits.fill(0);
+    r.stakeholderFinancialBenefits.fill(0);
+    let totalIn = 0;
+    let totalBen = 0;
+    let totalFin = 0;
+    for (let j = 0; j < model.inputs.length; j++) {
+      const inp = model.inputs[j]!;
+      const s = inputSlots[j]!;
+      let counted = 0;
+      if (s.perYear.size > 0) {
+        const base = s.amount >= 0 ? v[s.amount]! : 0;
+        const ix = v[s.indexation]!;
+        const hi = Math.min(inp.years.end, last);
+        for (let y = inp.years.start; y <= hi; y++) {
+          const listed = s.perYear.get(y);
+          const amount = listed !== undefined ? v[listed]! : s.amount >= 0 ? base * Math.pow(1 + ix, Math.max(0, y - inp.indexFrom)) : 0;
+          counted += inp.discounted ? amount * dfC[y - first]! : amount;
+        }
+      } else if (s.amount >= 0) {
+        // amount x (the indexed, discounted years), the latter cached while its numbers stay the same.
+        const ix = v[s.indexation]!;
+        if (ix !== inWeight.ix[j] || df.rateC !== inWeight.rate[j] || last !== inWeight.last[j]) {
+          let w = 0;
+          const hi = Math.min(inp.years.end, last);
+          for (let y = inp.years.start; y <= hi; y++) {
+            const f = Math.pow(1 + ix, Math.max(0, y - inp.indexFrom));
+            w += inp.discounted ? f * dfC[y - first]! : f;
+          }
+          inWeight.w[j] = w;
+          inWeight.ix[j] = ix;
+          inWeight.rate[j] = df.rateC;
+          inWeight.last[j] = last;
+        }
+        counted = v[s.amount]! * inWeight.w[j]!;
+      }
+      totalIn += counted;
+      if (hasFormula) v[figBase + 5 + j] = counted;
+      const a = inAlloc[j]!;
+      for (let i = 0; i < nS; i++) r.stakeholderInputs[i]! += counted * a[i]!;
+    }
+    for (let j = 0; j < model.outcomes.length; j++) {
+      const s = outcomeSlots[j]!;
+      let yearly: number;
+      if (s.amount >= 0) yearly = v[s.amount]! * v[s.impact]!;
+      else {
+        const used = s.value >= 0 ? v[s.value]! : s.weighted >= 0 ? v[s.weighted]! : NaN;
+        if (used !== used) return valueMissing[j]!;
+        let q: number;
+        if (s.quantity >= 0) q = v[s.quantity]!;
+        else if (hasExtra[k] === 1) q = v[extra]!;
+        else return quantityMissing[j]!;
+        yearly = used * v[s.impact]! * q;
+      }
+      // The yearly value times the sum of (1 - drop-off)^t x discount factor over the years it counts in.
+      const start = v[s.start]!;
+      const dur = v[s.duration]!;
+      const keep = 1 - v[s.dropOff]!;
+      const ow = outWeight;
+      if (start !== ow.start[j] || dur !== ow.dur[j] || keep !== ow.keep[j] || df.rateE !== ow.rate[j] || last !== ow.last[j]) {
+        const o = model.outcomes[j]!;
+        let w = 0;
+        for (let a = o.years.start; a <= o.years.end; a++) {
+          for (let t = 0; t < dur; t++) {
+            const i = a + start + t - first;
+            if (i >= 0 && i <= lastIdx) w += Math.pow(keep, t) * dfE[i]!;
+          }
+        }
+        ow.w[j] = w;
+        ow.start[j] = start;
+        ow.dur[j] = dur;
+        ow.keep[j] = keep;
+        ow.rate[j] = df.rateE;
+        ow.last[j] = last;
+      }
+      const pv = yearly * ow.w[j]!;
+      totalBen += pv;
+      if (hasFormula) v[figBase + 5 + nIn + j] = pv;
+      const al = outAlloc[j]!;
+      const fin = financial[j]!;
+      if (fin) totalFin += pv;
+      for (let i = 0; i < nS; i++) {
+        r.stakeholderBenefits[i]! += pv * al[i]!;
+        if (fin) r.stakeholderFinancialBenefits[i]! += pv * al[i]!;
+      }
+    }
+    r.inputs = totalIn;
+    r.benefits = totalBen;
+    r.net = totalBen - totalIn;
+    r.financialBenefits = totalFin;
+    r.ratio = totalIn > 0 ? totalBen / totalIn : NaN;
+    if (hasFormula) {
+      v[figBase] = totalBen;
+      v[figBase + 1] = totalIn;
+      v[figBase + 2] = totalBen - totalIn;
+      v[figBase + 3] = totalFin;
+      v[figBase + 4] = totalBen - totalFin;
+      const st = figBase + 5 + nIn + nOut;
+      for (let i = 0; i < nS; i++) {
+        v[st + i] = r.stakeholderInputs[i]!;
+        v[st + nS + i] = r.stakeholderBenefits[i]!;
+      }
+    }
+    for (let q = 0; q < nR; q++) {
+      const f = ratioFns[q];
+      if (f) {
+        const den = f.den(v);
+        r.ratios[q] = den > 0 ? f.num(v) / den : NaN;
+        continue;
+      }
+      const sel = ratioSel[q]!;
+      let b = sel.benefits ? 0 : totalBen;
+      let c = sel.inputs ? 0 : totalIn;
+      for (let i = 0; i < nS; i++) {
+        if (sel.benefits) b += sel.benefits[i]! * r.stakeholderBenefits[i]!;
+        if (sel.inputs) c += sel.inputs[i]! * r.stakeholderInputs[i]!;
+      }
+      r.ratios[q] = c > 0 ? b / c : NaN;
+    }
+    return r;
+  };
+
+  const baseValues: (Float64Array | EvalFailure | undefined)[] = model.scenarios.map(() => undefined);
+  return {
+    model,
+    size,
+    scenarios: model.scenarios.map((s) => ({ id: s.id, name: s.name, variant: s.variant })),
+    stakeholders: model.stakeholders.map((s) => ({ id: s.id, name: s.name })),
+    ratios: model.ratios.map((r) => ({ id: r.id, name: r.name })),
+    numbers: infos,
+    slot: (name) => {
+      const i = index.get(name);
+      return i !== undefined && i < N ? i : undefined;
+    },
+    slotOfName: (name) => index.get(name) ?? -1,
+    slotOfExpr: (e) => exprSlot.get(e) ?? -1,
+    base(k, slot) {
+      let b = baseValues[k];
+      if (b === undefined) {
+        const v = new Float64Array(size).fill(NaN);
+        b = baseValues[k] = computeSlots(k, undefined, v) ?? v;
+      }
+      if (!(b instanceof Float64Array)) return NaN;
+      return defOf(k, slot) ? b[slot]! : NaN;
+    },
+    evaluate,
+    computeSlots,
+    outcomeSlots,
+    inputSlots,
+    discountSlots,
+  };
+}
+
+function domainMessage(d: NumberDomain, value: number): string {
+  switch (d.kind) {
+    case "count":
+      return `participants must not be negative (got ${value})`;
+    case "share":
+      return `a share is between 0 and 100% (got ${value})`;
+    case "rate":
+      return `a rate is between -100% and 100% (got ${value})`;
+    case "money":
+      return `an amount must not be negative (got ${value})`;
+    case "years":
+      return `must be a whole number of years from ${d.min} (got ${value})`;
+    default:
+      return `must be between ${d.min} and ${d.max} (got ${value})`;
+  }
+}
+
+/**
+ * Discount factor for a year: the product of 1/(1+r) over the years since year 0 (stepwise
+ * schedules). The first year counts as year 0 (start of year), 1 (end of year) or 0.5 (mid-year).
+ */
+export function discountFactor(steps: RateStep[], year: number, year0: number, firstYear: "year0" | "year1" | "mid_year"): number {
+  const k = year - year0 + (firstYear === "year1" ? 1 : firstYear === "mid_year" ? 0.5 : 0);
+  const whole = Math.floor(k);
+  let f = 1;
+  for (let i = 1; i <= whole; i++) f /= 1 + rateAt(steps, i);
+  for (let i = 0; i > whole; i--) f *= 1 + rateAt(steps, 0);
+  const part = k - whole; // the half year of the mid-year convention, at the next year's rate
+  if (part > 0) f /= Math.pow(1 + rateAt(steps, whole + 1), part);
+  return f;
+}
+
+function rateAt(steps: RateStep[], offset: number): number {
+  let rate = steps[0]?.rate ?? 0;
+  for (const s of steps) if (s.fromYear <= offset) rate = s.rate;
+  return rate;
+}

@@ -1,0 +1,39 @@
+// Shared pieces of the analysis renderers: the table style of the run report, and number reading by kind.
+import Table from "cli-table3";
+import type { ChalkInstance } from "chalk";
+import type { NumberDomain } from "../../engine/evaluator.js";
+import { formatter, type Formatter, type Locale } from "../format.js";
+
+export interface AnalysisRenderOptions {
+  chalk: ChalkInstance;
+  locale?: Locale;
+}
+
+export function grid(head: string[], rows: string[][], c: ChalkInstance, alignRightFrom = 1): string {
+  const t = new Table({
+    head: head.map((h) => c.bold(h)),
+    style: { head: [], border: [], compact: true },
+    colAligns: head.map((_, i) => (i >= alignRightFrom ? "right" : "left")),
+    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
+  });
+  for (const r of rows) t.push(r);
+  return t.toString();
+}
+
+/** A number as its kind reads: shares as percentages, money and counts grouped, others to 2 decimals. */
+export function value(f: Formatter, v: number | null, kind: NumberDomain["kind"]): string {
+  if (v === null || !Number.isFinite(v)) return "–";
+  if (kind === "share" || kind === "rate") return f.share(v, 2);
+  if (Math.abs(v) >= 1000) return f.number(v, 0);
+  // Fractions to two decimals as the reports print money: 87,50, not 87,5.
+  if (!Number.isInteger(v)) return f.ratio(v, 2);
+  return f.number(v, 2);
+}
+
+export const fmt = (o: AnalysisRenderOptions): Formatter => formatter(o.locale ?? "nl");
+
+export function ratio(f: Formatter, v: number | null): string {
+  return v === null || !Number.isFinite(v) ? "–" : f.ratio(v);
+}
+
+export const json = (x: unknown): string => JSON.stringify(x, null, 2) + "\n";

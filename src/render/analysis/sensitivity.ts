@@ -1,0 +1,45 @@
+// sroi sensitivity: the tornado per scenario, and its JSON ("sroi-sensitivity/1", README).
+import type { SensitivityResult } from "../../analysis/sensitivity.js";
+import { fmt, grid, json, ratio, value, type AnalysisRenderOptions } from "./common.js";
+
+const BAR = 20;
+
+export function renderSensitivityTable(r: SensitivityResult, o: AnalysisRenderOptions): string {
+  const c = o.chalk;
+  const f = fmt(o);
+  const out = [c.bold.underline(`Sensitivity: ${r.model.title}`)];
+  out.push(c.dim(`Each number from its low to its high value, the others as the model says${r.spread !== null ? `; numbers without a range vary ±${f.share(r.spread)}` : ""}.`));
+  for (const s of r.scenarios) {
+    out.push("", c.bold(`Scenario: ${s.name} [${s.id}]`) + `  ratio ${ratio(f, s.base_ratio)}`);
+    if (s.parameters.length === 0) {
+      out.push(c.dim("  nothing varied moves this scenario's ratio"));
+      continue;
+    }
+    const widest = s.parameters[0]!.swing || 1;
+    const rows = s.parameters.map((p) => [
+      p.name,
+      value(f, p.low, p.kind),
+      value(f, p.high, p.kind),
+      ratio(f, p.ratio_low),
+      ratio(f, p.ratio_high),
+      ratio(f, p.swing),
+      "█".repeat(Math.max(1, Math.round((p.swing / widest) * BAR))),
+    ]);
+    out.push(grid(["number", "low", "high", "ratio at low", "ratio at high", "swing", ""], rows, c));
+    if (s.unmoved > 0) out.push(c.dim(`  ${s.unmoved} more number${s.unmoved === 1 ? "" : "s"} varied without moving the ratio`));
+  }
+  return out.join("\n") + "\n";
+}
+
+export function renderSensitivityJson(r: SensitivityResult): string {
+  return json({
+    schema: r.schema,
+    model: r.model.id,
+    spread: r.spread,
+    scenarios: r.scenarios.map((s) => ({
+      id: s.id,
+      base_ratio: s.base_ratio,
+      parameters: s.parameters.map((p) => ({ name: p.name, low: p.low, high: p.high, ratio_low: p.ratio_low, ratio_high: p.ratio_high, swing: p.swing })),
+    })),
+  });
+}

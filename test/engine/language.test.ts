@@ -1,0 +1,132 @@
+// The model language beyond the five reports: formula ratios, no stakeholders, one-year time,
+// mid-year discounting, parameter ranges and a scenario at the low end of every range.
+import { describe, expect, it } from "vitest";
+import { modelFigures, runText } from "../../src/api.js";
+import { compile } from "../../src/engine/compile.js";
+import { discountFactor } from "../../src/engine/engine.js";
+import { loadModelText } from "../../src/load/load.js";
+import { formatProblem } from "../../src/load/problems.js";
+
+const head = `sroi: 1
+meta: { title: T, source: { report: t } }
+`;
+
+function run(text: string) {
+  const r = runText("m.yaml", head + text);
+  if (!r.result) throw new Error(r.problems.map(formatProblem).join("\n"));
+  return { result: r.result, fig: modelFigures(r.result) };
+}
+
+const problems = (text: string) => runText("m.yaml", head + text).problems.map(formatProblem);
+
+describe("stakeholders are optional, time may be one year or left out", () => {
+  it("counts inputs and outcomes without a stakeholder in the totals", () => {
+    const { result, fig } = run(`time: { year: 2022 }
+inputs: [ { id: costs, name: Costs, amount: 200 } ]
+outcomes: [ { id: o, name: O, amount: 500 } ]
+scenarios: [ { id: s, name: S } ]`);
+    expect(fig.get("s.ratio")).toBe(2.5);
+    expect(result.scenarios[0]!.stakeholders).toEqual([]);
+    expect(result.scenarios[0]!.years).toEqual([2022]);
+  });
+
+  it("without time: one undiscounted year", () => {
+    const { fig } = run(`inputs: [ { id: c, name: C, amount: 100 } ]
+outcomes: [ { id: o, name: O, amount: 300 } ]
+scenarios: [ { id: s, name: S } ]`);
+    expect(fig.get("s.ratio")).toBe(3);
+  });
+
+  it("refuses time with both a year and a period, or neither", () => {
+    const body = (time: string) => `time: ${time}\ninputs: [ { id: c, name: C, amount: 1 } ]\nscenarios: [ { id: s, name: S } ]`;
+    expect(problems(body("{ year: 2022, period: 2022-2023 }"))[0]).toContain('give either "year" or "period"');
+    expect(problems(body("{ discount: 3% }"))[0]).toContain('time needs a "period"');
+  });
+});
+
+describe("discounting conventions", () => {
+  it("mid-year discounts the first year by half a year", () => {
+    const steps = [{ fromYear: 0, rate: 0.05 }];
+    expect(discountFactor(steps, 2022, 2022, "mid_year")).toBeCloseTo(1 / Math.sqrt(1.05), 12);
+    expect(discountFactor(steps, 2023, 2022, "mid_year")).toBeCloseTo(1 / 1.05 ** 1.5, 12);
+    const { fig } = run(`time: { period: 2022-2023, discount: { rate: 5%, first_year: mid_year } }
+outcomes: [ { id: o, name: O, amount: 100 } ]
+inputs: [ { id: c, name: C, amount: 100, years: 2022, discounted: false } ]
+scenarios: [ { id: s, name: S } ]`);
+    expect(fig.get("s.benefits")).toBeCloseTo(100 / 1.05 ** 0.5 + 100 / 1.05 ** 1.5, 9);
+  });
+});
+
+describe("ratios as formulas", () => {
+  const model = (ratio: string) => `time: { year: 2022 }
+parameters: { sales: 50 }
+stakeholders: [ { id: a, name: A } ]
+inputs: [ { id: ops, name: Ops, amount: 100 }, { id: grant, name: Grant, stakeholder: a, amount: 100 } ]
+outcomes: [ { id: o, name: O, stakeholder: a, amount: 150 } ]
+ratios: [ ${ratio} ]
+scenarios: [ { id: s, name: S } ]`;
+
+  it("divides a formula over figures and parameters by another; the headline is shown as a figure", () => {
+    const { fig, result } = run(model("{ id: r, name: R, numerator: benefits + sales, denominator: input.ops, headline: true }"));
+    expect(fig.get("s.ratio.r")).toBe(2);
+    expect(fig.get("s.headline_ratio")).toBe(2);
+    expect(fig.get("s.ratio")).toBe(0.75);
+    expect(result.scenarios[0]!.ratios[0]).toMatchObject({ numerator: "benefits + sales", denominator: "input.ops", benefits: 200, inputs: 100 });
+    // The compiled evaluator gives the same.
+    const c = compile(loadModelText("m.yaml", head + model("{ id: r, name: R, numerator: benefits + sales, denominator: input.ops }")).model!);
+    const e = c.evaluate(0);
+    expect(e.ok && e.ratios[0]).toBe(2);
+  });
+
+  it("a ratio without a selection takes every benefit and input, also those of no stakeholder", () => {
+    expect(run(model("{ id: r, name: R }")).fig.get("s.ratio.r")).toBe(0.75);
+    expect(run(model("{ id: r, name: R, inputs_of: [a] }")).fig.get("s.ratio.r")).toBe(1.5);
+  });
+
+  it("names an unknown figure with a did-you-mean, and refuses a formula with a selection", () => {
+    expect(problems(model("{ id: r, name: R, numerator: benefit, denominator: inputs }"))).toEqual([
+      'm.yaml:8:40  ratios[0].numerator  unknown figure "benefit" in "benefit"\n  hint: did you mean "benefits"?',
+    ]);
+    expect(problems(model("{ id: r, name: R, numerator: benefits, benefits_of: [a] }"))[0]).toContain("not both");
+    expect(problems(model("{ id: r, name: R, headline: true }, { id: q, name: Q, headline: true }"))[0]).toContain("only one ratio");
+  });
+});
+
+describe("parameter ranges and distributions", () => {
+  const model = (param: string, scenarios = "[ { id: s, name: S }, { id: low, name: Low, range: low } ]") => `time: { year: 2022 }
+parameters:
+  value: ${param}
+  cost: 100
+inputs: [ { id: c, name: C, amount: cost } ]
+outcomes: [ { id: o, name: O, amount: value } ]
+scenarios: ${scenarios}`;
+
+  it("a scenario with range: low takes every range's low end; the numbers carry their uncertainty", () => {
+    const { fig } = run(model("{ value: 300, low: 200, high: 360 }"));
+    expect(fig.get("s.ratio")).toBe(3);
+    expect(fig.get("low.ratio")).toBe(2);
+    const c = compile(loadModelText("m.yaml", head + model("{ value: 300, low: 200, high: 360, distribution: pert }")).model!);
+    expect(c.numbers[c.slot("value")!]!.uncertainty).toEqual({ low: 200, high: 360, distribution: "pert", origin: "declared" });
+    expect(c.numbers[c.slot("cost")!]!.uncertainty).toBeUndefined();
+  });
+
+  it("a parameter the scenario sets wins over the range", () => {
+    const { fig } = run(model("{ value: 300, low: 200, high: 360 }", "[ { id: low, name: Low, range: low, parameters: { value: 250 } } ]"));
+    expect(fig.get("low.ratio")).toBe(2.5);
+  });
+
+  it.each([
+    ["{ value: 300, low: 360, high: 200 }", "the low end (360) is above the high end (200)"],
+    ["{ value: 300, low: 200 }", 'a range needs both "low" and "high"'],
+    ["{ value: 400, low: 200, high: 360 }", "the value 400 lies outside its range 200 to 360"],
+    ["{ value: 300, low: 200, high: 360, mode: 100 }", "the mode 100 lies outside"],
+    ["{ value: 300, distribution: uniform }", 'a distribution needs "low" and "high"'],
+    ["{ value: 300, low: -1, high: 400, distribution: lognormal }", "a lognormal distribution needs a positive low end"],
+  ])("refuses %s", (param, message) => {
+    expect(problems(model(param)).join("\n")).toContain(message);
+  });
+
+  it("refuses range: low when no parameter declares a range", () => {
+    expect(problems(model("300"))[0]).toContain("no parameter declares one");
+  });
+});
