@@ -1,6 +1,6 @@
 // The command line: parse arguments, call the library, print, exit. Commands are imported only when
 // they run, so `sroi --help` stays fast.
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { createRequire } from "node:module";
 import { UsageError } from "./exit.js";
 import { processIo, type Io } from "./io.js";
@@ -10,7 +10,35 @@ const require = createRequire(import.meta.url);
 const { version } = require("../../package.json") as { version: string };
 
 
+/** Options every command reads (README "Errors, exit status and bounds"). */
+interface GlobalOptions {
+  debug?: boolean;
+  allowPath: string[];
+  timeout?: number;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("a number of seconds above 0");
+  return n;
+}
+
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  // Read before parsing, so that even a failure while parsing shows its stack under --debug.
+  const debug = argv.includes("--debug");
+  try {
+    return await runCommandLine(argv, io);
+  } catch (err) {
+    // No exception escapes a command: anything unforeseen is exit 2 with one line, never a stack
+    // trace (exit 1 is reserved for a published figure that no longer reproduces).
+    const message = err instanceof Error ? err.message.split("\n", 1)[0] : String(err);
+    io.err(`sroi: internal error: ${message} (run with --debug for the stack)\n`);
+    if (debug && err instanceof Error && err.stack) io.err(err.stack + "\n");
+    return 2;
+  }
+}
+
+async function runCommandLine(argv: string[], io: Io): Promise<number> {
   let code = 0;
   const program = new Command()
     .name("sroi")
@@ -18,7 +46,14 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .version(version)
     .showHelpAfterError("(run sroi --help for usage)")
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
-    .exitOverride();
+    .exitOverride()
+    .option("--debug", "show the stack of an internal error")
+    .option("--allow-path <dir>", "also read library files from this folder outside the project (repeatable)", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option("--timeout <seconds>", "time budget of each model in a batch (default 10)", seconds);
+  const batch = () => {
+    const g = program.opts<GlobalOptions>();
+    return { allowPaths: g.allowPath, timeoutSeconds: g.timeout, debug: g.debug };
+  };
 
   const locale = new Option("--locale <locale>", "number notation in tables").choices(["nl", "en"]).default("nl");
 
@@ -33,7 +68,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addOption(locale)
     .action(async (paths: string[], opts) => {
       const { runCommand } = await import("./commands/run.js");
-      code = runCommand(paths, opts, io);
+      code = runCommand(paths, { ...opts, batch: batch() }, io);
     });
 
   program
@@ -42,7 +77,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .argument("<paths...>", "model files, folders of models, or globs")
     .action(async (paths: string[]) => {
       const { validateCommand } = await import("./commands/validate.js");
-      code = validateCommand(paths, io);
+      code = validateCommand(paths, io, batch());
     });
 
   program
@@ -54,7 +89,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addOption(locale)
     .action(async (paths: string[], opts) => {
       const { checkCommand } = await import("./commands/check.js");
-      code = checkCommand(paths, opts, io);
+      code = checkCommand(paths, { ...opts, batch: batch() }, io);
     });
 
   program
@@ -67,7 +102,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addOption(locale)
     .action(async (baseline: string, paths: string[], opts) => {
       const { diffCommand } = await import("./commands/diff.js");
-      code = diffCommand(baseline, paths, opts, io);
+      code = diffCommand(baseline, paths, { ...opts, batch: batch() }, io);
     });
 
   program
@@ -78,7 +113,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addOption(new Option("-f, --format <format>", "output format").choices(FORMATS).default("table"))
     .action(async (file: string, opts) => {
       const { figuresCommand } = await import("./commands/figures.js");
-      code = figuresCommand(file, opts, io);
+      code = figuresCommand(file, { ...opts, batch: batch() }, io);
     });
 
   try {

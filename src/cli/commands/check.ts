@@ -3,7 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { modelFigures, type FileRun } from "../../api.js";
-import { runBatch } from "../../batch/batch.js";
+import { runBatch, type BatchOptions } from "../../batch/batch.js";
 import { checkFigures, emptyCounts, FAILING } from "../../check/check.js";
 import { fixtureFileFor, loadFixture } from "../../load/fixture.js";
 import { formatProblem } from "../../load/problems.js";
@@ -25,6 +25,7 @@ export interface CheckOptions {
   format: Format;
   fixtures?: string;
   locale: Locale;
+  batch?: BatchOptions;
 }
 
 /** Shown relative to the working folder, as the user would type it. */
@@ -69,7 +70,7 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   const { files, missing } = modelFiles(paths, io, "check");
 
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
-  const models = runBatch(files).map((r) => checkModel(r, opts.fixtures));
+  const models = runBatch(files, opts.batch).map((r) => checkModel(r, opts.fixtures));
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
 
   const code = exitCode({

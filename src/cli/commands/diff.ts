@@ -1,7 +1,7 @@
 // sroi diff BASELINE [PATH...] : re-run models and show which figures moved against results saved with
 // `sroi run --save BASELINE` (after a library or model change).
 import { modelFigures } from "../../api.js";
-import { runBatch } from "../../batch/batch.js";
+import { runBatch, type BatchOptions } from "../../batch/batch.js";
 import { readSavedResults, SaveError } from "../../batch/save.js";
 import { diffModels } from "../../diff/diff.js";
 import { modelIdFromFile } from "../../load/load.js";
@@ -17,6 +17,7 @@ export interface DiffOptions {
   format: Format;
   all?: boolean;
   locale: Locale;
+  batch?: BatchOptions;
 }
 
 export function diffCommand(baselineDir: string, paths: string[], opts: DiffOptions, io: Io): number {
@@ -30,7 +31,7 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
   if (saved.size === 0) throw new UsageError(`no saved results in ${baselineDir}; save them first with: sroi run MODELS --save ${baselineDir}`);
 
   const { files, missing } = modelFiles(paths, io, "run");
-  const runs = runBatch(files);
+  const runs = runBatch(files, opts.batch);
   for (const r of runs) for (const p of r.problems) io.err(formatProblem(p) + "\n");
 
   const current = new Map<string, { file: string; figures: Map<string, number> }>();

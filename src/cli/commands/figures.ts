@@ -1,11 +1,12 @@
 // sroi figures FILE : every named figure of a model's result, for writing fixtures and checks.
-import { modelFigures, runFile } from "../../api.js";
+import { modelFigures } from "../../api.js";
+import { runBatch, type BatchOptions } from "../../batch/batch.js";
 import { formatProblem } from "../../load/problems.js";
 import { exitCode } from "../exit.js";
 import type { Io } from "../io.js";
 
-export function figuresCommand(file: string, opts: { filter?: string; format: "table" | "json" }, io: Io): number {
-  const run = runFile(file);
+export function figuresCommand(file: string, opts: { filter?: string; format: "table" | "json"; batch?: BatchOptions }, io: Io): number {
+  const run = runBatch([file], opts.batch)[0]!;
   for (const p of run.problems) io.err(formatProblem(p) + "\n");
   if (!run.result) return exitCode({ invalidInput: true });
   const entries = [...modelFigures(run.result)].filter(([k]) => !opts.filter || k.includes(opts.filter));

@@ -1,5 +1,5 @@
 // sroi run FILE|DIR|GLOB... : run models and print their reports (or JSON); a batch ends with a summary.
-import { runBatch } from "../../batch/batch.js";
+import { runBatch, type BatchOptions } from "../../batch/batch.js";
 import { saveResults, SaveError } from "../../batch/save.js";
 import { formatProblem } from "../../load/problems.js";
 import { renderBatchSummary } from "../../render/batch.js";
@@ -15,11 +15,12 @@ export interface RunOptions {
   save?: string;
   locale: Locale;
   summary?: boolean;
+  batch?: BatchOptions;
 }
 
 export function runCommand(paths: string[], opts: RunOptions, io: Io): number {
   const { files, missing } = modelFiles(paths, io, "run");
-  const runs = runBatch(files);
+  const runs = runBatch(files, opts.batch);
 
   // --scenario keeps only the named scenarios; naming one that no model has is a usage error.
   if (opts.scenario && opts.scenario.length > 0) {
