@@ -48,7 +48,7 @@ export function checkModel(run: FileRun, fixturesDir: string | undefined): Model
     warnings: run.result?.warnings ?? [],
     problems: [...run.problems],
   };
-  const loaded = fixtureFile ? loadFixture(fixtureFile) : undefined;
+  const loaded = fixtureFile ? loadFixture(fixtureFile, run.file, fixturesDir) : undefined;
   if (loaded) {
     check.problems.push(...loaded.problems.map((p) => ({ ...p, file: shown(p.file) })));
     check.report = loaded.fixture?.report ?? null;
