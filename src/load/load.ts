@@ -162,7 +162,7 @@ export function modelIdFromFile(file: string): string {
 export function positioned(p: RawProblem, doc: SourceDoc, libDocs?: Map<string, SourceDoc>): Problem {
   if (p.file) {
     // A problem in a library file (a study defined twice): at its line there, or the file's start.
-    const pos = libDocs?.get(p.file)?.locate(p.path) ?? { line: 1, col: 1 };
+    const pos = libDocs?.get(p.file)?.locateKey(p.path) ?? { line: 1, col: 1 };
     return { file: p.file, line: pos.line, col: pos.col, path: p.path, message: p.message, hint: p.hint, severity: "error" };
   }
   const pos = doc.locate(p.path);

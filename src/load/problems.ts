@@ -1,7 +1,7 @@
 // Problems found in a user's model file, and how they are shown: one line
 // `file:line:col  path  message`, optionally followed by `  hint: ...`.
 
-import { MAX_SUGGEST_CANDIDATES, MAX_SUGGEST_WORD_CHARS } from "../schema/bounds.js";
+import { MAX_NAME_CHARS, MAX_SUGGEST_CANDIDATES, MAX_SUGGEST_WORD_CHARS } from "../schema/bounds.js";
 
 export type PathSegment = string | number;
 
@@ -21,7 +21,9 @@ const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 export function formatPath(path: PathSegment[]): string {
   if (path.length === 0) return "(file)";
   let out = "";
-  for (const seg of path) {
+  for (const full of path) {
+    // A hostile file's 1 MB key must not become a 1 MB problem line.
+    const seg = typeof full === "string" && full.length > MAX_NAME_CHARS ? `${full.slice(0, 40)}...(${full.length} characters)` : full;
     if (typeof seg === "number") out += `[${seg}]`;
     else if (IDENTIFIER.test(seg)) out += out === "" ? seg : `.${seg}`;
     // Quoted so keys with spaces, dots or brackets stay unambiguous.

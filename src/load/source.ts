@@ -52,7 +52,9 @@ export function parseSource(file: string, text: string): Result {
   // Old-Mac files end lines with a bare CR; read them as line ends (same length, so offsets hold).
   if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
   const lineCounter = new LineCounter();
-  const yaml = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // Duplicate keys are found below with a set per map: the yaml library's own check compares every
+  // key with every other (10,000 parameters took seconds).
+  const yaml = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   const at = (offset: number): Position => lineCounter.linePos(offset);
   const problems: Problem[] = [];
 
@@ -77,6 +79,25 @@ export function parseSource(file: string, text: string): Result {
 
   // Checked before toJS(), which would throw on these or silently mangle them.
   visit(yaml, {
+    Map(_, map) {
+      const keys = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (!keys.has(key)) {
+          keys.add(key);
+          continue;
+        }
+        problems.push({
+          file,
+          ...(pair.key.range ? at(pair.key.range[0]) : { line: 1, col: 1 }),
+          path: [],
+          message: `duplicate key ${JSON.stringify(key)}`,
+          hint: HINTS.DUPLICATE_KEY,
+          severity: "error",
+        });
+      }
+    },
     Alias(_, alias) {
       if (alias.resolve(yaml) !== undefined) return;
       problems.push({
