@@ -1,8 +1,9 @@
 // Writing results to disk: atomic (a temporary file in the same folder, then a rename), and never
 // over a file that is not an earlier sroi result (so a model can never be overwritten).
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { RESULT_SCHEMA, type ModelResult } from "../engine/result.js";
+import { readTextFile } from "../load/source.js";
 
 export class SaveError extends Error {}
 
@@ -91,8 +92,11 @@ function real(p: string): string {
 }
 
 function isSroiResult(file: string): boolean {
+  // Read as every other file is (stat first): a FIFO or device named like a result must not hang the write.
+  const text = readTextFile(file);
+  if (typeof text !== "string") return false;
   try {
-    const data = JSON.parse(readFileSync(file, "utf8")) as { schema?: unknown };
+    const data = JSON.parse(text) as { schema?: unknown };
     return data.schema === RESULT_SCHEMA;
   } catch {
     return false;

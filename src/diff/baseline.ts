@@ -1,13 +1,12 @@
 // Reading the results a baseline folder holds (saved by `sroi run --save`). A damaged file (empty,
 // truncated, junk, or an sroi result with fields missing) and two files with the same model id are
 // named as problems: silently passing over one would show its model as "new" and hide what moved.
-import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { modelFigures } from "../engine/figures.js";
 import { RESULT_SCHEMA, type ModelResult } from "../engine/result.js";
 import type { Problem } from "../load/problems.js";
-import { readFailure } from "../load/source.js";
-import { MAX_FILE_BYTES } from "../schema/bounds.js";
+import { readFailure, readTextFile } from "../load/source.js";
 
 export class BaselineError extends Error {}
 
@@ -31,25 +30,8 @@ function lineCol(text: string, offset: number): { line: number; col: number } {
 }
 
 function readText(file: string): string | Problem {
-  let fd: number | undefined;
-  try {
-    fd = openSync(file, "r");
-    const st = fstatSync(fd);
-    if (!st.isFile()) return problem(file, "is not a regular file; refused without reading");
-    if (st.size > MAX_FILE_BYTES) return problem(file, `the file is ${st.size} bytes, over the bound of ${MAX_FILE_BYTES} bytes`);
-    const buf = Buffer.alloc(st.size);
-    let len = 0;
-    while (len < buf.length) {
-      const n = readSync(fd, buf, len, buf.length - len, null);
-      if (n === 0) break;
-      len += n;
-    }
-    return buf.subarray(0, len).toString("utf8");
-  } catch (err) {
-    return problem(file, readFailure(err, file));
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  const got = readTextFile(file);
+  return typeof got === "string" ? got : problem(file, got.refused);
 }
 
 /** One saved result file: its result, nothing (a JSON file that is not ours), or its problem. */

@@ -142,7 +142,14 @@ export function parseSource(file: string, text: string): Result {
  * check and the read changes nothing.
  */
 export function readSourceFile(file: string): Result {
-  const fail = (message: string): Result => ({ problems: [{ file, line: 1, col: 1, path: [], message, severity: "error" }] });
+  const got = readTextFile(file);
+  if (typeof got !== "string") return { problems: [{ file, line: 1, col: 1, path: [], message: got.refused, severity: "error" }] };
+  return parseSource(file, got);
+}
+
+/** A file's text, or why it is refused (see readSourceFile); for every file sroi reads. */
+export function readTextFile(file: string): string | { refused: string } {
+  const fail = (refused: string) => ({ refused });
   let st: Stats;
   try {
     st = statSync(file);
@@ -157,7 +164,6 @@ export function readSourceFile(file: string): Result {
   } catch (err) {
     return fail(readFailure(err, file));
   }
-  let text: string;
   try {
     const again = refuseKind(fstatSync(fd));
     if (again) return fail(again);
@@ -171,13 +177,12 @@ export function readSourceFile(file: string): Result {
       // A file that grows while it is read is re-checked against the bound at the end.
     }
     if (len > MAX_FILE_BYTES) return fail(`the file grew past the bound of ${MAX_FILE_BYTES} bytes while it was read`);
-    text = buf.subarray(0, len).toString("utf8");
+    return buf.subarray(0, len).toString("utf8");
   } catch (err) {
     return fail(readFailure(err, file));
   } finally {
     closeSync(fd);
   }
-  return parseSource(file, text);
 }
 
 /** Why a file of this kind is not read, or undefined when it is a regular file within the size bound. */
@@ -185,7 +190,7 @@ function refuseKind(st: Stats): string | undefined {
   if (st.isDirectory()) return "is a folder, not a model file";
   if (!st.isFile()) {
     const kind = st.isFIFO() ? "a FIFO (named pipe)" : st.isSocket() ? "a socket" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : "not a regular file";
-    return `is ${kind}, not a model file; refused without reading`;
+    return `is ${kind}, not a regular file; refused without reading`;
   }
   if (st.size > MAX_FILE_BYTES) return `the file is ${st.size} bytes, over the bound of ${MAX_FILE_BYTES} bytes; refused without reading`;
   return undefined;

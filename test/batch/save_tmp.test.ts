@@ -1,6 +1,6 @@
 // Temporary files of an interrupted --save: a killed run's are removed by the next run, a live one's stay.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -30,5 +30,23 @@ describe("temporary files of --save", () => {
     writeFileSync(stale, '{"schema": "sroi-res');
     expect((await sroi("run", join(dir, "models", "eijsden.yaml"), "--save", out, "-f", "json")).code).toBe(0);
     expect(existsSync(stale)).toBe(false);
+  });
+});
+
+describe("a signal during --save", () => {
+  it("lets the write in progress finish whole, leaves no temporary file, and exits with the signal's status", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sroi-signal-"));
+    const save = join(import.meta.dirname, "..", "..", "dist", "batch", "save.js");
+    const script = `
+      const { writeAtomic } = await import(${JSON.stringify(save)});
+      writeAtomic(${JSON.stringify(join(dir, "first.json"))}, "{}");
+      process.kill(process.pid, "SIGTERM");
+      writeAtomic(${JSON.stringify(join(dir, "second.json"))}, "x".repeat(20_000_000));
+      setTimeout(() => process.exit(0), 5000);
+    `;
+    const p = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+    expect(p.status).toBe(143);
+    expect(readdirSync(dir).sort()).toEqual(["first.json", "second.json"]);
+    expect(readFileSync(join(dir, "second.json"), "utf8").length).toBe(20_000_000);
   });
 });

@@ -177,7 +177,7 @@ export const CASES: HostileCase[] = [
     name: "the zero device allowed with --allow-path is still refused by stat",
     setup: (d) => [...validate(d, base("time:", "library: [/dev/zero]\ntime:")), "--allow-path", "/dev"],
     code: 2,
-    stderr: [/dev\/zero:1:1  \(file\)  is a device, not a model file; refused without reading/],
+    stderr: [/dev\/zero:1:1  \(file\)  is a device, not a regular file; refused without reading/],
   },
   {
     name: "a library that is a FIFO",
@@ -186,7 +186,7 @@ export const CASES: HostileCase[] = [
       return validate(d, base("time:", "library: [lib.yaml]\ntime:"));
     },
     code: 2,
-    stderr: [/lib\.yaml:1:1  \(file\)  is a FIFO \(named pipe\), not a model file; refused without reading/],
+    stderr: [/lib\.yaml:1:1  \(file\)  is a FIFO \(named pipe\), not a regular file; refused without reading/],
   },
   {
     name: "a model that is a FIFO",
@@ -390,6 +390,26 @@ export const CASES: HostileCase[] = [
     },
     code: 2,
     stderr: [/refusing to save into .*out: it holds the models being run/],
+  },
+  {
+    name: "--save over a FIFO named like a result",
+    setup: (d) => {
+      mkdirSync(join(d, "out"));
+      mkfifoSync(join(d, "out", "base.json"));
+      return ["run", model(d, base(), "base.yaml"), "--save", join(d, "out")];
+    },
+    code: 2,
+    stderr: [/refusing to overwrite .*base\.json: it is not an sroi result/],
+  },
+  {
+    name: "a baseline file that is a FIFO",
+    setup: (d) => {
+      mkdirSync(join(d, "baseline"));
+      mkfifoSync(join(d, "baseline", "base.json"));
+      return ["diff", join(d, "baseline"), model(d, base(), "base.yaml")];
+    },
+    code: 2,
+    stderr: [/base\.json:1:1  \(file\)  is a FIFO \(named pipe\), not a regular file; refused without reading/],
   },
   // ---- 7. problem lines without file:line:col
   {
