@@ -7,6 +7,8 @@
  * and read numbers by name through the caller's lookup.
  */
 
+import { MAX_EXPR_NESTING } from "../schema/bounds.js";
+
 export type Expr =
   | { kind: "num"; value: number; start: number; end: number }
   | { kind: "ref"; name: string; start: number; end: number }
@@ -32,8 +34,9 @@ const ARITY: Record<FnName, { min: number; max: number; text: string }> = {
   abs: { min: 1, max: 1, text: "1 argument" },
 };
 
-// Guards the recursion so hostile input like "((((...1" fails cleanly instead of overflowing the stack.
-const MAX_DEPTH = 200;
+// Guards the recursion so hostile input like "((((...1" fails cleanly instead of overflowing the stack
+// (a bound of the language: src/schema/bounds.ts).
+const MAX_DEPTH = MAX_EXPR_NESTING;
 
 const NUMBER = /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME_SEGMENT = /[A-Za-z_][A-Za-z0-9_]*/y;
@@ -154,7 +157,7 @@ class Parser {
   }
 
   private nested<T>(parse: () => T): T {
-    if (++this.depth > MAX_DEPTH) throw new Fail("expression is nested too deeply", this.peek().start);
+    if (++this.depth > MAX_DEPTH) throw new Fail(`expression is nested too deeply (more than ${MAX_DEPTH} levels)`, this.peek().start);
     try {
       return parse();
     } finally {

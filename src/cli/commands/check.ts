@@ -3,7 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { modelFigures, type FileRun } from "../../api.js";
-import { runBatch, type BatchOptions } from "../../batch/batch.js";
+import { internalProblem, runBatch, type BatchOptions } from "../../batch/batch.js";
 import { checkFigures, emptyCounts, FAILING } from "../../check/check.js";
 import { fixtureFileFor, loadFixture } from "../../load/fixture.js";
 import { formatProblem } from "../../load/problems.js";
@@ -63,6 +63,26 @@ export function checkModel(run: FileRun, fixturesDir: string | undefined): Model
   return check;
 }
 
+/** checkModel, with an unexpected exception turned into that model's problem so the others are still checked. */
+function checkIsolated(run: FileRun, fixturesDir: string | undefined, debug: boolean): ModelCheck {
+  try {
+    return checkModel(run, fixturesDir);
+  } catch (err) {
+    return {
+      file: run.file,
+      model: run.result?.model.id ?? null,
+      title: run.result?.model.title ?? null,
+      fixture: null,
+      report: null,
+      status: "invalid",
+      counts: emptyCounts(),
+      figures: [],
+      warnings: [],
+      problems: [...run.problems, internalProblem(run.file, err, debug)],
+    };
+  }
+}
+
 export function checkCommand(paths: string[], opts: CheckOptions, io: Io): number {
   if (opts.fixtures && !(existsSync(opts.fixtures) && statSync(opts.fixtures).isDirectory())) {
     throw new UsageError(`--fixtures ${opts.fixtures}: no such folder`);
@@ -70,7 +90,7 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   const { files, missing } = modelFiles(paths, io, "check");
 
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
-  const models = runBatch(files, opts.batch).map((r) => checkModel(r, opts.fixtures));
+  const models = runBatch(files, opts.batch).map((r) => checkIsolated(r, opts.fixtures, opts.batch?.debug ?? false));
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
 
   const code = exitCode({
