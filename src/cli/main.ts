@@ -49,7 +49,7 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .option("--debug", "show the stack of an internal error")
     .option("--allow-path <dir>", "also read library files from this folder outside the project (repeatable)", (v: string, all: string[]) => [...all, v], [] as string[])
-    .option("--timeout <seconds>", "time budget of each model in a batch (default 10)", seconds);
+    .option("--timeout <seconds>", "time budget of each model in a batch (default 60)", seconds);
   const batch = () => {
     const g = program.opts<GlobalOptions>();
     return { allowPaths: g.allowPath, timeoutSeconds: g.timeout, debug: g.debug };

@@ -25,7 +25,7 @@ export const MAX_NAME_CHARS = 100;
 export const MAX_SUGGEST_WORD_CHARS = 40;
 export const MAX_SUGGEST_CANDIDATES = 500;
 /** Default time budget of one model in a batch, in seconds (--timeout). */
-export const DEFAULT_TIMEOUT_SECONDS = 10;
+export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** The bounds as the README's table lists them. */
 export const BOUNDS_TABLE: readonly { bound: string; value: string }[] = [
