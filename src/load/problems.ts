@@ -32,13 +32,19 @@ export function formatPath(path: PathSegment[]): string {
   return out;
 }
 
+/** Control characters a file put in a name or value are shown escaped: a problem stays one line. */
+function oneLine(s: string): string {
+  const short: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
+  return s.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (c) => short[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
 export function formatProblem(p: Problem): string {
   let where = p.file;
   if (p.line !== undefined) {
     where += `:${p.line}`;
     if (p.col !== undefined) where += `:${p.col}`;
   }
-  const head = `${where}  ${formatPath(p.path)}  ${p.message}`;
+  const head = oneLine(`${where}  ${formatPath(p.path)}  ${p.message}`);
   return p.hint ? `${head}\n  hint: ${p.hint}` : head;
 }
 

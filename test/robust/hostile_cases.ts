@@ -436,6 +436,12 @@ export const CASES: HostileCase[] = [
     stderr: [/b\.yaml:3:3  studies\.walk  study "walk" is defined in more than one library file/],
   },
   {
+    name: "a key with control characters stays on one problem line",
+    setup: (d) => validate(d, base() + '"bad\\rkey\\u2028x": 1\n'),
+    code: 2,
+    stderr: [/m\.yaml:\d+:\d+  \["bad\\rkey\\u2028x"\]  unknown key "bad\\rkey\\u2028x"/],
+  },
+  {
     name: "old-Mac line endings (bare CR) read as line ends",
     setup: (d) => runJson(d, base().replace(/\n/g, "\r")),
     code: 0,
