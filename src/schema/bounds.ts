@@ -26,16 +26,3 @@ export const MAX_SUGGEST_WORD_CHARS = 40;
 export const MAX_SUGGEST_CANDIDATES = 500;
 /** Default time budget of one model in a batch, in seconds (--timeout). */
 export const DEFAULT_TIMEOUT_SECONDS = 60;
-
-/** The bounds as the README's table lists them. */
-export const BOUNDS_TABLE: readonly { bound: string; value: string }[] = [
-  { bound: "file size", value: `${MAX_FILE_BYTES / 1_000_000} MB` },
-  { bound: "years", value: `${MIN_YEAR}-${MAX_YEAR}` },
-  { bound: "period or horizon", value: `${MAX_PERIOD_YEARS} years` },
-  { bound: "duration, start and other counts of years", value: `${MAX_YEAR_COUNT}` },
-  { bound: "text or expression", value: `${MAX_TEXT_CHARS} characters` },
-  { bound: "expression nesting", value: `${MAX_EXPR_NESTING} levels` },
-  { bound: "nesting of blocks and lists", value: `${MAX_DOCUMENT_DEPTH} levels` },
-  { bound: "parameters (with baselines)", value: `${MAX_PARAMETERS}` },
-  { bound: "key or name", value: `${MAX_NAME_CHARS} characters` },
-];
