@@ -6,7 +6,7 @@ import { Library, Model } from "../schema/model.js";
 import type { NModel } from "../engine/model.js";
 import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
 import { sortProblems, type Problem } from "./problems.js";
-import { parseSource, readSourceFile, type SourceDoc } from "./source.js";
+import { parseSource, readSourceFile, readTextFile, type SourceDoc } from "./source.js";
 import { validateWith } from "./validate.js";
 import { BOUNDS_HINT, checkBounds } from "./bounds.js";
 
@@ -40,23 +40,28 @@ export class LibraryCache {
   get(absPath: string, shownAs: string): CacheEntry {
     const hit = this.cache.get(absPath);
     if (hit) return hit;
-    const { doc, problems } = readSourceFile(absPath);
+    const notLibrary: Problem[] = [{ file: shownAs, line: 1, col: 1, path: [], message: 'not an sroi library file (it has no "sroi-library: 1" line)', severity: "error" }];
+    const text = readTextFile(absPath);
     let out: CacheEntry;
-    if (!doc) out = { problems: problems.map((p) => ({ ...p, file: shownAs })) };
+    if (typeof text !== "string") out = { problems: [{ file: shownAs, line: 1, col: 1, path: [], message: text.refused, severity: "error" }] };
+    // Never echo what a file that is not a library holds (it may be any file a model names): not
+    // even a YAML error, which can quote a key.
+    else if (!/^\s*["']?sroi-library["']?\s*:/m.test(text)) out = { problems: notLibrary };
     else {
-      const shown = { ...doc, file: shownAs };
-      const data = doc.data as Record<string, unknown> | null;
-      if (data === null || typeof data !== "object" || Array.isArray(data) || !("sroi-library" in data)) {
-        // Never echo what such a file holds (it may be any file a model names): only that it is not ours.
-        out = { problems: [{ file: shownAs, line: 1, col: 1, path: [], message: 'not an sroi library file (it has no "sroi-library: 1" line)', severity: "error" }] };
-      } else {
-        const bounds = boundProblems(shown);
-        const v = bounds.length > 0 ? { problems: bounds } : validateWith(Library, shown);
-        out = v.data ? { lib: { file: shownAs, doc: v.data }, doc: shown, problems: [] } : { problems: v.problems };
-      }
+      const { doc, problems } = parseSource(absPath, text);
+      out = doc ? this.validate(doc, shownAs, notLibrary) : { problems: problems.map((p) => ({ ...p, file: shownAs })) };
     }
     this.cache.set(absPath, out);
     return out;
+  }
+
+  private validate(doc: SourceDoc, shownAs: string, notLibrary: Problem[]): CacheEntry {
+    const shown = { ...doc, file: shownAs };
+    const data = doc.data as Record<string, unknown> | null;
+    if (data === null || typeof data !== "object" || Array.isArray(data) || !("sroi-library" in data)) return { problems: notLibrary };
+    const bounds = boundProblems(shown);
+    const v = bounds.length > 0 ? { problems: bounds } : validateWith(Library, shown);
+    return v.data ? { lib: { file: shownAs, doc: v.data }, doc: shown, problems: [] } : { problems: v.problems };
   }
 }
 

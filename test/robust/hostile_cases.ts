@@ -258,6 +258,16 @@ export const CASES: HostileCase[] = [
     never: [/hunter2/, /api_token/],
   },
   {
+    name: "a file in the project that is not a library nor valid YAML: no YAML error quotes it",
+    setup: (d) => {
+      writeFileSync(join(d, "secrets.yaml"), "token: hunter2\ntoken: hunter2\n  bad: [\n");
+      return validate(d, base("time:", "library: [secrets.yaml]\ntime:"));
+    },
+    code: 2,
+    stderr: [/secrets\.yaml:1:1  \(file\)  not an sroi library file/],
+    never: [/hunter2/, /token/],
+  },
+  {
     name: "a library reached through a link out of the project",
     setup: (d) => {
       symlinkSync("/etc/passwd", join(d, "lib.yaml"));
