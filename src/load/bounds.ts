@@ -2,7 +2,9 @@
 // before the schema and the normaliser see it, so that no later step is handed a year of 1e9, a
 // 1 MB name or 100,000 nesting levels. Checks go by key name, so they hold wherever a section uses
 // that key (time, scenarios, inputs, outcomes), and stay independent of the schema's details.
+import { exprRefs, parseExpr } from "../expr/expr.js";
 import {
+  MAX_DEFINITION_CHAIN,
   MAX_DOCUMENT_DEPTH,
   MAX_NAME_CHARS,
   MAX_PARAMETERS,
@@ -43,6 +45,10 @@ export function checkBounds(data: unknown): BoundProblem[] {
       if (sec && typeof sec === "object" && !Array.isArray(sec)) count += Object.keys(sec).length;
     }
     if (count > MAX_PARAMETERS) add(["parameters"], `${count} parameters, more than the bound of ${MAX_PARAMETERS}`);
+    else {
+      const chain = longestChain(doc);
+      if (chain) add(chain.path, `defined through a chain of ${chain.length} parameters, more than the bound of ${MAX_DEFINITION_CHAIN}`);
+    }
   }
 
   // Iterative walk: a deeply nested file must not overflow the stack of the check meant to refuse it.
@@ -89,6 +95,51 @@ export function checkBounds(data: unknown): BoundProblem[] {
 }
 
 export const BOUNDS_HINT = HINT;
+
+/**
+ * The first parameter whose chain of definitions through other parameters is longer than the bound,
+ * if any. Found iteratively (the chain may be thousands long); a cycle is left to the normaliser.
+ */
+function longestChain(doc: Record<string, unknown>): { path: PathSegment[]; length: number } | undefined {
+  const refs = new Map<string, string[]>();
+  const where = new Map<string, PathSegment[]>();
+  for (const section of PARAMETER_SECTIONS) {
+    const sec = doc[section];
+    if (!sec || typeof sec !== "object" || Array.isArray(sec)) continue;
+    for (const [name, v] of Object.entries(sec as Record<string, unknown>)) {
+      const text = typeof v === "string" ? v : v && typeof v === "object" && typeof (v as { value?: unknown }).value === "string" ? (v as { value: string }).value : undefined;
+      const parsed = text !== undefined && text.length <= MAX_TEXT_CHARS ? parseExpr(text) : undefined;
+      refs.set(name, parsed?.ok ? exprRefs(parsed.expr) : []);
+      where.set(name, [section, name]);
+    }
+  }
+  const depth = new Map<string, number>(); // 0 while on the current path
+  for (const root of refs.keys()) {
+    if (depth.has(root)) continue;
+    const frames: { name: string; next: number; deepest: number }[] = [{ name: root, next: 0, deepest: 0 }];
+    depth.set(root, 0);
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1]!;
+      const out = refs.get(f.name)!;
+      if (f.next < out.length) {
+        const r = out[f.next++]!;
+        if (!refs.has(r)) continue;
+        const d = depth.get(r);
+        if (d === undefined) {
+          depth.set(r, 0);
+          frames.push({ name: r, next: 0, deepest: 0 });
+        } else f.deepest = Math.max(f.deepest, d);
+        continue;
+      }
+      const length = f.deepest + 1;
+      depth.set(f.name, length);
+      frames.pop();
+      if (frames.length > 0) frames[frames.length - 1]!.deepest = Math.max(frames[frames.length - 1]!.deepest, length);
+      if (length > MAX_DEFINITION_CHAIN) return { path: where.get(f.name)!, length };
+    }
+  }
+  return undefined;
+}
 
 function checkYear(v: number, path: PathSegment[], add: (p: PathSegment[], m: string) => void): boolean {
   if (Number.isFinite(v) && v >= MIN_YEAR && v <= MAX_YEAR) return true;

@@ -123,6 +123,19 @@ export const CASES: HostileCase[] = [
     stderr: [/m\.yaml:\d+:\d+  parameters\["a{40}\.\.\.\(1000000 characters\)"\]  a name of 1000000 characters, more than the bound of 100/],
   },
   {
+    name: "a chain of 4,000 parameters defined through one another",
+    setup: (d) => validate(d, base("parameters:\n", "parameters:\n" + Array.from({ length: 4000 }, (_, i) => `  c${i}: c${i + 1} + 1\n`).join("") + "  c4000: 1\n")),
+    code: 2,
+    stderr: [/m\.yaml:\d+:\d+  parameters\.c\d+  defined through a chain of 201 parameters, more than the bound of 200/],
+  },
+  {
+    name: "a chain of 200 parameters computes",
+    setup: (d) =>
+      runJson(d, base("parameters:\n", "parameters:\n" + Array.from({ length: 199 }, (_, i) => `  c${i}: c${i + 1} + 1\n`).join("") + "  c199: 1\n").replace("amount: hours * 48 * rate", "amount: c0 * 100")),
+    code: 0,
+    stdout: [/"c0": 200/],
+  },
+  {
     name: "an expression of 5,000 terms computes",
     setup: (d) => runJson(d, base("  hours: 10 ", `  hours: "${Array(5000).fill("1").join(" + ")}" `)),
     code: 0,
