@@ -9,6 +9,7 @@ import {
   MAX_NAME_CHARS,
   MAX_PARAMETERS,
   MAX_PERIOD_YEARS,
+  MAX_SCENARIOS,
   MAX_TEXT_CHARS,
   MAX_YEAR,
   MAX_YEAR_COUNT,
@@ -43,6 +44,9 @@ export function checkBounds(data: unknown): BoundProblem[] {
     for (const s of PARAMETER_SECTIONS) {
       const sec = doc[s];
       if (sec && typeof sec === "object" && !Array.isArray(sec)) count += Object.keys(sec).length;
+    }
+    if (Array.isArray(doc.scenarios) && doc.scenarios.length > MAX_SCENARIOS) {
+      add(["scenarios"], `${doc.scenarios.length} scenarios, more than the bound of ${MAX_SCENARIOS}`);
     }
     if (count > MAX_PARAMETERS) add(["parameters"], `${count} parameters, more than the bound of ${MAX_PARAMETERS}`);
     else {

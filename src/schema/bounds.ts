@@ -19,6 +19,8 @@ export const MAX_EXPR_NESTING = 200;
 export const MAX_DOCUMENT_DEPTH = 64;
 /** Named parameters (parameters and baselines together). */
 export const MAX_PARAMETERS = 10_000;
+/** Scenarios in one model (each may extend another: resolving them is not linear in their number). */
+export const MAX_SCENARIOS = 1_000;
 /** Parameters defined through one another (a = b + 1, b = c + 1, ...): the longest such chain. */
 export const MAX_DEFINITION_CHAIN = 200;
 /** Characters in a key or name. */

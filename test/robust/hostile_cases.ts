@@ -129,6 +129,12 @@ export const CASES: HostileCase[] = [
     stderr: [/m\.yaml:\d+:\d+  parameters\.c\d+  defined through a chain of 201 parameters, more than the bound of 200/],
   },
   {
+    name: "10,000 scenarios, each extending the one before",
+    setup: (d) => validate(d, base("  - id: base", "  - id: s0") + Array.from({ length: 9999 }, (_, i) => `  - { id: s${i + 1}, name: S, extends: s${i} }\n`).join("")),
+    code: 2,
+    stderr: [/m\.yaml:\d+:\d+  scenarios  10000 scenarios, more than the bound of 1000/],
+  },
+  {
     name: "a chain of 200 parameters computes",
     setup: (d) =>
       runJson(d, base("parameters:\n", "parameters:\n" + Array.from({ length: 199 }, (_, i) => `  c${i}: c${i + 1} + 1\n`).join("") + "  c199: 1\n").replace("amount: hours * 48 * rate", "amount: c0 * 100")),

@@ -18,6 +18,7 @@ describe("README bounds table", () => {
     ["nesting in one expression", `| ${B.MAX_EXPR_NESTING} levels;`],
     ["nesting of blocks and lists", `| ${B.MAX_DOCUMENT_DEPTH} levels |`],
     ["parameters (with baselines)", `| ${nl(B.MAX_PARAMETERS)} |`],
+    ["scenarios in one model", `| ${nl(B.MAX_SCENARIOS)} |`],
     ["a key or an id", `| ${B.MAX_NAME_CHARS} characters |`],
     ["a chain of parameters defined through one another", `| ${B.MAX_DEFINITION_CHAIN} |`],
     ["did-you-mean", `| words up to ${B.MAX_SUGGEST_WORD_CHARS} characters, compared with the first ${B.MAX_SUGGEST_CANDIDATES} candidates |`],
