@@ -1,5 +1,16 @@
 // Running many models at once: each on its own, so one bad model never stops the others.
 import { LibraryCache, runFile, type FileRun, type RunOptions } from "../api.js";
+import type { Problem } from "../load/problems.js";
+import { DEFAULT_TIMEOUT_SECONDS } from "../schema/bounds.js";
+
+export interface BatchOptions extends RunOptions {
+  /** Folders outside the project whose files models may name as library (--allow-path). */
+  allowPaths?: string[];
+  /** Time budget of one model in seconds (--timeout). */
+  timeoutSeconds?: number;
+  /** Put the stack of an unexpected error under its problem line (--debug). */
+  debug?: boolean;
+}
 
 export interface BatchRow {
   file: string;
@@ -13,13 +24,50 @@ export interface BatchRow {
 }
 
 /** onEach is called after each model (progress on a terminal). */
-export function runBatch(files: string[], opts: RunOptions = {}, onEach?: () => void): FileRun[] {
-  const cache = new LibraryCache(); // libraries are read once for the whole batch
+export function runBatch(files: string[], opts: BatchOptions = {}, onEach?: () => void): FileRun[] {
+  const cache = new LibraryCache({ allowPaths: opts.allowPaths }); // libraries are read once for the whole batch
   return files.map((f) => {
-    const r = runFile(f, cache, opts);
+    const r = runIsolated(f, cache, opts);
     onEach?.();
     return r;
   });
+}
+
+/**
+ * One model of a batch on its own: an unexpected exception becomes that model's problem, and a model
+ * over its time budget is reported instead of its result, so the rest of the batch completes. The
+ * bounds of the language keep each model's work linear, so a check after the model is enough; no
+ * process or worker per model (batches run a thousand models a second).
+ */
+export function runIsolated(file: string, cache: LibraryCache, opts: BatchOptions = {}): FileRun {
+  const budgetMs = (opts.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+  const started = performance.now();
+  let run: FileRun;
+  try {
+    run = runFile(file, cache, opts);
+  } catch (err) {
+    return { file, problems: [internalProblem(file, err, opts.debug ?? false)], libraries: [] };
+  }
+  const elapsed = performance.now() - started;
+  if (elapsed > budgetMs) {
+    const problem: Problem = {
+      file,
+      line: 1,
+      col: 1,
+      path: [],
+      message: `took ${(elapsed / 1000).toFixed(1)} s, over the time budget of ${budgetMs / 1000} s per model`,
+      hint: "raise it with --timeout SECONDS",
+      severity: "error",
+    };
+    return { file, problems: [problem], libraries: run.libraries };
+  }
+  return run;
+}
+
+export function internalProblem(file: string, err: unknown, debug: boolean): Problem {
+  const message = err instanceof Error ? err.message.split("\n", 1)[0] : String(err);
+  const stack = debug && err instanceof Error && err.stack ? { hint: err.stack } : {};
+  return { file, line: 1, col: 1, path: [], message: `internal error: ${message} (run with --debug for the stack)`, ...stack, severity: "error" };
 }
 
 /** One row per scenario of each model; a model that failed gets one row with its first problem. */

@@ -1,6 +1,6 @@
 // The command line: parse arguments, call the library, print, exit. Commands are imported only when
 // they run, so `sroi --help` stays fast.
-import { Command, CommanderError, Option } from "commander";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { createRequire } from "node:module";
 import { UsageError } from "./exit.js";
 import { processIo, type Io } from "./io.js";
@@ -24,7 +24,35 @@ function help(examples: string[]): string {
   return `\nExamples:\n${examples.map((e) => `  $ ${e}`).join("\n")}\n${EXIT_CODES}\n`;
 }
 
+/** Options every command reads (README "Errors, exit status and bounds"). */
+interface GlobalOptions {
+  debug?: boolean;
+  allowPath: string[];
+  timeout?: number;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("a number of seconds above 0");
+  return n;
+}
+
 export async function run(argv: string[], io: Io = processIo()): Promise<number> {
+  // Read before parsing, so that even a failure while parsing shows its stack under --debug.
+  const debug = argv.includes("--debug");
+  try {
+    return await runCommandLine(argv, io);
+  } catch (err) {
+    // No exception escapes a command: anything unforeseen is exit 2 with one line, never a stack
+    // trace (exit 1 is reserved for a published figure that no longer reproduces).
+    const message = err instanceof Error ? err.message.split("\n", 1)[0] : String(err);
+    io.err(`sroi: internal error: ${message} (run with --debug for the stack)\n`);
+    if (debug && err instanceof Error && err.stack) io.err(err.stack + "\n");
+    return 2;
+  }
+}
+
+async function runCommandLine(argv: string[], io: Io): Promise<number> {
   let code = 0;
   const program = new Command()
     .name("sroi")
@@ -33,7 +61,14 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .showHelpAfterError("(run sroi --help for usage)")
     .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
     .exitOverride()
-    .addHelpText("after", help(["sroi run models/eijsden.yaml", "sroi report models/eijsden.yaml -o eijsden.html", "sroi check --quiet", "sroi init my_project"]));
+    .addHelpText("after", help(["sroi run models/eijsden.yaml", "sroi report models/eijsden.yaml -o eijsden.html", "sroi check --quiet", "sroi init my_project"]))
+    .option("--debug", "show the stack of an internal error")
+    .option("--allow-path <dir>", "also read library files from this folder outside the project (repeatable)", (v: string, all: string[]) => [...all, v], [] as string[])
+    .option("--timeout <seconds>", "time budget of each model in a batch (default 60)", seconds);
+  const batch = () => {
+    const g = program.opts<GlobalOptions>();
+    return { allowPaths: g.allowPath, timeoutSeconds: g.timeout, debug: g.debug };
+  };
 
   // --lang, with --locale kept as its alias; no default: each model prints in its own declared language.
   const lang = () => new Option("--lang <lang>", "labels and number notation (default: the model's language, else nl)").choices(LOCALES);
@@ -70,7 +105,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     ]))
     .action(async (paths: string[], opts) => {
       const { runCommand } = await import("./commands/run.js");
-      code = await runCommand(paths, { ...opts, locale: langOf(opts) }, io);
+      code = await runCommand(paths, { ...opts, locale: langOf(opts), batch: batch() }, io);
     });
 
   program
@@ -94,7 +129,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addHelpText("after", help(["sroi validate models", "sroi validate my_model.yaml"]))
     .action(async (paths: string[]) => {
       const { validateCommand } = await import("./commands/validate.js");
-      code = validateCommand(paths, io);
+      code = validateCommand(paths, io, batch());
     });
 
   program
@@ -110,7 +145,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addHelpText("after", help(["sroi check", "sroi check --quiet", "sroi check models/eijsden.yaml -f json"]))
     .action(async (paths: string[], opts) => {
       const { checkCommand } = await import("./commands/check.js");
-      code = checkCommand(paths, { ...opts, locale: langOf(opts) ?? "nl" }, io);
+      code = checkCommand(paths, { ...opts, locale: langOf(opts) ?? "nl", batch: batch() }, io);
     });
 
   program
@@ -126,7 +161,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addHelpText("after", help(["sroi run models --save results/before --summary", "sroi diff results/before", "sroi diff results/before --figure '*.ratio'"]))
     .action(async (baseline: string, paths: string[], opts) => {
       const { diffCommand } = await import("./commands/diff.js");
-      code = diffCommand(baseline, paths, { ...opts, locale: langOf(opts) ?? "nl" }, io);
+      code = diffCommand(baseline, paths, { ...opts, locale: langOf(opts) ?? "nl", batch: batch() }, io);
     });
 
   program
@@ -138,7 +173,7 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
     .addHelpText("after", help(["sroi figures models/eijsden.yaml --filter ratio"]))
     .action(async (file: string, opts) => {
       const { figuresCommand } = await import("./commands/figures.js");
-      code = figuresCommand(file, opts, io);
+      code = figuresCommand(file, { ...opts, batch: batch() }, io);
     });
 
   program

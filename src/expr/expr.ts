@@ -7,6 +7,8 @@
  * and read numbers by name through the caller's lookup.
  */
 
+import { MAX_EXPR_NESTING } from "../schema/bounds.js";
+
 export type Expr =
   | { kind: "num"; value: number; start: number; end: number }
   | { kind: "ref"; name: string; start: number; end: number }
@@ -32,8 +34,9 @@ const ARITY: Record<FnName, { min: number; max: number; text: string }> = {
   abs: { min: 1, max: 1, text: "1 argument" },
 };
 
-// Guards the recursion so hostile input like "((((...1" fails cleanly instead of overflowing the stack.
-const MAX_DEPTH = 200;
+// Guards the recursion so hostile input like "((((...1" fails cleanly instead of overflowing the stack
+// (a bound of the language: src/schema/bounds.ts).
+const MAX_DEPTH = MAX_EXPR_NESTING;
 
 const NUMBER = /(?:\d+(?:\.\d+)?|\.\d+)(?:[eE][+-]?\d+)?/y;
 const NAME_SEGMENT = /[A-Za-z_][A-Za-z0-9_]*/y;
@@ -154,7 +157,7 @@ class Parser {
   }
 
   private nested<T>(parse: () => T): T {
-    if (++this.depth > MAX_DEPTH) throw new Fail("expression is nested too deeply", this.peek().start);
+    if (++this.depth > MAX_DEPTH) throw new Fail(`expression is nested too deeply (more than ${MAX_DEPTH} levels)`, this.peek().start);
     try {
       return parse();
     } finally {
@@ -260,16 +263,15 @@ export function parseExpr(text: string): ParseResult {
 
 export function exprRefs(expr: Expr): string[] {
   const names = new Set<string>(); // Set keeps insertion order, giving first-appearance order
-  const walk = (e: Expr): void => {
+  // An explicit stack: a 5,000-term sum is a left chain 5,000 deep.
+  const stack: Expr[] = [expr];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
     if (e.kind === "ref") names.add(e.name);
-    else if (e.kind === "neg") walk(e.arg);
-    else if (e.kind === "call") e.args.forEach(walk);
-    else if (e.kind === "bin") {
-      walk(e.left);
-      walk(e.right);
-    }
-  };
-  walk(expr);
+    else if (e.kind === "neg") stack.push(e.arg);
+    else if (e.kind === "call") for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i]!);
+    else if (e.kind === "bin") stack.push(e.right, e.left);
+  }
   return [...names];
 }
 
@@ -310,11 +312,22 @@ function evalNode(e: Expr, lookup: (name: string) => number | undefined): number
     case "neg":
       return -evalNode(e.arg, lookup);
     case "bin": {
-      const l = evalNode(e.left, lookup);
-      const r = evalNode(e.right, lookup);
-      if (e.op === "/" && r === 0) throw new ExprEvalError(`division by zero in "${formatExpr(e)}"`);
-      if (e.op === "^") return finite(Math.pow(l, r), e);
-      return finite(e.op === "+" ? l + r : e.op === "-" ? l - r : e.op === "*" ? l * r : l / r, e);
+      // Left-associative chains (1 + 1 + ... + 1) are folded in a loop, not by recursion, so their
+      // length is bounded by the text bound only; recursion depth follows the nesting of parentheses.
+      const spine: Extract<Expr, { kind: "bin" }>[] = [];
+      let node: Expr = e;
+      while (node.kind === "bin") {
+        spine.push(node);
+        node = node.left;
+      }
+      let l = evalNode(node, lookup);
+      for (let i = spine.length - 1; i >= 0; i--) {
+        const b = spine[i]!;
+        const r = evalNode(b.right, lookup);
+        if (b.op === "/" && r === 0) throw new ExprEvalError(`division by zero in "${formatExpr(b)}"`);
+        l = finite(b.op === "+" ? l + r : b.op === "-" ? l - r : b.op === "*" ? l * r : b.op === "^" ? Math.pow(l, r) : l / r, b);
+      }
+      return l;
     }
     case "call": {
       const args = e.args.map((a) => evalNode(a, lookup));
@@ -362,7 +375,24 @@ export function formatExpr(expr: Expr): string {
       if (expr.op === "^") return `${wrap(expr.left, precedence(expr.left) <= p)} ^ ${wrap(expr.right, precedence(expr.right) < UNARY)}`;
       // A right operand of equal precedence keeps its parentheses: a - (b - c) differs from
       // a - b - c, and keeping a + (b + c) preserves the tree and its floating-point order.
-      return `${wrap(expr.left, precedence(expr.left) < p)} ${expr.op} ${wrap(expr.right, precedence(expr.right) <= p)}`;
+      // The left chain is walked in a loop (see evalNode): it can be thousands of terms long.
+      const spine: Extract<Expr, { kind: "bin" }>[] = [];
+      let node: Expr = expr;
+      while (node.kind === "bin") {
+        spine.push(node);
+        const p = PRECEDENCE[node.op];
+        // A left operand of lower precedence is printed in parentheses: stop the chain there.
+        // A power is right-associative: it is printed by its own case, never walked into.
+        if (!(node.left.kind === "bin" && node.left.op !== "^" && precedence(node.left) >= p)) break;
+        node = node.left;
+      }
+      const bottom = spine[spine.length - 1]!;
+      let out = wrap(bottom.left, precedence(bottom.left) < PRECEDENCE[bottom.op]);
+      for (let i = spine.length - 1; i >= 0; i--) {
+        const b = spine[i]!;
+        out += ` ${b.op} ${wrap(b.right, precedence(b.right) <= PRECEDENCE[b.op])}`;
+      }
+      return out;
     }
     case "call":
       return `${expr.fn}(${expr.args.map(formatExpr).join(", ")})`;

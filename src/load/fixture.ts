@@ -1,6 +1,7 @@
 // Reading fixtures/<model>.yaml (published figures) with positions for its problems.
-import { existsSync, readdirSync } from "node:fs";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
+import { basename, dirname, extname, join, resolve, sep } from "node:path";
+import { isInside, projectRoot } from "./load.js";
 import { readPrinted, PrintedParseError } from "../check/published.js";
 import { Fixture, type FixtureDoc } from "../schema/fixture.js";
 import type { Problem } from "./problems.js";
@@ -15,7 +16,32 @@ export interface LoadedFixture {
   problems: Problem[];
 }
 
-export function loadFixture(file: string): LoadedFixture {
+function realOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+/**
+ * Reads a fixture. With `forModel`, the fixture's real path must lie inside that model's project, or
+ * inside the fixtures folder as laid out next to the models folder, or inside the folder named with
+ * --fixtures (`fixturesDir`); checked before anything is read. Its `model:` must name that model.
+ */
+export function loadFixture(file: string, forModel?: string, fixturesDir?: string): LoadedFixture {
+  if (forModel !== undefined) {
+    const real = realOr(file);
+    const root = projectRoot(dirname(resolve(forModel)));
+    const inside =
+      isInside(real, root) ||
+      isInside(real, defaultFixturesDir(forModel)) ||
+      (fixturesDir !== undefined && (isInside(real, resolve(fixturesDir)) || isInside(real, realOr(fixturesDir))));
+    if (!inside) {
+      const problem: Problem = { file, line: 1, col: 1, path: [], message: `fixture file outside the project (it leads to ${real}); not read`, severity: "error" };
+      return { file, problems: [problem] };
+    }
+  }
   const { doc, problems } = readSourceFile(file);
   if (!doc) return { file, problems };
   const v = validateWith(Fixture, doc);
@@ -34,15 +60,51 @@ export function loadFixture(file: string): LoadedFixture {
   });
   if (unreadable.length > 0) return { file, problems: unreadable };
   // The model path is relative to the folder that holds fixtures/ (the repository root).
-  return { file, fixture: v.data, modelPath: resolve(dirname(file), "..", v.data.model), problems: [] };
+  const modelPath = resolve(dirname(file), "..", v.data.model);
+  if (forModel !== undefined && !namesModel(v.data.model, modelPath, forModel)) {
+    const pos = doc.locate(["model"]) ?? { line: 1, col: 1 };
+    const problem: Problem = {
+      file,
+      line: pos.line,
+      col: pos.col,
+      path: ["model"],
+      message: `this fixture is for ${v.data.model}, but it is checked against ${forModel}`,
+      hint: "a fixture's model: names the model file its figures were published for",
+      severity: "error",
+    };
+    return { file, problems: [problem] };
+  }
+  return { file, fixture: v.data, modelPath, problems: [] };
+}
+
+/** Whether a fixture's `model:` names this model file: the same real file, or (with fixtures kept
+ *  elsewhere, --fixtures) a path whose trailing folders and name are the model's. */
+function namesModel(written: string, resolved: string, modelFile: string): boolean {
+  const model = realOr(modelFile);
+  if (realOr(resolved) === model) return true;
+  const tail = written.split(/[\\/]/).filter((s) => s !== "" && s !== ".");
+  if (tail.includes("..")) return false;
+  return model.split(sep).slice(-tail.length).join("/") === tail.join("/");
 }
 
 /** The fixture for a model file: <fixturesDir>/<model name>.yaml, by default in the fixtures/ folder
  *  next to the models folder; undefined when there is none. */
 export function fixtureFileFor(modelFile: string, fixturesDir?: string): string | undefined {
-  const dir = fixturesDir ?? join(dirname(resolve(modelFile)), "..", "fixtures");
+  const dir = fixturesDir ?? defaultFixturesDir(modelFile);
   const candidate = join(dir, basename(modelFile, extname(modelFile)) + ".yaml");
-  return existsSync(candidate) ? candidate : undefined;
+  // lstat, not exists: a dangling link where the fixture should be is a fixture that cannot be read
+  // (an error), not a model without published figures.
+  try {
+    lstatSync(candidate);
+    return candidate;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fixtures/ folder next to a model's folder. */
+export function defaultFixturesDir(modelFile: string): string {
+  return join(dirname(resolve(modelFile)), "..", "fixtures");
 }
 
 /** Every fixture file in a fixtures folder. */

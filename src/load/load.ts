@@ -1,12 +1,14 @@
 // Loading a model file: read, parse YAML with positions, validate the shape, read its library files,
 // normalise. Returns the model or every problem, each with file:line:col; never throws for bad input.
-import { basename, dirname, extname, resolve, relative } from "node:path";
+import { existsSync, realpathSync } from "node:fs";
+import { basename, dirname, extname, isAbsolute, join, resolve, relative, sep } from "node:path";
 import { Library, Model } from "../schema/model.js";
 import type { NModel } from "../engine/model.js";
 import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
 import { formatPath, sortProblems, type Problem } from "./problems.js";
-import { parseSource, readSourceFile, type SourceDoc } from "./source.js";
+import { parseSource, readSourceFile, readTextFile, type SourceDoc } from "./source.js";
 import { validateWith } from "./validate.js";
+import { BOUNDS_HINT, checkBounds } from "./bounds.js";
 
 export interface Loaded {
   file: string;
@@ -18,24 +20,80 @@ export interface Loaded {
   doc?: SourceDoc;
 }
 
+export interface LoadOptions {
+  /** Folders outside the project whose files a model may name as library (--allow-path). */
+  allowPaths?: string[];
+}
+
+type CacheEntry = { lib?: LoadedLibrary; doc?: SourceDoc; problems: Problem[] };
+
 /** Library files are shared by many models in a batch: read each once. */
 export class LibraryCache {
-  private cache = new Map<string, { lib?: LoadedLibrary; problems: Problem[] }>();
+  private cache = new Map<string, CacheEntry>();
+  /** Real paths of the allowed folders. */
+  readonly allowed: string[];
 
-  get(absPath: string, shownAs: string): { lib?: LoadedLibrary; problems: Problem[] } {
+  constructor(readonly options: LoadOptions = {}) {
+    this.allowed = (options.allowPaths ?? []).map((d) => realOr(resolve(d)));
+  }
+
+  get(absPath: string, shownAs: string): CacheEntry {
     const hit = this.cache.get(absPath);
     if (hit) return hit;
-    const { doc, problems } = readSourceFile(absPath);
-    let out: { lib?: LoadedLibrary; problems: Problem[] };
-    if (!doc) out = { problems: problems.map((p) => ({ ...p, file: shownAs })) };
+    const notLibrary: Problem[] = [{ file: shownAs, line: 1, col: 1, path: [], message: 'not an sroi library file (it has no "sroi-library: 1" line)', severity: "error" }];
+    const text = readTextFile(absPath);
+    let out: CacheEntry;
+    if (typeof text !== "string") out = { problems: [{ file: shownAs, line: 1, col: 1, path: [], message: text.refused, severity: "error" }] };
+    // Never echo what a file that is not a library holds (it may be any file a model names): not
+    // even a YAML error, which can quote a key.
+    else if (!/^\s*["']?sroi-library["']?\s*:/m.test(text)) out = { problems: notLibrary };
     else {
-      const shown = { ...doc, file: shownAs };
-      const v = validateWith(Library, shown);
-      out = v.data ? { lib: { file: shownAs, doc: v.data }, problems: [] } : { problems: v.problems };
+      const { doc, problems } = parseSource(absPath, text);
+      out = doc ? this.validate(doc, shownAs, notLibrary) : { problems: problems.map((p) => ({ ...p, file: shownAs })) };
     }
     this.cache.set(absPath, out);
     return out;
   }
+
+  private validate(doc: SourceDoc, shownAs: string, notLibrary: Problem[]): CacheEntry {
+    const shown = { ...doc, file: shownAs };
+    const data = doc.data as Record<string, unknown> | null;
+    if (data === null || typeof data !== "object" || Array.isArray(data) || !("sroi-library" in data)) return { problems: notLibrary };
+    const bounds = boundProblems(shown);
+    const v = bounds.length > 0 ? { problems: bounds } : validateWith(Library, shown);
+    return v.data ? { lib: { file: shownAs, doc: v.data }, doc: shown, problems: [] } : { problems: v.problems };
+  }
+}
+
+/** The folder a model's library files must lie in: the nearest parent with package.json or .git, else the model's own folder. */
+export function projectRoot(modelDir: string): string {
+  const start = realOr(modelDir);
+  for (let dir = start; ; ) {
+    if (existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git"))) return dir;
+    const up = dirname(dir);
+    if (up === dir) return start;
+    dir = up;
+  }
+}
+
+export function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!rel.startsWith(".." + sep) && rel !== ".." && !isAbsolute(rel));
+}
+
+function realOr(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+}
+
+function boundProblems(doc: SourceDoc): Problem[] {
+  return checkBounds(doc.data).map((b) => {
+    const pos = (b.key ? doc.locateKey(b.path) : doc.locate(b.path)) ?? { line: 1, col: 1 };
+    return { file: doc.file, line: pos.line, col: pos.col, path: b.path, message: b.message, hint: BOUNDS_HINT, severity: "error" as const };
+  });
 }
 
 export function loadModel(file: string, cache = new LibraryCache()): Loaded {
@@ -52,18 +110,40 @@ export function loadModelText(file: string, text: string, cache = new LibraryCac
 }
 
 function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
+  const bounds = boundProblems(doc);
+  if (bounds.length > 0) return { file, problems: bounds, libraries: [] };
   const shaped = validateWith(Model, doc);
   if (!shaped.data) return { file, problems: sortProblems(shaped.problems), libraries: [] };
 
   const libraries: LoadedLibrary[] = [];
   const libPaths: string[] = [];
   const libProblems: Problem[] = [];
+  const libDocs = new Map<string, SourceDoc>();
+  const modelDir = dirname(resolve(file));
+  const root = shaped.data.library?.length ? projectRoot(modelDir) : modelDir;
   shaped.data.library?.forEach((rel, i) => {
-    const abs = resolve(dirname(file), rel);
+    const abs = resolve(modelDir, rel);
     libPaths.push(abs);
     const shownAs = relative(process.cwd(), abs) || abs;
+    // Checked before anything is read: a model under review is untrusted input, and a library path
+    // must not be a way to read (or probe) files elsewhere on the machine.
+    const real = realOr(abs);
+    if (!isInside(real, root) && !cache.allowed.some((d) => isInside(real, d))) {
+      const pos = doc.locate(["library", i]) ?? { line: 1, col: 1 };
+      libProblems.push({
+        file,
+        line: pos.line,
+        col: pos.col,
+        path: ["library", i],
+        message: `library file outside the project: ${rel} (the project is ${root}); not read`,
+        hint: "keep library files inside the project, or allow a folder with --allow-path DIR",
+        severity: "error",
+      });
+      return;
+    }
     const got = cache.get(abs, shownAs);
     if (got.lib) libraries.push(got.lib);
+    if (got.doc) libDocs.set(got.doc.file, got.doc);
     for (const p of got.problems) {
       // A missing library file is the model's problem: point at the line that names it.
       if (p.message === "no such file") {
@@ -79,10 +159,10 @@ function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
   const errors = notation.filter((x) => x.error);
   if (errors.length > 0 || !n.model) {
     const all = [...n.problems, ...errors.map((x) => ({ path: x.path, message: x.message, hint: x.hint }))];
-    return { file, problems: sortProblems(all.map((p) => positioned(p, doc))), libraries: libPaths, doc };
+    return { file, problems: sortProblems(all.map((p) => positioned(p, doc, libDocs))), libraries: libPaths, doc };
   }
   for (const x of notation) n.model.libraryNotes.push({ code: "number-notation", message: `${formatPath(x.path)}: ${x.message}; ${x.hint}` });
-  return { file, model: n.model, problems: sortProblems(n.problems.map((p) => positioned(p, doc))), libraries: libPaths, doc };
+  return { file, model: n.model, problems: sortProblems(n.problems.map((p) => positioned(p, doc, libDocs))), libraries: libPaths, doc };
 }
 
 // YAML reads 25.000 as 25: a Dutch user's twenty-five thousand becomes twenty-five without a word.
@@ -133,13 +213,17 @@ export function modelIdFromFile(file: string): string {
 }
 
 /** Gives a normaliser or engine problem its file position. */
-export function positioned(p: RawProblem, doc: SourceDoc): Problem {
-  if (p.file) return { file: p.file, path: p.path, message: p.message, hint: p.hint, severity: "error" };
+export function positioned(p: RawProblem, doc: SourceDoc, libDocs?: Map<string, SourceDoc>): Problem {
+  if (p.file) {
+    // A problem in a library file (a study defined twice): at its line there, or the file's start.
+    const pos = libDocs?.get(p.file)?.locateKey(p.path) ?? { line: 1, col: 1 };
+    return { file: p.file, line: pos.line, col: pos.col, path: p.path, message: p.message, hint: p.hint, severity: "error" };
+  }
   const pos = doc.locate(p.path);
   return {
     file: doc.file,
-    line: pos?.line,
-    col: pos && p.offset !== undefined ? pos.col + p.offset : pos?.col,
+    line: pos?.line ?? 1,
+    col: pos ? (p.offset !== undefined ? pos.col + p.offset : pos.col) : 1,
     path: p.path,
     message: p.message,
     hint: p.hint,

@@ -619,20 +619,37 @@ function unknownNameHint(name: string): string {
 
 /** Names of parameters on a reference cycle. */
 function findCycle(params: Map<string, NParam>): string[] {
+  // Depth-first with an explicit stack: a chain of thousands of parameters (a = b + 1, b = c + 1, ...)
+  // must not overflow the call stack.
   const state = new Map<string, 1 | 2>();
   const onCycle = new Set<string>();
-  const visit = (name: string, stack: string[]) => {
-    const st = state.get(name);
-    if (st === 2) return;
-    if (st === 1) {
-      for (const n of stack.slice(stack.indexOf(name))) onCycle.add(n);
-      return;
-    }
+  const path: string[] = [];
+  const position = new Map<string, number>();
+  const frames: { name: string; refs: string[]; next: number }[] = [];
+  const enter = (name: string) => {
     state.set(name, 1);
+    position.set(name, path.length);
+    path.push(name);
     const p = params.get(name);
-    if (p) for (const r of exprRefs(p.value.expr)) if (params.has(r)) visit(r, [...stack, name]);
-    state.set(name, 2);
+    frames.push({ name, refs: p ? exprRefs(p.value.expr).filter((r) => params.has(r)) : [], next: 0 });
   };
-  for (const name of params.keys()) visit(name, []);
+  for (const root of params.keys()) {
+    if (state.has(root)) continue;
+    enter(root);
+    while (frames.length > 0) {
+      const f = frames[frames.length - 1]!;
+      if (f.next < f.refs.length) {
+        const r = f.refs[f.next++]!;
+        const st = state.get(r);
+        if (st === 1) for (const n of path.slice(position.get(r))) onCycle.add(n);
+        else if (st === undefined) enter(r);
+        continue;
+      }
+      state.set(f.name, 2);
+      position.delete(f.name);
+      path.pop();
+      frames.pop();
+    }
+  }
   return [...onCycle];
 }

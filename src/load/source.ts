@@ -1,7 +1,8 @@
 // Parses a model file's YAML text, keeping enough of the syntax tree to point
 // later problems (schema, checks) at the line and column the user wrote.
 
-import { readFileSync } from "node:fs";
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
+import { MAX_FILE_BYTES } from "../schema/bounds.js";
 import {
   LineCounter,
   isAlias,
@@ -50,8 +51,12 @@ const HINTS: Partial<Record<YAMLError["code"], string>> = {
 };
 
 export function parseSource(file: string, text: string): Result {
+  // Old-Mac files end lines with a bare CR; read them as line ends (same length, so offsets hold).
+  if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
   const lineCounter = new LineCounter();
-  const yaml = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  // Duplicate keys are found below with a set per map: the yaml library's own check compares every
+  // key with every other (10,000 parameters took seconds).
+  const yaml = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false, strict: true });
   const at = (offset: number): Position => lineCounter.linePos(offset);
   const problems: Problem[] = [];
 
@@ -70,12 +75,31 @@ export function parseSource(file: string, text: string): Result {
   if (problems.some((p) => p.severity === "error")) return { problems };
 
   if (yaml.contents === null) {
-    problems.push({ file, path: [], message: "the file is empty", hint: EMPTY_HINT, severity: "error" });
+    problems.push({ file, line: 1, col: 1, path: [], message: "the file is empty", hint: EMPTY_HINT, severity: "error" });
     return { problems };
   }
 
   // Checked before toJS(), which would throw on these or silently mangle them.
   visit(yaml, {
+    Map(_, map) {
+      const keys = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (!keys.has(key)) {
+          keys.add(key);
+          continue;
+        }
+        problems.push({
+          file,
+          ...(pair.key.range ? at(pair.key.range[0]) : { line: 1, col: 1 }),
+          path: [],
+          message: `duplicate key ${JSON.stringify(key)}`,
+          hint: HINTS.DUPLICATE_KEY,
+          severity: "error",
+        });
+      }
+    },
     Alias(_, alias) {
       if (alias.resolve(yaml) !== undefined) return;
       problems.push({
@@ -106,36 +130,113 @@ export function parseSource(file: string, text: string): Result {
   } catch (err) {
     // Excessive alias expansion (a "billion laughs" file) ends up here.
     const message = err instanceof Error ? firstLine(err.message) : String(err);
-    problems.push({ file, path: [], message: `cannot load the YAML: ${lowerFirst(message)}`, severity: "error" });
+    problems.push({ file, ...firstAlias(yaml, at), path: [], message: `cannot load the YAML: ${lowerFirst(message)}`, severity: "error" });
     return { problems };
   }
 
   return { doc: makeSourceDoc(file, data, yaml, at), problems };
 }
 
+/**
+ * Reads a model, library or fixture file. Devices, FIFOs, sockets, folders and files over the size
+ * bound are refused by stat before anything is read (so /dev/zero or a FIFO can neither hang nor fill
+ * memory); the file is opened non-blocking and checked again on its descriptor, so a swap between the
+ * check and the read changes nothing.
+ */
 export function readSourceFile(file: string): Result {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (err) {
-    return { problems: [{ file, path: [], message: readFailure(err), severity: "error" }] };
-  }
-  return parseSource(file, text);
+  const got = readTextFile(file);
+  if (typeof got !== "string") return { problems: [{ file, line: 1, col: 1, path: [], message: got.refused, severity: "error" }] };
+  return parseSource(file, got);
 }
 
-function readFailure(err: unknown): string {
+/** A file's text, or why it is refused (see readSourceFile); for every file sroi reads. */
+export function readTextFile(file: string): string | { refused: string } {
+  const fail = (refused: string) => ({ refused });
+  let st: Stats;
+  try {
+    st = statSync(file);
+  } catch (err) {
+    return fail(readFailure(err, file));
+  }
+  const refused = refuseKind(st);
+  if (refused) return fail(refused);
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (err) {
+    return fail(readFailure(err, file));
+  }
+  try {
+    const again = refuseKind(fstatSync(fd));
+    if (again) return fail(again);
+    const buf = Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES) + 1);
+    let len = 0;
+    for (;;) {
+      const n = readSync(fd, buf, len, buf.length - len, null);
+      if (n === 0) break;
+      len += n;
+      if (len >= buf.length) break;
+      // A file that grows while it is read is re-checked against the bound at the end.
+    }
+    if (len > MAX_FILE_BYTES) return fail(`the file grew past the bound of ${MAX_FILE_BYTES} bytes while it was read`);
+    return buf.subarray(0, len).toString("utf8");
+  } catch (err) {
+    return fail(readFailure(err, file));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Why a file of this kind is not read, or undefined when it is a regular file within the size bound. */
+function refuseKind(st: Stats): string | undefined {
+  if (st.isDirectory()) return "is a folder, not a model file";
+  if (!st.isFile()) {
+    const kind = st.isFIFO() ? "a FIFO (named pipe)" : st.isSocket() ? "a socket" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : "not a regular file";
+    return `is ${kind}, not a regular file; refused without reading`;
+  }
+  if (st.size > MAX_FILE_BYTES) return `the file is ${st.size} bytes, over the bound of ${MAX_FILE_BYTES} bytes; refused without reading`;
+  return undefined;
+}
+
+export function readFailure(err: unknown, file?: string): string {
   switch ((err as NodeJS.ErrnoException).code) {
     case "ENOENT":
+      if (file !== undefined && isSymlink(file)) return "dangling symbolic link (its target does not exist)";
+      return "no such file";
     case "ENOTDIR":
       return "no such file";
+    case "ELOOP":
+      return "symbolic link loop";
     case "EISDIR":
       return "is a folder, not a model file";
     case "EACCES":
     case "EPERM":
       return "cannot read: permission denied";
+    case "ENAMETOOLONG":
+      return "the file name is too long";
     default:
       return `cannot read: ${err instanceof Error ? firstLine(err.message) : String(err)}`;
   }
+}
+
+function isSymlink(file: string): boolean {
+  try {
+    return lstatSync(file).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Where the first alias is, for the alias-expansion limit (a "billion laughs" file). */
+function firstAlias(yaml: Document, at: (offset: number) => Position): Position {
+  let pos: Position = { line: 1, col: 1 };
+  visit(yaml, {
+    Alias(_, alias) {
+      if (alias.range) pos = at(alias.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return pos;
 }
 
 /** A short, lower-case message for a yaml library error. */

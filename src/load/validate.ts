@@ -22,7 +22,7 @@ function issueProblems(issue: Issue, doc: SourceDoc, prefix: PathSegment[]): Pro
   const path = [...prefix, ...(issue.path as PathSegment[])];
   const at = (p: PathSegment[], key = false) => {
     const pos = key ? doc.locateKey(p) : doc.locate(p);
-    return { file: doc.file, line: pos?.line, col: pos?.col };
+    return { file: doc.file, line: pos?.line ?? 1, col: pos?.col ?? 1 };
   };
 
   if (issue.code === "unrecognized_keys") {

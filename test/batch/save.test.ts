@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RESULT_SCHEMA } from "../../src/engine/result.js";
-import { readSavedResults } from "../../src/batch/save.js";
+import { readBaseline } from "../../src/diff/baseline.js";
 import { copyRepo, sroi } from "../cli/capture.js";
 
 describe("run --save", () => {
@@ -14,7 +14,7 @@ describe("run --save", () => {
     const first = await sroi("run", join(dir, "models"), "--save", out, "--summary");
     expect(first.code).toBe(0);
     expect(first.stderr).toMatch(/^saved \d+ results to /m);
-    const saved = readSavedResults(out);
+    const saved = readBaseline(out).results;
     expect([...saved.keys()]).toEqual(expect.arrayContaining(["eijsden", "numansdorp"]));
     expect(saved.get("eijsden")!.schema).toBe(RESULT_SCHEMA);
     expect((await sroi("run", join(dir, "models"), "--save", out, "--summary")).code).toBe(0);
@@ -55,16 +55,20 @@ describe("run --save", () => {
   });
 });
 
-describe("readSavedResults", () => {
-  it("reads sroi results by model id and leaves every other file alone", async () => {
+describe("readBaseline", () => {
+  it("reads sroi results by model id, leaves other tools' files alone and names a damaged one", async () => {
     const dir = copyRepo();
     const out = join(dir, "results");
     await sroi("run", join(dir, "models", "eijsden.yaml"), "--save", out, "--format", "json");
     writeFileSync(join(out, "notes.json"), '{"schema": "something-else/1"}');
     writeFileSync(join(out, "broken.json"), "{");
     writeFileSync(join(out, "readme.txt"), "hello");
-    expect([...readSavedResults(out).keys()]).toEqual(["eijsden"]);
-    expect(() => readSavedResults(join(dir, "nowhere"))).toThrow(/no results folder/);
+    const read = readBaseline(out);
+    expect([...read.results.keys()]).toEqual(["eijsden"]);
+    expect(read.problems.map((p) => [p.file, p.line, p.col, p.message])).toEqual([
+      [join(out, "broken.json"), 1, 2, "not valid JSON (truncated or damaged); save the baseline again"],
+    ]);
+    expect(() => readBaseline(join(dir, "nowhere"))).toThrow(/no results folder/);
     expect(existsSync(join(out, "eijsden.json"))).toBe(true);
   });
 });

@@ -190,7 +190,7 @@ describe("syntax errors", () => {
     const deep = "(".repeat(10000) + "1" + ")".repeat(10000);
     const result = parseExpr(deep);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.message).toBe("expression is nested too deeply");
+    if (!result.ok) expect(result.error.message).toBe("expression is nested too deeply (more than 200 levels)");
     expect(parseExpr("-".repeat(10000) + "1").ok).toBe(false);
   });
 

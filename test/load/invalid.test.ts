@@ -97,7 +97,7 @@ const cases: [string, (t: string) => string, string[]][] = [
     "m.yaml:1:1  scenarios  missing a list (required)",
   ]],
   ["an empty file", () => "", [
-    "m.yaml  (file)  the file is empty",
+    "m.yaml:1:1  (file)  the file is empty",
     '  hint: a model starts with "sroi: 1" and a "meta:" block; see README "Writing a model"',
   ]],
   ["invalid YAML", (t) => t.replace("  title: Test", "  title: Test\n title2: x"), []],

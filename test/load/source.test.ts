@@ -111,6 +111,8 @@ describe("parseSource problems", () => {
       expect(problems).toEqual([
         {
           file: "m.yaml",
+          line: 1,
+          col: 1,
           path: [],
           message: "the file is empty",
           hint: 'a model starts with "sroi: 1" and a "meta:" block; see README "Writing a model"',
@@ -173,13 +175,13 @@ describe("readSourceFile", () => {
   it("reports a missing file", () => {
     const file = join(dir, "missing.yaml");
     expect(readSourceFile(file)).toEqual({
-      problems: [{ file, path: [], message: "no such file", severity: "error" }],
+      problems: [{ file, line: 1, col: 1, path: [], message: "no such file", severity: "error" }],
     });
   });
 
   it("reports a folder", () => {
     expect(readSourceFile(dir)).toEqual({
-      problems: [{ file: dir, path: [], message: "is a folder, not a model file", severity: "error" }],
+      problems: [{ file: dir, line: 1, col: 1, path: [], message: "is a folder, not a model file", severity: "error" }],
     });
   });
 

@@ -3,7 +3,7 @@
 import { existsSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { modelFigures, type FileRun } from "../../api.js";
-import { runBatch } from "../../batch/batch.js";
+import { internalProblem, runBatch, type BatchOptions } from "../../batch/batch.js";
 import { checkFigures, emptyCounts, FAILING } from "../../check/check.js";
 import { fixtureFileFor, loadFixture } from "../../load/fixture.js";
 import { formatProblem } from "../../load/problems.js";
@@ -27,6 +27,7 @@ export interface CheckOptions {
   locale: Locale;
   quiet?: boolean;
   set?: string[];
+  batch?: BatchOptions;
 }
 
 /** Shown relative to the working folder, as the user would type it. */
@@ -49,7 +50,7 @@ export function checkModel(run: FileRun, fixturesDir: string | undefined): Model
     warnings: run.result?.warnings ?? [],
     problems: [...run.problems],
   };
-  const loaded = fixtureFile ? loadFixture(fixtureFile) : undefined;
+  const loaded = fixtureFile ? loadFixture(fixtureFile, run.file, fixturesDir) : undefined;
   if (loaded) {
     check.problems.push(...loaded.problems.map((p) => ({ ...p, file: shown(p.file) })));
     check.report = loaded.fixture?.report ?? null;
@@ -64,6 +65,26 @@ export function checkModel(run: FileRun, fixturesDir: string | undefined): Model
   return check;
 }
 
+/** checkModel, with an unexpected exception turned into that model's problem so the others are still checked. */
+function checkIsolated(run: FileRun, fixturesDir: string | undefined, debug: boolean): ModelCheck {
+  try {
+    return checkModel(run, fixturesDir);
+  } catch (err) {
+    return {
+      file: run.file,
+      model: run.result?.model.id ?? null,
+      title: run.result?.model.title ?? null,
+      fixture: null,
+      report: null,
+      status: "invalid",
+      counts: emptyCounts(),
+      figures: [],
+      warnings: [],
+      problems: [...run.problems, internalProblem(run.file, err, debug)],
+    };
+  }
+}
+
 export function checkCommand(paths: string[], opts: CheckOptions, io: Io): number {
   const format = supportedFormat("check", opts.format);
   if (opts.fixtures && !(existsSync(opts.fixtures) && statSync(opts.fixtures).isDirectory())) {
@@ -73,7 +94,7 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
 
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
   const tick = progress(io, files.length, "check");
-  const models = runBatch(files, { set: opts.set }, tick).map((r) => checkModel(r, opts.fixtures));
+  const models = runBatch(files, { ...opts.batch, set: opts.set }, tick).map((r) => checkIsolated(r, opts.fixtures, opts.batch?.debug ?? false));
   tick.done();
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
 

@@ -1,8 +1,8 @@
 // sroi diff BASELINE [PATH...] : re-run models and show which figures moved against results saved with
 // `sroi run --save BASELINE` (after a library or model change).
 import { modelFigures } from "../../api.js";
-import { runBatch } from "../../batch/batch.js";
-import { readSavedResults, SaveError } from "../../batch/save.js";
+import { runBatch, type BatchOptions } from "../../batch/batch.js";
+import { BaselineError, readBaseline } from "../../diff/baseline.js";
 import { diffModels, headlineFirst } from "../../diff/diff.js";
 import { modelIdFromFile } from "../../load/load.js";
 import { formatProblem } from "../../load/problems.js";
@@ -22,22 +22,25 @@ export interface DiffOptions {
   all?: boolean;
   figure?: string;
   locale: Locale;
+  batch?: BatchOptions;
 }
 
 export function diffCommand(baselineDir: string, paths: string[], opts: DiffOptions, io: Io): number {
   const format = supportedFormat("diff", opts.format);
   let saved;
   try {
-    saved = readSavedResults(baselineDir);
+    saved = readBaseline(baselineDir);
   } catch (err) {
-    if (err instanceof SaveError) throw new UsageError(`${err.message}; save one first with: sroi run MODELS --save ${baselineDir}`);
+    if (err instanceof BaselineError) throw new UsageError(`${err.message}; save one first with: sroi run MODELS --save ${baselineDir}`);
     throw err;
   }
-  if (saved.size === 0) throw new UsageError(`no saved results in ${baselineDir}; save them first with: sroi run MODELS --save ${baselineDir}`);
+  // A damaged baseline file is named, and the diff exits 2: its model would otherwise show as "new".
+  for (const p of saved.problems) io.err(formatProblem(p) + "\n");
+  if (saved.results.size === 0 && saved.problems.length === 0) throw new UsageError(`no saved results in ${baselineDir}; save them first with: sroi run MODELS --save ${baselineDir}`);
 
   const { files, missing } = modelFiles(paths, io, "run");
   const tick = progress(io, files.length, "diff");
-  const runs = runBatch(files, {}, tick);
+  const runs = runBatch(files, opts.batch, tick);
   tick.done();
   for (const r of runs) for (const p of r.problems) io.err(formatProblem(p) + "\n");
 
@@ -55,7 +58,7 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
     current.set(id, { file: r.file, figures: modelFigures(r.result) });
   }
 
-  const baseline = new Map([...saved].map(([id, result]) => [id, modelFigures(result)]));
+  const baseline = saved.figures;
   const models = diffModels({ baseline, current, failed, all: opts.all });
   for (const m of models) {
     // Does each moved figure's published value (fixtures/) still hold? Checked against the new figures.
@@ -72,5 +75,5 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
   }
   const out: DiffOutput = { schema: DIFF_SCHEMA, baseline: baselineDir, all: opts.all ?? false, summary: diffSummary(models), models };
   io.out(diffRenderers[format](out, { chalk: io.chalk, locale: opts.locale }));
-  return exitCode({ invalidInput: missing.length > 0 || failed.size > 0 });
+  return exitCode({ invalidInput: missing.length > 0 || failed.size > 0 || saved.problems.length > 0 });
 }

@@ -1,6 +1,7 @@
 // sroi run FILE|DIR|GLOB... : run models and print their reports (table, json, md, csv) model by model
 // as each finishes, or write an xlsx workbook with -o; a batch ends with a summary.
-import { LibraryCache, runFile, type FileRun, type RunOptions as RunFileOptions } from "../../api.js";
+import { LibraryCache, type FileRun } from "../../api.js";
+import { runIsolated, type BatchOptions } from "../../batch/batch.js";
 import { saveResults, SaveError, writeAtomic } from "../../batch/save.js";
 import type { ModelResult } from "../../engine/result.js";
 import { formatProblem } from "../../load/problems.js";
@@ -24,6 +25,7 @@ export interface RunOptions {
   output?: string;
   set?: string[];
   minCertainty?: string;
+  batch?: BatchOptions;
 }
 
 /** Keeps only the asked scenarios; a model that has none of them gets a problem instead of a result. */
@@ -37,19 +39,6 @@ function onlyScenarios(r: FileRun, wanted: string[] | undefined): FileRun {
   return { file: r.file, problems: [problem], libraries: r.libraries };
 }
 
-/**
- * A model that crashes the engine (a bug, not bad input) becomes that model's problem, so the stream
- * stays valid (the JSON envelope closes) and the other models still run.
- */
-function safeRun(file: string, cache: LibraryCache, opts: RunFileOptions): FileRun {
-  try {
-    return runFile(file, cache, opts);
-  } catch (err) {
-    const message = `internal error while running this model: ${err instanceof Error ? err.message : String(err)} (please report it)`;
-    return { file, problems: [{ file, path: [], message, severity: "error" }], libraries: [] };
-  }
-}
-
 export async function runCommand(paths: string[], opts: RunOptions, io: Io): Promise<number> {
   const format = supportedFormat("run", opts.format);
   if (opts.summary && format !== "table") throw new UsageError(`--summary prints the summary table; it does not go with -f ${format}`);
@@ -59,18 +48,18 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
   if (minCertainty !== undefined && !(Number.isInteger(minCertainty) && minCertainty >= 1 && minCertainty <= 3)) {
     throw new UsageError(`--min-certainty ${opts.minCertainty}: must be 1, 2 or 3 (stars)`);
   }
-  const runOpts: RunFileOptions = { set: opts.set, minCertainty };
+  const runOpts: BatchOptions = { ...opts.batch, set: opts.set, minCertainty };
   const { files, missing } = modelFiles(paths, io, "run");
   if (opts.output) outputFile(opts.output, files, format === "xlsx" ? ".xlsx" : undefined);
 
-  const cache = new LibraryCache(); // libraries are read once for the whole batch
+  const cache = new LibraryCache({ allowPaths: runOpts.allowPaths }); // libraries are read once for the whole batch
   const results: ModelResult[] = [];
   let invalidInput = missing.length > 0;
   const tick = progress(io, files.length, "run");
 
   if (format === "xlsx") {
     if (files.length !== 1) throw new UsageError(`-f xlsx writes one model's workbook; ${files.length} models given`);
-    const r = onlyScenarios(runFile(files[0]!, cache, runOpts), wanted);
+    const r = onlyScenarios(runIsolated(files[0]!, cache, runOpts), wanted);
     for (const p of r.problems) io.err(formatProblem(p) + "\n");
     if (!r.result) return exitCode({ invalidInput: true });
     writeAtomic(opts.output!, await fileRenderers.run.xlsx(r.result, { chalk: io.chalk, locale: opts.locale }));
@@ -87,7 +76,7 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
     };
     out(writer.begin());
     for (const file of files) {
-      const r = onlyScenarios(safeRun(file, cache, runOpts), wanted);
+      const r = onlyScenarios(runIsolated(file, cache, runOpts), wanted);
       for (const p of r.problems) io.err(formatProblem(p) + "\n");
       if (r.result) {
         if (opts.save) results.push(r.result);
