@@ -13,10 +13,17 @@ export interface Formatter {
 
 export function formatter(locale: Locale = "nl"): Formatter {
   const tag = locale === "nl" ? "nl-NL" : "en-GB";
-  const num = (v: number, min: number, max: number) =>
-    new Intl.NumberFormat(tag, { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true }).format(
-      Object.is(v, -0) ? 0 : v,
-    );
+  // Building an Intl.NumberFormat costs far more than using one: one per precision, made on first use.
+  const formats = new Map<number, Intl.NumberFormat>();
+  const num = (v: number, min: number, max: number) => {
+    const key = min * 100 + max;
+    let f = formats.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(tag, { minimumFractionDigits: min, maximumFractionDigits: max, useGrouping: true });
+      formats.set(key, f);
+    }
+    return f.format(Object.is(v, -0) ? 0 : v);
+  };
   const dash = "–";
   return {
     locale,
