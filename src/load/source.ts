@@ -15,6 +15,7 @@ import {
   type Document,
   type YAMLError,
 } from "yaml";
+import { fastData } from "./fastyaml.js";
 import type { PathSegment, Problem } from "./problems.js";
 
 export interface Position {
@@ -48,6 +49,24 @@ const HINTS: Partial<Record<YAMLError["code"], string>> = {
 };
 
 export function parseSource(file: string, text: string): Result {
+  const data = fastData(text);
+  if (data === undefined) return parseSourceFull(file, text);
+  // Positions come from the full parse, made only when a problem needs one (most runs have none).
+  let full: SourceDoc | undefined | null = null;
+  const fullDoc = () => (full === null ? (full = parseSourceFull(file, text).doc) : full);
+  return {
+    doc: {
+      file,
+      data,
+      locate: (path) => fullDoc()?.locate(path),
+      locateKey: (path) => fullDoc()?.locateKey(path),
+    },
+    problems: [],
+  };
+}
+
+/** The full parse: the `yaml` document with every node's position, its problems and hints. */
+export function parseSourceFull(file: string, text: string): Result {
   const lineCounter = new LineCounter();
   const yaml = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const at = (offset: number): Position => lineCounter.linePos(offset);
