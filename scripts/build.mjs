@@ -13,6 +13,8 @@ const common = {
   target: "node20",
   sourcemap: true,
   legalComments: "none",
+  minify: true,
+  keepNames: true,
   logLevel: "warning",
 };
 
