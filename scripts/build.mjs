@@ -6,6 +6,16 @@
 //   dist/api.js, dist/cli/main.js  the same code as ES modules, for programs that import the library.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
+import { resolve } from "node:path";
+
+// cli-table3's string-width goes through a fast path for plain text (see scripts/shims/string-width.cjs).
+const fastStringWidth = {
+  name: "fast-string-width",
+  setup(b) {
+    const shim = resolve("scripts/shims/string-width.cjs");
+    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
 
 const common = {
   bundle: true,
@@ -13,9 +23,10 @@ const common = {
   target: "node20",
   sourcemap: true,
   legalComments: "none",
-  minify: true,
+  minify: process.env.SROI_MINIFY !== "0", // SROI_MINIFY=0 keeps names readable for profiling
   keepNames: true,
   logLevel: "warning",
+  plugins: [fastStringWidth],
 };
 
 rmSync("dist", { recursive: true, force: true });
