@@ -107,8 +107,9 @@ describe("fast YAML path", () => {
     expect(fast).toBeGreaterThan(total / 4);
   });
 
-  it("leaves empty files, bare scalars, lists, several documents and syntax errors to the full parser", () => {
-    for (const text of ["", "# only a comment\n", "42\n", "- a\n", "a: 1\n---\nb: 2\n", "a: [1, 2\n", "a: 1\na: 2\n", "a:\tb\n"]) {
+  it("leaves empty files, bare scalars, lists, several documents, syntax errors and special syntax to the full parser", () => {
+    const special = ["a: !!str 1\n", "a: &x 1\nb: *x\n", "a: [\n  1\n]\n", "%YAML 1.2\n---\na: 1\n", "? a\n: b\n", "<<: { a: 1 }\n", "~: v\n", "v: 1e400\n", "a: 1\rb: 2\r"];
+    for (const text of ["", "# only a comment\n", "42\n", "- a\n", "a: 1\n---\nb: 2\n", "a: [1, 2\n", "a: 1\na: 2\n", "a:\tb\n", ...special]) {
       expect(fastData(text), JSON.stringify(text)).toBeUndefined();
       const [a, b] = [parseSource("x.yaml", text), parseSourceFull("x.yaml", text)];
       expect(a.problems).toEqual(b.problems);
