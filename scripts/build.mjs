@@ -2,7 +2,8 @@
 // so it is never compiled twice).
 //   dist/cli/sroi.cjs  the CLI as one CommonJS file, what bin/sroi runs: one file to read, and a script
 //                      V8 can keep a code cache for (ES modules cannot have one on Node 20). Commands and
-//                      their libraries stay behind lazy initialisers, so `--help` runs none of them.
+//                      their libraries stay behind lazy initialisers.
+//   dist/cli/sroi-help.cjs  the same without the commands' code, for help and --version.
 //   dist/api.js, dist/cli/main.js  the same code as ES modules, for programs that import the library.
 import { build } from "esbuild";
 import { rmSync } from "node:fs";
@@ -26,20 +27,38 @@ const common = {
   minify: process.env.SROI_MINIFY !== "0", // SROI_MINIFY=0 keeps names readable for profiling
   keepNames: true,
   logLevel: "warning",
-  plugins: [fastStringWidth],
+};
+
+// The help bundle: the CLI with every command's code left out (a stub that asks bin/sroi for the full
+// bundle), so `sroi --help`, `sroi help run` and `sroi --version` read and compile a small file.
+const commandsLeftOut = {
+  name: "commands-left-out",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\// }, (args) => ({ path: args.path, namespace: "left-out" }));
+    b.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({
+      contents: 'throw Object.assign(new Error("this command needs the full CLI"), { code: "SROI_NEEDS_FULL_CLI" });',
+      loader: "js",
+    }));
+  },
 };
 
 rmSync("dist", { recursive: true, force: true });
 await Promise.all([
-  build({
-    ...common,
-    entryPoints: ["src/cli/main.ts"],
-    outfile: "dist/cli/sroi.cjs",
-    format: "cjs",
-    // main.ts reads package.json next to itself through import.meta.url, which CommonJS lacks.
-    define: { "import.meta.url": "__sroiUrl" },
-    banner: { js: 'const __sroiUrl = require("node:url").pathToFileURL(__filename).href;' },
-  }),
+  ...[
+    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth] },
+    { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut] },
+  ].map(({ outfile, plugins }) =>
+    build({
+      ...common,
+      entryPoints: ["src/cli/main.ts"],
+      outfile,
+      plugins,
+      format: "cjs",
+      // main.ts reads package.json next to itself through import.meta.url, which CommonJS lacks.
+      define: { "import.meta.url": "__sroiUrl" },
+      banner: { js: 'const __sroiUrl = require("node:url").pathToFileURL(__filename).href;' },
+    }),
+  ),
   build({
     ...common,
     entryPoints: { "cli/main": "src/cli/main.ts", api: "src/api.ts" },
@@ -47,6 +66,7 @@ await Promise.all([
     splitting: true,
     format: "esm",
     chunkNames: "chunks/[name]-[hash]",
+    plugins: [fastStringWidth],
     // commander, cli-table3 and others are CommonJS and require() Node's own modules.
     banner: { js: 'import { createRequire as __sroiCreateRequire } from "node:module"; const require = __sroiCreateRequire(import.meta.url);' },
   }),
