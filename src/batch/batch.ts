@@ -12,9 +12,12 @@ export interface BatchRow {
   error: string | null;
 }
 
-export function runBatch(files: string[]): FileRun[] {
+export function runBatch(files: string[]): FileRun[];
+/** Each run handed to `each` as it finishes, so a batch need not hold every full result at once. */
+export function runBatch<T>(files: string[], each: (run: FileRun) => T): T[];
+export function runBatch<T>(files: string[], each?: (run: FileRun) => T): (T | FileRun)[] {
   const cache = new LibraryCache(); // libraries are read once for the whole batch
-  return files.map((f) => runFile(f, cache));
+  return files.map((f) => (each ? each(runFile(f, cache)) : runFile(f, cache)));
 }
 
 /** One row per scenario of each model; a model that failed gets one row with its first problem. */

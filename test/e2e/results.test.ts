@@ -20,6 +20,10 @@ describe("every model's JSON result", () => {
   });
   const batch = JSON.parse(r.stdout) as { models: { file: string; result: unknown; problems: unknown[] }[] };
 
+  it("streams the batch JSON model by model, byte for byte as one JSON.stringify of the whole", () => {
+    expect(r.stdout).toBe(JSON.stringify(batch, null, 2) + "\n");
+  });
+
   it("runs every model without a problem", () => {
     expect(r.status).toBe(0);
     expect(batch.models.length).toBeGreaterThanOrEqual(10);

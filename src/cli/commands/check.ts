@@ -69,7 +69,8 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   const { files, missing } = modelFiles(paths, io, "check");
 
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
-  const models = runBatch(files).map((r) => checkModel(r, opts.fixtures));
+  // Each model's result is reduced to its check as it finishes (holding every result cost a batch memory).
+  const models = runBatch(files, (r) => checkModel(r, opts.fixtures));
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
 
   const code = exitCode({
