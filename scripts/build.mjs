@@ -42,10 +42,21 @@ const commandsLeftOut = {
   },
 };
 
+// source.ts's `yaml` is loaded on first use (see scripts/shims/yaml-lazy.cjs).
+const lazyYaml = {
+  name: "lazy-yaml",
+  setup(b) {
+    const shim = resolve("scripts/shims/yaml-lazy.cjs");
+    b.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.importer === resolve("src/load/source.ts") ? { path: shim } : undefined,
+    );
+  },
+};
+
 rmSync("dist", { recursive: true, force: true });
 await Promise.all([
   ...[
-    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth] },
+    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth, lazyYaml] },
     { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut] },
   ].map(({ outfile, plugins }) =>
     build({
