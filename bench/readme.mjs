@@ -10,7 +10,8 @@ const END = "<!-- bench:end -->";
 export function benchTable(record) {
   const rows = record.figures.map((f) => {
     const startup = f.ms !== undefined ? ` (${Math.round(f.ms)} ms, bare Node ${Math.round(f.baseMs)} ms)` : "";
-    const value = f.unit === "x" ? `${f.value.toFixed(2)}x${startup}` : `${Math.round(f.value)} ${f.unit}`;
+    const cpu = f.cpuMs !== undefined ? ` (CPU ${Math.round(f.cpuMs)} ms)` : "";
+    const value = f.unit === "x" ? `${f.value.toFixed(2)}x${startup}` : `${Math.round(f.value)} ${f.unit}${cpu}`;
     return `| ${f.name} | ${value} | ${f.target} | ${f.ok ? "met" : "**missed**"} |`;
   });
   return [
