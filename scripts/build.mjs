@@ -4,10 +4,11 @@
 //                      V8 can keep a code cache for (ES modules cannot have one on Node 20). Commands and
 //                      their libraries stay behind lazy initialisers.
 //   dist/cli/sroi-help.cjs  the same without the commands' code, for help and --version.
-//   dist/api.js, dist/cli/main.js  the same code as ES modules, for programs that import the library.
+//   dist/**/*.js       every source file as an ES module, laid out as tsc would (dist/api.js, dist/load/load.js),
+//                      for programs and scripts that import the library.
 import { build } from "esbuild";
-import { rmSync } from "node:fs";
-import { resolve } from "node:path";
+import { readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
 
 // cli-table3's string-width goes through a fast path for plain text (see scripts/shims/string-width.cjs).
 const fastStringWidth = {
@@ -70,15 +71,19 @@ await Promise.all([
       banner: { js: 'const __sroiUrl = require("node:url").pathToFileURL(__filename).href;' },
     }),
   ),
+  // The library as ES modules, one file per source file as tsc would lay them out (dist/api.js,
+  // dist/load/load.js, ...), for programs and scripts that import it; packages stay imports.
   build({
-    ...common,
-    entryPoints: { "cli/main": "src/cli/main.ts", api: "src/api.ts" },
+    entryPoints: readdirSync("src", { recursive: true })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+      .map((f) => join("src", f)),
     outdir: "dist",
-    splitting: true,
+    outbase: "src",
+    bundle: false,
     format: "esm",
-    chunkNames: "chunks/[name]-[hash]",
-    plugins: [fastStringWidth],
-    // commander, cli-table3 and others are CommonJS and require() Node's own modules.
-    banner: { js: 'import { createRequire as __sroiCreateRequire } from "node:module"; const require = __sroiCreateRequire(import.meta.url);' },
+    platform: "node",
+    target: "node20",
+    sourcemap: true,
+    logLevel: "warning",
   }),
 ]);
