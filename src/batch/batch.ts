@@ -23,13 +23,17 @@ export interface BatchRow {
   error: string | null;
 }
 
-/** onEach is called after each model (progress on a terminal). */
-export function runBatch(files: string[], opts: BatchOptions = {}, onEach?: () => void): FileRun[] {
+export function runBatch(files: string[], opts?: BatchOptions): FileRun[];
+/**
+ * Each run handed to `each` as it finishes (progress, or reducing it to what the command keeps), so a
+ * batch need not hold every full result at once.
+ */
+export function runBatch<T>(files: string[], opts: BatchOptions | undefined, each: (run: FileRun) => T): T[];
+export function runBatch<T>(files: string[], opts: BatchOptions = {}, each?: (run: FileRun) => T): (T | FileRun)[] {
   const cache = new LibraryCache({ allowPaths: opts.allowPaths }); // libraries are read once for the whole batch
   return files.map((f) => {
     const r = runIsolated(f, cache, opts);
-    onEach?.();
-    return r;
+    return each ? each(r) : r;
   });
 }
 

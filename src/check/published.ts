@@ -215,11 +215,16 @@ export function parsePrinted(text: string, locale: Locale = "nl"): PrintedNumber
 
 /** Formats a figure for rule text, dropping floating noise ("6,555" not "6,555.000000000001"). */
 function format(n: number, minimumFractionDigits = 0): string {
-  return Number(n.toPrecision(12)).toLocaleString("en-US", {
-    minimumFractionDigits,
-    maximumFractionDigits: Math.max(minimumFractionDigits, 12),
-  });
+  let f = ruleFormats.get(minimumFractionDigits);
+  if (!f) {
+    f = new Intl.NumberFormat("en-US", { minimumFractionDigits, maximumFractionDigits: Math.max(minimumFractionDigits, 12) });
+    ruleFormats.set(minimumFractionDigits, f);
+  }
+  return f.format(Number(n.toPrecision(12)));
 }
+
+// One formatter per precision: toLocaleString builds a new one on every call.
+const ruleFormats = new Map<number, Intl.NumberFormat>();
 
 function decimalsOf(step: number): number {
   return Math.max(0, Math.round(-Math.log10(step)));
@@ -233,13 +238,15 @@ export function matchFigure(
   const { value, step, bound } = printed;
   const difference = computed - value;
   const epsilon = 1e-9 * Math.max(1, Math.abs(value));
-  const shown = format(value, decimalsOf(step));
+  // The rule text is only read when a figure is shown or fails; formatting it on every check cost a run
+  // most of its engine time (the first number format loads the locale data), so it is made on first read.
+  const shown = () => format(value, decimalsOf(step));
 
   if (bound === "at_least") {
-    return { ok: computed >= value - epsilon, difference, allowed: 0, rule: `at least ${shown}` };
+    return withRule({ ok: computed >= value - epsilon, difference, allowed: 0 }, () => `at least ${shown()}`);
   }
   if (bound === "at_most") {
-    return { ok: computed <= value + epsilon, difference, allowed: 0, rule: `at most ${shown}` };
+    return withRule({ ok: computed <= value + epsilon, difference, allowed: 0 }, () => `at most ${shown()}`);
   }
 
   const absolute = tolerance?.absolute ?? 0;
@@ -250,11 +257,22 @@ export function matchFigure(
   const half = step / 2;
   const relativeWidth = relative * Math.abs(value);
   const allowed = Math.max(half, absolute, relativeWidth);
-  const rule =
+  return withRule({ ok: Math.abs(difference) <= allowed + epsilon, difference, allowed }, () =>
     allowed === half
-      ? `rounds to ${shown} (±${format(half)})`
+      ? `rounds to ${shown()} (±${format(half)})`
       : allowed === relativeWidth
         ? `within ${format(relative * 100)}% (±${format(allowed)})`
-        : `within ±${format(allowed)}`;
-  return { ok: Math.abs(difference) <= allowed + epsilon, difference, allowed, rule };
+        : `within ±${format(allowed)}`,
+  );
+}
+
+/** A match whose `rule` is an enumerable getter, computed once on first read. */
+function withRule(m: Omit<MatchResult, "rule">, make: () => string): MatchResult {
+  let rule: string | undefined;
+  return {
+    ...m,
+    get rule() {
+      return (rule ??= make());
+    },
+  };
 }

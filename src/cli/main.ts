@@ -43,6 +43,8 @@ export async function run(argv: string[], io: Io = processIo()): Promise<number>
   try {
     return await runCommandLine(argv, io);
   } catch (err) {
+    // The help bundle met a command after all: bin/sroi runs the full CLI instead (nothing printed yet).
+    if ((err as { code?: unknown } | null)?.code === "SROI_NEEDS_FULL_CLI") throw err;
     // No exception escapes a command: anything unforeseen is exit 2 with one line, never a stack
     // trace (exit 1 is reserved for a published figure that no longer reproduces).
     const message = err instanceof Error ? err.message.split("\n", 1)[0] : String(err);

@@ -16,6 +16,7 @@ import {
   type Document,
   type YAMLError,
 } from "yaml";
+import { fastData } from "./fastyaml.js";
 import type { PathSegment, Problem } from "./problems.js";
 
 export interface Position {
@@ -51,6 +52,38 @@ const HINTS: Partial<Record<YAMLError["code"], string>> = {
 };
 
 export function parseSource(file: string, text: string): Result {
+  // Old-Mac files end lines with a bare CR; read them as line ends (same length, so offsets hold).
+  if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
+  const data = fastData(text);
+  if (data === undefined) return parseSourceFull(file, text);
+  // Positions come from the full parse, made only when a problem needs one (most runs have none).
+  let full: SourceDoc | undefined | null = null;
+  const fullDoc = () => (full === null ? (full = parseSourceFull(file, text).doc) : full);
+  return {
+    doc: {
+      file,
+      data,
+      locate: (path) => fullDoc()?.locate(path),
+      locateKey: (path) => fullDoc()?.locateKey(path),
+      // The number texts matter only where one looks like Dutch thousands (25.000): the full parse is
+      // made only when a line outside comments has such a number.
+      numberTexts: () => (maybeDottedThousands(text) ? (fullDoc()?.numberTexts() ?? []) : []),
+    },
+    problems: [],
+  };
+}
+
+/** A plain number grouped by dots (25.000, 1.250.000) on some line, outside its comment: a cheap pre-check. */
+function maybeDottedThousands(text: string): boolean {
+  for (const line of text.split("\n")) {
+    const code = line.replace(/(^|\s)#.*$/, "");
+    if (/(^|[\s:[,{-])-?\d{1,3}(\.\d{3})+\s*([,\]}]|$)/.test(code)) return true;
+  }
+  return false;
+}
+
+/** The full parse: the `yaml` document with every node's position, its problems and hints. */
+export function parseSourceFull(file: string, text: string): Result {
   // Old-Mac files end lines with a bare CR; read them as line ends (same length, so offsets hold).
   if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
   const lineCounter = new LineCounter();

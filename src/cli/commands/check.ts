@@ -93,8 +93,12 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   const { files, missing } = modelFiles(paths, io, "check");
 
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
+  // Each model's result is reduced to its check as it finishes (holding every result cost a batch memory).
   const tick = progress(io, files.length, "check");
-  const models = runBatch(files, { ...opts.batch, set: opts.set }, tick).map((r) => checkIsolated(r, opts.fixtures, opts.batch?.debug ?? false));
+  const models = runBatch(files, { ...opts.batch, set: opts.set }, (r) => {
+    tick();
+    return checkIsolated(r, opts.fixtures, opts.batch?.debug ?? false);
+  });
   tick.done();
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
 

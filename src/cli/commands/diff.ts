@@ -40,7 +40,10 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
 
   const { files, missing } = modelFiles(paths, io, "run");
   const tick = progress(io, files.length, "diff");
-  const runs = runBatch(files, opts.batch, tick);
+  const runs = runBatch(files, opts.batch, (r) => {
+    tick();
+    return r;
+  });
   tick.done();
   for (const r of runs) for (const p of r.problems) io.err(formatProblem(p) + "\n");
 

@@ -1,0 +1,89 @@
+// npm run build: bundles with esbuild into dist/ (TypeScript is only type-checked, by `npm run typecheck`,
+// so it is never compiled twice).
+//   dist/cli/sroi.cjs  the CLI as one CommonJS file, what bin/sroi runs: one file to read, and a script
+//                      V8 can keep a code cache for (ES modules cannot have one on Node 20). Commands and
+//                      their libraries stay behind lazy initialisers.
+//   dist/cli/sroi-help.cjs  the same without the commands' code, for help and --version.
+//   dist/**/*.js       every source file as an ES module, laid out as tsc would (dist/api.js, dist/load/load.js),
+//                      for programs and scripts that import the library.
+import { build } from "esbuild";
+import { readdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+
+// cli-table3's string-width goes through a fast path for plain text (see scripts/shims/string-width.cjs).
+const fastStringWidth = {
+  name: "fast-string-width",
+  setup(b) {
+    const shim = resolve("scripts/shims/string-width.cjs");
+    b.onResolve({ filter: /^string-width$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  sourcemap: true,
+  legalComments: "none",
+  minify: process.env.SROI_MINIFY !== "0", // SROI_MINIFY=0 keeps names readable for profiling
+  keepNames: true,
+  logLevel: "warning",
+};
+
+// The help bundle: the CLI with every command's code left out (a stub that asks bin/sroi for the full
+// bundle), so `sroi --help`, `sroi help run` and `sroi --version` read and compile a small file.
+const commandsLeftOut = {
+  name: "commands-left-out",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\// }, (args) => ({ path: args.path, namespace: "left-out" }));
+    b.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({
+      contents: 'throw Object.assign(new Error("this command needs the full CLI"), { code: "SROI_NEEDS_FULL_CLI" });',
+      loader: "js",
+    }));
+  },
+};
+
+// source.ts's `yaml` is loaded on first use (see scripts/shims/yaml-lazy.cjs).
+const lazyYaml = {
+  name: "lazy-yaml",
+  setup(b) {
+    const shim = resolve("scripts/shims/yaml-lazy.cjs");
+    b.onResolve({ filter: /^yaml$/ }, (args) =>
+      args.importer === resolve("src/load/source.ts") ? { path: shim } : undefined,
+    );
+  },
+};
+
+rmSync("dist", { recursive: true, force: true });
+await Promise.all([
+  ...[
+    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth, lazyYaml] },
+    { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut] },
+  ].map(({ outfile, plugins }) =>
+    build({
+      ...common,
+      entryPoints: ["src/cli/main.ts"],
+      outfile,
+      plugins,
+      format: "cjs",
+      // main.ts reads package.json next to itself through import.meta.url, which CommonJS lacks.
+      define: { "import.meta.url": "__sroiUrl" },
+      banner: { js: 'const __sroiUrl = require("node:url").pathToFileURL(__filename).href;' },
+    }),
+  ),
+  // The library as ES modules, one file per source file as tsc would lay them out (dist/api.js,
+  // dist/load/load.js, ...), for programs and scripts that import it; packages stay imports.
+  build({
+    entryPoints: readdirSync("src", { recursive: true })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+      .map((f) => join("src", f)),
+    outdir: "dist",
+    outbase: "src",
+    bundle: false,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    sourcemap: true,
+    logLevel: "warning",
+  }),
+]);

@@ -1,0 +1,131 @@
+// The fast YAML path (src/load/fastyaml.ts) must give exactly the full parser's data, and must never accept
+// a file the full parser rejects or warns about: on every model and library file, on documents written to
+// probe the two parsers' schemas, and on a corpus of mutated models.
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fastData } from "../../src/load/fastyaml.js";
+import { parseSource, parseSourceFull } from "../../src/load/source.js";
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return yamlFiles(p);
+    return /\.ya?ml$/.test(f) ? [p] : [];
+  });
+}
+
+const files = [...yamlFiles("models"), ...yamlFiles("fixtures")];
+
+/** Whenever the fast path answers, the full parser has no problem with the text and the same data. */
+function expectAgreement(text: string, label: string): boolean {
+  const fast = fastData(text);
+  if (fast === undefined) return false;
+  const full = parseSourceFull("x.yaml", text);
+  expect(full.problems, `${label}: the fast path accepted a text the full parser has problems with`).toEqual([]);
+  expect(fast, `${label}: data differs`).toStrictEqual(full.doc?.data);
+  return true;
+}
+
+// A small deterministic generator, so a failure names a mutation that can be replayed.
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SPECIAL = [":", "-", "#", "'", '"', "[", "]", "{", "}", ",", " ", "\n", "!", "&", "*", "|", ">", "?", "%", "@", "`", "\t", "\\", "0", "x", ".", "~", "  "];
+
+function mutate(text: string, random: () => number): string {
+  const lines = text.split("\n");
+  const at = Math.floor(random() * text.length);
+  const line = Math.floor(random() * lines.length);
+  switch (Math.floor(random() * 6)) {
+    case 0: // delete a character
+      return text.slice(0, at) + text.slice(at + 1);
+    case 1: // insert a special character
+      return text.slice(0, at) + SPECIAL[Math.floor(random() * SPECIAL.length)] + text.slice(at);
+    case 2: // duplicate a line
+      lines.splice(line, 0, lines[line] ?? "");
+      return lines.join("\n");
+    case 3: // indent or dedent a line
+      lines[line] = random() < 0.5 ? " " + (lines[line] ?? "") : (lines[line] ?? "").replace(/^ /, "");
+      return lines.join("\n");
+    case 4: // replace a value with a probe scalar
+      lines[line] = (lines[line] ?? "").replace(/: .*$/, `: ${PROBES[Math.floor(random() * PROBES.length)]}`);
+      return lines.join("\n");
+    default: // cut the file short
+      return text.slice(0, at);
+  }
+}
+
+// Scalars where YAML schemas disagree (1.1 vs 1.2, js-yaml vs yaml): each must read the same, or fall back.
+const PROBES = [
+  "1_000", "0o17", "0x1F", "0777", "+12", "-0", ".5", "1.", "1e3", "1E-3", "+1e+3", ".inf", "-.Inf", ".NaN", "~", "null", "Null",
+  "NULL", "true", "True", "TRUE", "yes", "no", "on", "off", "y", "n", "2026-01-01", "2026-01-01T10:00:00Z", "12:30", "1:20:30",
+  "0b101", "00", "007", "1,5", "€ 87,50", "3.5%", "'quoted'", '"esc\\u00e9\\n"', '"\\x41"', "'it''s'", "|\n  block\n  text",
+  ">-\n  folded\n  text", "[1, 2, [3]]", "{ a: 1, b: [x] }", "{}", "[]", "''", '""', "a #comment", "a#b", "- 1", "@x", "`x", "%x",
+  "=", "<<", "!!str 1", "!!int '1'", "&a 1", "*a", "? x", "18446744073709551616", "123456789012345678901234567890", "0.1e400",
+  "1e-400", "-", "--", "---", "...", "a: b", "'a: b'", "__proto__", "constructor", "\"multi\n  line\"", "plain\n  continued",
+];
+
+describe("fast YAML path", () => {
+  it.each(files)("%s: same data as the full parser, through the fast path", (file) => {
+    const text = readFileSync(file, "utf8");
+    // Every shipped file must take the fast path, or the speed work does nothing for it.
+    expect(expectAgreement(text, file), `${file} fell back to the full parser`).toBe(true);
+  });
+
+  it("reads every probe scalar as the full parser does, or leaves it to the full parser", () => {
+    let fast = 0;
+    for (const p of PROBES) {
+      for (const text of [`v: ${p}\n`, `m:\n  v: ${p}\n`, `l:\n  - ${p}\n`, `${p}: v\n`, `f: { k: ${p} }\n`, `s: [${p}]\n`]) {
+        if (expectAgreement(text, JSON.stringify(text))) fast++;
+      }
+    }
+    expect(fast).toBeGreaterThan(PROBES.length); // most of them take the fast path
+  });
+
+  it("agrees with the full parser on a corpus of mutated models", () => {
+    const random = rng(20261123);
+    let fast = 0;
+    let total = 0;
+    for (const file of files.filter((f) => f.startsWith("models"))) {
+      const text = readFileSync(file, "utf8");
+      for (let i = 0; i < Number(process.env.FASTYAML_MUTATIONS ?? 40); i++) {
+        let t = mutate(text, random);
+        if (random() < 0.3) t = mutate(t, random);
+        total++;
+        if (expectAgreement(t, `${file} mutation ${i}`)) fast++;
+      }
+    }
+    expect(fast).toBeGreaterThan(total / 4);
+  });
+
+  it("leaves empty files, bare scalars, lists, several documents, syntax errors and special syntax to the full parser", () => {
+    const special = ["a: !!str 1\n", "a: &x 1\nb: *x\n", "a: [\n  1\n]\n", "%YAML 1.2\n---\na: 1\n", "? a\n: b\n", "<<: { a: 1 }\n", "~: v\n", "v: 1e400\n", "a: 1\rb: 2\r"];
+    for (const text of ["", "# only a comment\n", "42\n", "- a\n", "a: 1\n---\nb: 2\n", "a: [1, 2\n", "a: 1\na: 2\n", "a:\tb\n", ...special]) {
+      expect(fastData(text), JSON.stringify(text)).toBeUndefined();
+      const [a, b] = [parseSource("x.yaml", text), parseSourceFull("x.yaml", text)];
+      expect(a.problems).toEqual(b.problems);
+      expect(a.doc?.data).toStrictEqual(b.doc?.data);
+    }
+  });
+
+  it("places a problem at the same line and column as the full parser (positions built on demand)", () => {
+    const text = readFileSync("models/eijsden.yaml", "utf8");
+    const fast = parseSource("m.yaml", text).doc!;
+    const full = parseSourceFull("m.yaml", text).doc!;
+    const paths = [["meta", "title"], ["time", "period"], ["time", "discount", "rate"], ["parameters"], ["library", 1], ["nope"], ["meta", "nope", "x"]];
+    for (const path of paths) {
+      expect(fast.locate(path), path.join(".")).toEqual(full.locate(path));
+      expect(fast.locateKey(path), path.join(".")).toEqual(full.locateKey(path));
+    }
+    expect(fast.locate(["meta", "title"])).toEqual({ line: 6, col: 10 }); // models/eijsden.yaml line 6: "  title: ..."
+  });
+});
