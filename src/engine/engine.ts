@@ -296,12 +296,9 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
   );
   const benefitsPerYearPv = years.map((_, i) => sum(outcomes.map((r) => (r.per_year[i] ?? 0) * (dfEffects[i] ?? 1))));
 
-  const qalyPrice = model.params.has("qaly_price") ? env.lookup("qaly_price") : undefined;
-  const qalyOutcomes = model.outcomes.filter((o) => o.qaly);
-  const qalys =
-    qalyPrice && qalyOutcomes.length > 0
-      ? sum(outcomes.filter((r) => qalyOutcomes.some((o) => o.id === r.id)).map((r) => r.nominal)) / qalyPrice
-      : null;
+  // QALYs: each QALY outcome's nominal value over the price of a QALY it names.
+  const qalyRows = model.outcomes.flatMap((o, j) => (o.qaly && o.qalyPrice ? [{ nominal: outcomes[j]!.nominal, price: env.lookup(o.qalyPrice) ?? 0 }] : []));
+  const qalys = qalyRows.length > 0 && qalyRows.every((q) => q.price > 0) ? sum(qalyRows.map((q) => q.nominal / q.price)) : null;
 
   return {
     id: scenario.id,
@@ -388,7 +385,7 @@ function valueOutcome(
   }
   const net = used * impact;
   const sign = o.effect === "saving" ? -1 : 1;
-  const qalyPrice = o.qaly ? env.lookup("qaly_price") : undefined;
+  const qalyPrice = o.qaly && o.qalyPrice ? env.lookup(o.qalyPrice) : undefined;
   return {
     mode: "unit",
     row: {

@@ -42,6 +42,7 @@ export interface NParam {
   kind: "parameter" | "baseline" | "price";
   value: NExpr;
   unit?: string;
+  group?: string;
   source?: string;
   note?: string;
   /** Declared range and distribution (`low`, `high`, `distribution`, `mode`, `sd`). */
@@ -108,6 +109,8 @@ export interface NOutcome {
   years: YearRange;
   baseline?: NExpr;
   qaly: boolean;
+  /** The parameter that prices a QALY (`qaly: qaly_price`). */
+  qalyPrice?: string;
   certainty?: number;
   source?: string;
   path: Path;

@@ -251,9 +251,11 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       if (params.has(name)) continue; // rule one-name-per-number
       const isObj = typeof p === "object";
       const value = expr(isObj ? p.value : p, isObj ? [key, name, "value"] : [key, name]);
+      const group = isObj ? p.group : undefined;
       params.set(name, {
         name,
-        kind,
+        kind: kind === "baseline" || group === "baseline" ? "baseline" : "parameter",
+        group,
         value,
         unit: isObj ? p.unit : undefined,
         source: isObj ? p.source : undefined,
@@ -426,7 +428,8 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       dropOff: o.drop_off !== undefined ? share(o.drop_off) : 0,
       years,
       baseline: o.baseline !== undefined ? expr(o.baseline, [...path, "baseline"]) : undefined,
-      qaly: o.qaly ?? false,
+      qaly: o.qaly !== undefined && o.qaly !== false,
+      qalyPrice: o.qaly === true ? "qaly_price" : o.qaly || undefined,
       certainty: o.certainty,
       source: o.source,
       path,
@@ -497,6 +500,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   const notes = libraryNotes.filter((n) => n.code !== "library-indexation" || used.has(n.study!));
   if (doc.min_certainty !== undefined) notes.push(...lowCertainty(doc, usedStudies, doc.min_certainty));
 
+  notes.push(...deprecations(doc));
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -529,6 +533,21 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       libraryNotes: notes,
     },
   };
+}
+
+/** Forms of language version 1 that still load, each with what to write instead (sroi migrate FILE writes it). */
+function deprecations(doc: ModelDoc): LibraryNote[] {
+  const notes: LibraryNote[] = [];
+  const note = (message: string) => notes.push({ code: "deprecated", message: `${message} (sroi migrate FILE prints the new form)` });
+  if (doc.baselines) note('"baselines:" is deprecated: baselines are parameters with "group: baseline"');
+  (doc.outcomes ?? []).forEach((o, i) => {
+    if (o.qaly === true) note(`outcomes[${i}].qaly: "qaly: true" is deprecated: name the price of a QALY ("qaly: qaly_price")`);
+    if (o.certainty !== undefined) note(`outcomes[${i}].certainty has no effect and is deprecated: a study's certainty is in the library`);
+  });
+  (doc.stakeholders ?? []).forEach((s, i) => {
+    if (s.role !== undefined) note(`stakeholders[${i}].role has no effect and is deprecated: write it in "name" or "note"`);
+  });
+  return notes;
 }
 
 /** A parameter's declared range and distribution, checked against its value and each other. */

@@ -60,6 +60,8 @@ export const Parameter = z.union([
   strict({
     value: Quantity,
     unit: Text.optional(),
+    /** A label for tables; `baseline` (kentallen) marks the area's baseline figures. */
+    group: Text.optional(),
     source: Text.optional(),
     note: Text.optional(),
     /** The report's own range: the ends of a one-way sensitivity and of a scenario's `range: low|high`. */
@@ -162,8 +164,8 @@ export const Outcome = strict({
   years: Period.optional(),
   /** Baseline per inhabitant to show the net value against (kentallen). */
   baseline: Quantity.optional(),
-  /** The value is a health gain priced per QALY (show QALYs using parameter `qaly_price`). */
-  qaly: z.boolean().optional(),
+  /** The value is a health gain priced per QALY: the parameter holding the price of a QALY (QALYs are shown). `true` (deprecated) means `qaly_price`. */
+  qaly: z.union([z.boolean(), Id]).optional(),
   certainty: z.number().int().min(1).max(3).optional(),
   source: Text.optional(),
   note: Text.optional(),
@@ -284,7 +286,7 @@ export const Model = strict({
   /** Leave out for one undiscounted year. */
   time: Time.optional(),
   parameters: z.record(Id, Parameter).optional(),
-  /** Baseline figures of the area (kentallen). */
+  /** Deprecated: baseline figures of the area (kentallen); now parameters with `group: baseline` (sroi migrate). */
   baselines: z.record(Id, Parameter).optional(),
   /** Who brings inputs in and receives outcomes; optional (then only totals are shown). */
   stakeholders: z.array(Stakeholder).optional(),
