@@ -1,7 +1,7 @@
 // Loading a model file: read, parse YAML with positions, validate the shape, read its library files,
 // normalise. Returns the model or every problem, each with file:line:col; never throws for bad input.
 import { basename, dirname, extname, resolve, relative } from "node:path";
-import { Library, Model } from "../schema/model.js";
+import { schemas } from "../schema/model.js";
 import type { NModel } from "../engine/model.js";
 import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
 import { formatPath, sortProblems, type Problem } from "./problems.js";
@@ -30,7 +30,7 @@ export class LibraryCache {
     if (!doc) out = { problems: problems.map((p) => ({ ...p, file: shownAs })) };
     else {
       const shown = { ...doc, file: shownAs };
-      const v = validateWith(Library, shown);
+      const v = validateWith(schemas().Library, shown);
       out = v.data ? { lib: { file: shownAs, doc: v.data }, problems: [] } : { problems: v.problems };
     }
     this.cache.set(absPath, out);
@@ -52,7 +52,7 @@ export function loadModelText(file: string, text: string, cache = new LibraryCac
 }
 
 function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
-  const shaped = validateWith(Model, doc);
+  const shaped = validateWith(schemas().Model, doc);
   if (!shaped.data) return { file, problems: sortProblems(shaped.problems), libraries: [] };
 
   const libraries: LoadedLibrary[] = [];
