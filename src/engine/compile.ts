@@ -125,6 +125,7 @@ export interface OutcomeSlots {
 
 export interface InputSlots {
   amount: number;
+  presentValue: number;
   indexation: number;
   perYear: Map<number, number>;
 }
@@ -222,6 +223,7 @@ export function compile(model: NModel): CompiledModel {
   for (const [j, inp] of model.inputs.entries()) {
     const base = `inputs.${inp.id}`;
     if (inp.amount) addressable(`${base}.amount`, inp.amount, "stated", COST);
+    if (inp.presentValue) addressable(`${base}.present_value`, inp.presentValue, "stated", COST);
     for (const [y, e] of inp.perYear) addressable(`${base}.per_year.${y}`, e, "stated", COST);
     if (inp.indexStated) {
       addressable(`${base}.indexation`, lit(inp.indexRate, ["inputs", j, "indexation"]), "stated", RATE);
@@ -351,6 +353,7 @@ export function compile(model: NModel): CompiledModel {
   });
   const inputSlots: InputSlots[] = model.inputs.map((inp) => ({
     amount: index.get(`inputs.${inp.id}.amount`) ?? -1,
+    presentValue: index.get(`inputs.${inp.id}.present_value`) ?? -1,
     indexation: index.get(`inputs.${inp.id}.indexation`) ?? constant(`inputs.${inp.id}.indexation`, inp.indexRate, ["inputs"]),
     perYear: new Map([...inp.perYear.keys()].map((y) => [y, index.get(`inputs.${inp.id}.per_year.${y}`)!])),
   }));
@@ -650,7 +653,8 @@ export function compile(model: NModel): CompiledModel {
       const inp = model.inputs[j]!;
       const s = inputSlots[j]!;
       let counted = 0;
-      if (s.perYear.size > 0) {
+      if (s.presentValue >= 0) counted = v[s.presentValue]!;
+      else if (s.perYear.size > 0) {
         const base = s.amount >= 0 ? v[s.amount]! : 0;
         const ix = v[s.indexation]!;
         const hi = Math.min(inp.years.end, last);

@@ -164,6 +164,13 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
 
   // Inputs (inbreng): amount per year, indexed, possibly discounted.
   const inputs: InputRow[] = model.inputs.map((inp, j) => {
+    if (inp.presentValue) {
+      // Shown in year 0 (or the first year); counted as written whether inputs are discounted or not.
+      const pv = env.eval(inp.presentValue);
+      const at = Math.max(0, years.indexOf(model.year0));
+      const perYear = years.map((_, i) => (i === at ? pv : 0));
+      return { id: inp.id, name: inp.name, group: inp.group ?? null, allocation: inp.allocation, per_year: perYear, nominal: pv, present_value: pv, discounted: inp.discounted, counted: pv };
+    }
     const base = inp.amount ? env.eval(inp.amount) : 0;
     const indexRate = v[c.inputSlots[j]!.indexation]!;
     const perYear = years.map((y) => {

@@ -69,6 +69,8 @@ export interface NInput {
   name: string;
   allocation: { stakeholder: string; share: number }[];
   amount?: NExpr;
+  /** Already a present value at year 0: counted once as written. */
+  presentValue?: NExpr;
   perYear: Map<number, NExpr>;
   indexRate: number;
   indexFrom: number;

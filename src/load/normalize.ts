@@ -380,6 +380,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       name: inp.name,
       allocation: allocation(inp, path),
       amount: inp.amount !== undefined ? expr(inp.amount, [...path, "amount"]) : undefined,
+      presentValue: inp.present_value !== undefined ? expr(inp.present_value, [...path, "present_value"]) : undefined,
       perYear,
       indexRate,
       indexFrom,

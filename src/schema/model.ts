@@ -124,6 +124,8 @@ function build() {
     allocation: Allocation.optional(),
     /** Amount per year in the first year (or a fixed amount per year when not indexed). */
     amount: Quantity.optional(),
+    /** An amount already stated as a present value (at year 0): counted once as written, not indexed or discounted. */
+    present_value: Quantity.optional(),
     /** Amounts by year, when a report lists them. */
     per_year: z.record(z.string().regex(/^\d{4}$/, { message: "a year key is four digits" }), Quantity).optional(),
     indexation: z.union([Share, strict({ rate: Share, from: z.number().int().optional() })]).optional(),

@@ -265,9 +265,16 @@ export const RULES: Rule[] = [
   },
   {
     id: "input-amount",
-    says: 'an input gives an "amount" per year or "per_year" amounts',
+    says: 'an input gives an "amount" per year or "per_year" amounts, or a "present_value" alone',
     check: ({ doc }) =>
-      (doc.inputs ?? []).flatMap((x, i) => (x.amount === undefined && x.per_year === undefined ? [p(["inputs", i], 'an input needs an "amount" (per year) or "per_year" amounts')] : [])),
+      (doc.inputs ?? []).flatMap((x, i) => {
+        if (x.present_value !== undefined) {
+          return x.amount !== undefined || x.per_year !== undefined || x.indexation !== undefined
+            ? [p(["inputs", i, "present_value"], 'a "present_value" stands alone: no "amount", "per_year" or "indexation" with it')]
+            : [];
+        }
+        return x.amount === undefined && x.per_year === undefined ? [p(["inputs", i], 'an input needs an "amount" (per year), "per_year" amounts or a "present_value"')] : [];
+      }),
   },
   {
     id: "qaly-price",
