@@ -4,7 +4,8 @@ import type { ModelResult } from "./engine/result.js";
 import { checkPrinted } from "./check/printed.js";
 import { warningMessage } from "./render/messages.js";
 import { LibraryCache, loadModel, loadModelText, positioned, type Loaded } from "./load/load.js";
-import type { Problem } from "./load/problems.js";
+import { didYouMean, type Problem } from "./load/problems.js";
+import { compile } from "./engine/compile.js";
 
 export interface FileRun {
   file: string;
@@ -25,8 +26,19 @@ export function runText(file: string, text: string, cache = new LibraryCache(), 
 
 function runLoaded(file: string, loaded: Loaded, opts: RunOptions): FileRun {
   if (!loaded.model || !loaded.doc) return { file, problems: loaded.problems, libraries: loaded.libraries };
+  // Names given to --set are checked first, so a typo gets a did-you-mean rather than a run.
+  const compiled = opts.compiled ?? compile(loaded.model);
+  const unknown = Object.keys(opts.overrides ?? {}).filter((name) => compiled.slot(name) === undefined || !Object.hasOwn(opts.overrides!, name));
+  if (unknown.length > 0) {
+    const names = compiled.numbers.map((n) => n.name);
+    const problems = unknown.map((name): Problem => {
+      const guess = didYouMean(name, names);
+      return { file, path: ["set", name], message: `no number named "${name}" in this model`, hint: guess ? `did you mean "${guess}"?` : 'see README "Addressable numbers"', severity: "error" };
+    });
+    return { file, problems, libraries: loaded.libraries };
+  }
   try {
-    const result = runModel(loaded.model, opts);
+    const result = runModel(loaded.model, { ...opts, compiled });
     const checked = checkPrinted(loaded.model, result);
     if (checked.problems.length > 0) {
       const doc = loaded.doc;

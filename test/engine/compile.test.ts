@@ -157,3 +157,17 @@ scenarios: [ { id: x, name: X } ]`);
     expect(c.slot("outcomes.o.impact_claim")).toBeUndefined(); // built up: its parts are the numbers
   });
 });
+
+describe("runFile with overrides (the --set plumbing)", () => {
+  it("runs with a value set by name, and names an unknown one with a did-you-mean", async () => {
+    const { runFile } = await import("../../src/api.js");
+    const { formatProblem } = await import("../../src/load/problems.js");
+    const set = runFile("models/eijsden.yaml", undefined, { overrides: { annual_cost: 75000 } });
+    expect(set.result!.scenarios.find((s) => s.id === "fulltime")!.ratio).toBeCloseTo(13.5, 2);
+    const typo = runFile("models/eijsden.yaml", undefined, { overrides: { hourly_rat: 90 } });
+    expect(typo.result).toBeUndefined();
+    expect(typo.problems.map(formatProblem)).toEqual([
+      'models/eijsden.yaml  set.hourly_rat  no number named "hourly_rat" in this model\n  hint: did you mean "hourly_rate"?',
+    ]);
+  });
+});
