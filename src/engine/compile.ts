@@ -381,6 +381,11 @@ export function compile(model: NModel): CompiledModel {
      * computed from them only): their base values, set without calling anything. Filled after compiling.
      */
     fixed?: { all: Float64Array; slots: Int32Array; min: Float64Array; max: Float64Array; flags: Uint8Array; defs: Def[] };
+    /** After folding: the computed steps' dependencies, flat (step i reads depList[depStart[i]..depStart[i+1]]). */
+    depStart?: Int32Array;
+    depList?: Int32Array;
+    /** Scratch: the slots that differ from the base values in the current evaluation. */
+    changed?: Uint8Array;
   }
   const resolveName = (k: number, name: string): number | undefined => {
     const direct = index.get(name);
@@ -465,8 +470,11 @@ export function compile(model: NModel): CompiledModel {
     const p = programs[k]!;
     if (p.failure) return p.failure;
     const fx = p.fixed;
-    if (fx) {
+    const changed = p.changed;
+    if (fx && changed) {
+      // Start from the base values; recompute only what an override reaches.
       v.set(fx.all);
+      changed.fill(0);
       if (ov !== undefined) {
         const fs = fx.slots; // the fixed numbers an override may replace
         for (let i = 0; i < fs.length; i++) {
@@ -476,8 +484,35 @@ export function compile(model: NModel): CompiledModel {
           if (!(o >= fx.min[i]! && o <= fx.max[i]!)) return explain(fx.defs[i]!, o, v, k, true);
           if ((fx.flags[i]! & 1) !== 0 && o !== Math.floor(o)) return { ok: false, path: fx.defs[i]!.path, message: `must be a whole number of years (got ${o})` };
           v[s] = o;
+          changed[s] = 1;
         }
       }
+      const { slots, fns, min, max, flags } = p;
+      const depStart = p.depStart!;
+      const depList = p.depList!;
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i]!;
+        const o = ov !== undefined && s < N ? ov[s]! : NaN;
+        let x: number;
+        if (o === o) x = o;
+        else {
+          let dirty = false;
+          for (let d = depStart[i]!; d < depStart[i + 1]!; d++) {
+            if (changed[depList[d]!] === 1) {
+              dirty = true;
+              break;
+            }
+          }
+          if (!dirty) continue; // as in the base
+          x = fns[i]!(v);
+        }
+        const f = flags[i]!;
+        if (!(x >= min[i]! && x <= max[i]!) && !((f & 2) !== 0 && x !== x)) return explain(p.defs[i]!, x, v, k, o === o);
+        if ((f & 1) !== 0 && x !== Math.floor(x)) return { ok: false, path: p.defs[i]!.path, message: `must be a whole number of years (got ${x})` };
+        v[s] = x;
+        changed[s] = 1;
+      }
+      return undefined;
     }
     const { slots, fns, min, max, flags } = p;
     for (let i = 0; i < slots.length; i++) {
@@ -509,7 +544,11 @@ export function compile(model: NModel): CompiledModel {
     const pick = <T,>(xs: ArrayLike<T>, is: number[]) => is.map((i) => xs[i]!);
     const settable = fixed.filter((i) => p.slots[i]! < N);
     const all = new Float64Array(size).fill(NaN); // NaN: not computed in this scenario
-    for (const i of fixed) all[p.slots[i]!] = base[p.slots[i]!]!;
+    for (let i = 0; i < p.slots.length; i++) all[p.slots[i]!] = base[p.slots[i]!]!;
+    const restDeps = rest.map((i) => p.deps[i]!);
+    p.depStart = Int32Array.from([0, ...restDeps.map((_, j) => restDeps.slice(0, j + 1).reduce((a, d) => a + d.length, 0))]);
+    p.depList = Int32Array.from(restDeps.flat());
+    p.changed = new Uint8Array(size);
     p.fixed = {
       all,
       slots: Int32Array.from(pick(p.slots, settable)),
