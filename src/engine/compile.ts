@@ -96,6 +96,8 @@ const lit = (value: number, path: Path): NExpr => ({ expr: { kind: "num", value,
 /** Internal structure of a compiled model, shared with the report (engine.ts runModel). */
 export interface CompiledModel extends Compiled {
   readonly model: NModel;
+  /** The ratio marked `headline: true` (an index into `ratios` and `Evaluation.ratios`), or -1. */
+  readonly headline: number;
   /** Addressable slots first, then internal ones: the length of a value array. */
   readonly size: number;
   /** Slot of any name (addressable or internal) as the report reads it, or -1. */
@@ -187,7 +189,7 @@ export function compile(model: NModel): CompiledModel {
 
   // ---- addressable numbers -------------------------------------------------------------------------
   for (const p of model.params.values()) {
-    const i = addressable(p.name, p.value, p.kind, ANY, { unit: p.unit });
+    const i = addressable(p.name, p.value, p.kind, parameterDomain(p.value, p.unit), { unit: p.unit });
     if (p.uncertainty) infos[i] = { ...infos[i]!, uncertainty: p.uncertainty };
   }
   model.scenarios.forEach((s, k) => {
@@ -808,6 +810,7 @@ export function compile(model: NModel): CompiledModel {
   const baseValues: (Float64Array | EvalFailure | undefined)[] = model.scenarios.map(() => undefined);
   return {
     model,
+    headline: model.ratios.findIndex((r) => r.headline),
     size,
     scenarios: model.scenarios.map((s) => ({ id: s.id, name: s.name, variant: s.variant })),
     stakeholders: model.stakeholders.map((s) => ({ id: s.id, name: s.name })),
@@ -834,6 +837,16 @@ export function compile(model: NModel): CompiledModel {
     inputSlots,
     discountSlots,
   };
+}
+
+// A parameter's domain from how it is written: a percentage is a share, a unit that counts people is
+// a count; anything else may take any value (a parameter can be a negative amount or a factor).
+const COUNT_UNIT = /\b(people|persons?|inhabitants?|participants?|trainees?|clients?|inwoners?|deelnemers?|personen|count|aantal)\b/i;
+
+function parameterDomain(value: NExpr, unit: string | undefined): NumberDomain {
+  if (/^\s*\d+([.,]\d+)?\s*%\s*$/.test(value.text)) return SHARE;
+  if (unit && COUNT_UNIT.test(unit) && !/\bper\b/i.test(unit)) return COUNT;
+  return ANY;
 }
 
 function domainMessage(d: NumberDomain, value: number): string {

@@ -74,6 +74,12 @@ describe("compile and evaluate", () => {
     // fulltime_austerlitz inherits fulltime's participants: the number is written once, in fulltime.
     expect(info("scenarios.fulltime.participants.reduced").scenarios).toEqual(["fulltime", "fulltime_austerlitz"]);
     expect(c.slot("no_such_number")).toBeUndefined();
+    // A parameter written as a percentage is a share; one counted in people is a count.
+    expect(info("social_domain_saving").domain.kind).toBe("share");
+    expect(info("hourly_rate").domain.kind).toBe("any");
+    const example = compile(load("models/examples/social_enterprise.yaml"));
+    expect(example.numbers[example.slot("trainees")!]!.domain).toMatchObject({ kind: "count", min: 0 });
+    expect(example.ratios[example.headline]!.id).toBe("value_and_sales");
   });
 
   it("gives each number's base value per scenario", () => {
