@@ -4,10 +4,11 @@ import type { ModelResult } from "./engine/result.js";
 import { checkPrinted } from "./check/printed.js";
 import { warningMessage } from "./render/messages.js";
 import { LibraryCache, loadModel, loadModelText, positioned, type Loaded } from "./load/load.js";
-import type { Problem } from "./load/problems.js";
+import { didYouMean, type Problem } from "./load/problems.js";
 import { compareCertainty, type CertaintyComparison } from "./analysis/certainty.js";
 import { AnalysisError, namedOverrides, parseSets } from "./analysis/inputs.js";
 import { compileModel } from "./analysis/load.js";
+import { compile } from "./engine/compile.js";
 import { analysisProblem } from "./analysis/problem.js";
 
 export interface FileRun {
@@ -37,15 +38,21 @@ export function runText(file: string, text: string, cache = new LibraryCache(), 
 
 function runLoaded(file: string, loaded: Loaded, opts: RunOptions): FileRun {
   if (!loaded.model || !loaded.doc) return { file, problems: loaded.problems, libraries: loaded.libraries };
+  const model = loaded.model;
   try {
-    const model = loaded.model;
-    let { overrides, compiled } = opts;
-    if (opts.set && opts.set.length > 0) {
-      const c = compileModel(model);
-      compiled = c;
-      overrides = { ...overrides, ...namedOverrides(c, parseSets(c, opts.set)) };
+    // Names given to --set (or as overrides) are checked first, so a typo gets a did-you-mean rather than a run.
+    const compiled = opts.compiled ?? (opts.set && opts.set.length > 0 ? compileModel(model) : compile(model));
+    const unknown = Object.keys(opts.overrides ?? {}).filter((name) => compiled.slot(name) === undefined || !Object.hasOwn(opts.overrides!, name));
+    if (unknown.length > 0) {
+      const names = compiled.numbers.map((n) => n.name);
+      const problems = unknown.map((name): Problem => {
+        const guess = didYouMean(name, names);
+        return { file, path: ["set", name], message: `no number named "${name}" in this model`, hint: guess ? `did you mean "${guess}"?` : 'see README "Addressable numbers"', severity: "error" };
+      });
+      return { file, problems, libraries: loaded.libraries };
     }
-    const result = runModel(model, { compiled, overrides });
+    const overrides = opts.set && opts.set.length > 0 ? { ...opts.overrides, ...namedOverrides(compiled, parseSets(compiled, opts.set)) } : opts.overrides;
+    const result = runModel(model, { ...opts, compiled, overrides });
     const checked = checkPrinted(model, result);
     if (checked.problems.length > 0) {
       const doc = loaded.doc;

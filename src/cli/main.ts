@@ -256,6 +256,16 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
       code = schemaCommand(kind, io);
     });
 
+  program
+    .command("migrate")
+    .description("print a model in the current language form (deprecated forms rewritten); the file is not changed")
+    .argument("<file>", "model file")
+    .addHelpText("after", "\nExample:\n  sroi migrate models/old.yaml > models/old.new.yaml")
+    .action(async (file: string) => {
+      const { migrateCommand } = await import("./commands/migrate.js");
+      code = migrateCommand(file, io);
+    });
+
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -96,6 +96,8 @@ const lit = (value: number, path: Path): NExpr => ({ expr: { kind: "num", value,
 /** Internal structure of a compiled model, shared with the report (engine.ts runModel). */
 export interface CompiledModel extends Compiled {
   readonly model: NModel;
+  /** The ratio marked `headline: true` (an index into `ratios` and `Evaluation.ratios`), or -1. */
+  readonly headline: number;
   /** Addressable slots first, then internal ones: the length of a value array. */
   readonly size: number;
   /** Slot of any name (addressable or internal) as the report reads it, or -1. */
@@ -125,6 +127,7 @@ export interface OutcomeSlots {
 
 export interface InputSlots {
   amount: number;
+  presentValue: number;
   indexation: number;
   perYear: Map<number, number>;
 }
@@ -186,7 +189,7 @@ export function compile(model: NModel): CompiledModel {
 
   // ---- addressable numbers -------------------------------------------------------------------------
   for (const p of model.params.values()) {
-    const i = addressable(p.name, p.value, p.kind, ANY, { unit: p.unit });
+    const i = addressable(p.name, p.value, p.kind, parameterDomain(p.value, p.unit), { unit: p.unit });
     if (p.uncertainty) infos[i] = { ...infos[i]!, uncertainty: p.uncertainty };
   }
   model.scenarios.forEach((s, k) => {
@@ -222,6 +225,7 @@ export function compile(model: NModel): CompiledModel {
   for (const [j, inp] of model.inputs.entries()) {
     const base = `inputs.${inp.id}`;
     if (inp.amount) addressable(`${base}.amount`, inp.amount, "stated", COST);
+    if (inp.presentValue) addressable(`${base}.present_value`, inp.presentValue, "stated", COST);
     for (const [y, e] of inp.perYear) addressable(`${base}.per_year.${y}`, e, "stated", COST);
     if (inp.indexStated) {
       addressable(`${base}.indexation`, lit(inp.indexRate, ["inputs", j, "indexation"]), "stated", RATE);
@@ -351,6 +355,7 @@ export function compile(model: NModel): CompiledModel {
   });
   const inputSlots: InputSlots[] = model.inputs.map((inp) => ({
     amount: index.get(`inputs.${inp.id}.amount`) ?? -1,
+    presentValue: index.get(`inputs.${inp.id}.present_value`) ?? -1,
     indexation: index.get(`inputs.${inp.id}.indexation`) ?? constant(`inputs.${inp.id}.indexation`, inp.indexRate, ["inputs"]),
     perYear: new Map([...inp.perYear.keys()].map((y) => [y, index.get(`inputs.${inp.id}.per_year.${y}`)!])),
   }));
@@ -378,6 +383,11 @@ export function compile(model: NModel): CompiledModel {
      * computed from them only): their base values, set without calling anything. Filled after compiling.
      */
     fixed?: { all: Float64Array; slots: Int32Array; min: Float64Array; max: Float64Array; flags: Uint8Array; defs: Def[] };
+    /** After folding: the computed steps' dependencies, flat (step i reads depList[depStart[i]..depStart[i+1]]). */
+    depStart?: Int32Array;
+    depList?: Int32Array;
+    /** Scratch: the slots that differ from the base values in the current evaluation. */
+    changed?: Uint8Array;
   }
   const resolveName = (k: number, name: string): number | undefined => {
     const direct = index.get(name);
@@ -462,8 +472,11 @@ export function compile(model: NModel): CompiledModel {
     const p = programs[k]!;
     if (p.failure) return p.failure;
     const fx = p.fixed;
-    if (fx) {
+    const changed = p.changed;
+    if (fx && changed) {
+      // Start from the base values; recompute only what an override reaches.
       v.set(fx.all);
+      changed.fill(0);
       if (ov !== undefined) {
         const fs = fx.slots; // the fixed numbers an override may replace
         for (let i = 0; i < fs.length; i++) {
@@ -473,8 +486,35 @@ export function compile(model: NModel): CompiledModel {
           if (!(o >= fx.min[i]! && o <= fx.max[i]!)) return explain(fx.defs[i]!, o, v, k, true);
           if ((fx.flags[i]! & 1) !== 0 && o !== Math.floor(o)) return { ok: false, path: fx.defs[i]!.path, message: `must be a whole number of years (got ${o})` };
           v[s] = o;
+          changed[s] = 1;
         }
       }
+      const { slots, fns, min, max, flags } = p;
+      const depStart = p.depStart!;
+      const depList = p.depList!;
+      for (let i = 0; i < slots.length; i++) {
+        const s = slots[i]!;
+        const o = ov !== undefined && s < N ? ov[s]! : NaN;
+        let x: number;
+        if (o === o) x = o;
+        else {
+          let dirty = false;
+          for (let d = depStart[i]!; d < depStart[i + 1]!; d++) {
+            if (changed[depList[d]!] === 1) {
+              dirty = true;
+              break;
+            }
+          }
+          if (!dirty) continue; // as in the base
+          x = fns[i]!(v);
+        }
+        const f = flags[i]!;
+        if (!(x >= min[i]! && x <= max[i]!) && !((f & 2) !== 0 && x !== x)) return explain(p.defs[i]!, x, v, k, o === o);
+        if ((f & 1) !== 0 && x !== Math.floor(x)) return { ok: false, path: p.defs[i]!.path, message: `must be a whole number of years (got ${x})` };
+        v[s] = x;
+        changed[s] = 1;
+      }
+      return undefined;
     }
     const { slots, fns, min, max, flags } = p;
     for (let i = 0; i < slots.length; i++) {
@@ -506,7 +546,11 @@ export function compile(model: NModel): CompiledModel {
     const pick = <T,>(xs: ArrayLike<T>, is: number[]) => is.map((i) => xs[i]!);
     const settable = fixed.filter((i) => p.slots[i]! < N);
     const all = new Float64Array(size).fill(NaN); // NaN: not computed in this scenario
-    for (const i of fixed) all[p.slots[i]!] = base[p.slots[i]!]!;
+    for (let i = 0; i < p.slots.length; i++) all[p.slots[i]!] = base[p.slots[i]!]!;
+    const restDeps = rest.map((i) => p.deps[i]!);
+    p.depStart = Int32Array.from([0, ...restDeps.map((_, j) => restDeps.slice(0, j + 1).reduce((a, d) => a + d.length, 0))]);
+    p.depList = Int32Array.from(restDeps.flat());
+    p.changed = new Uint8Array(size);
     p.fixed = {
       all,
       slots: Int32Array.from(pick(p.slots, settable)),
@@ -650,7 +694,8 @@ export function compile(model: NModel): CompiledModel {
       const inp = model.inputs[j]!;
       const s = inputSlots[j]!;
       let counted = 0;
-      if (s.perYear.size > 0) {
+      if (s.presentValue >= 0) counted = v[s.presentValue]!;
+      else if (s.perYear.size > 0) {
         const base = s.amount >= 0 ? v[s.amount]! : 0;
         const ix = v[s.indexation]!;
         const hi = Math.min(inp.years.end, last);
@@ -765,6 +810,7 @@ export function compile(model: NModel): CompiledModel {
   const baseValues: (Float64Array | EvalFailure | undefined)[] = model.scenarios.map(() => undefined);
   return {
     model,
+    headline: model.ratios.findIndex((r) => r.headline),
     size,
     scenarios: model.scenarios.map((s) => ({ id: s.id, name: s.name, variant: s.variant })),
     stakeholders: model.stakeholders.map((s) => ({ id: s.id, name: s.name })),
@@ -791,6 +837,16 @@ export function compile(model: NModel): CompiledModel {
     inputSlots,
     discountSlots,
   };
+}
+
+// A parameter's domain from how it is written: a percentage is a share, a unit that counts people is
+// a count; anything else may take any value (a parameter can be a negative amount or a factor).
+const COUNT_UNIT = /\b(people|persons?|inhabitants?|participants?|trainees?|clients?|inwoners?|deelnemers?|personen|count|aantal)\b/i;
+
+function parameterDomain(value: NExpr, unit: string | undefined): NumberDomain {
+  if (/^\s*\d+([.,]\d+)?\s*%\s*$/.test(value.text)) return SHARE;
+  if (unit && COUNT_UNIT.test(unit) && !/\bper\b/i.test(unit)) return COUNT;
+  return ANY;
 }
 
 function domainMessage(d: NumberDomain, value: number): string {

@@ -164,6 +164,13 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
 
   // Inputs (inbreng): amount per year, indexed, possibly discounted.
   const inputs: InputRow[] = model.inputs.map((inp, j) => {
+    if (inp.presentValue) {
+      // Shown in year 0 (or the first year); counted as written whether inputs are discounted or not.
+      const pv = env.eval(inp.presentValue);
+      const at = Math.max(0, years.indexOf(model.year0));
+      const perYear = years.map((_, i) => (i === at ? pv : 0));
+      return { id: inp.id, name: inp.name, group: inp.group ?? null, allocation: inp.allocation, per_year: perYear, nominal: pv, present_value: pv, discounted: inp.discounted, counted: pv };
+    }
     const base = inp.amount ? env.eval(inp.amount) : 0;
     const indexRate = v[c.inputSlots[j]!.indexation]!;
     const perYear = years.map((y) => {
@@ -296,12 +303,9 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
   );
   const benefitsPerYearPv = years.map((_, i) => sum(outcomes.map((r) => (r.per_year[i] ?? 0) * (dfEffects[i] ?? 1))));
 
-  const qalyPrice = model.params.has("qaly_price") ? env.lookup("qaly_price") : undefined;
-  const qalyOutcomes = model.outcomes.filter((o) => o.qaly);
-  const qalys =
-    qalyPrice && qalyOutcomes.length > 0
-      ? sum(outcomes.filter((r) => qalyOutcomes.some((o) => o.id === r.id)).map((r) => r.nominal)) / qalyPrice
-      : null;
+  // QALYs: each QALY outcome's nominal value over the price of a QALY it names.
+  const qalyRows = model.outcomes.flatMap((o, j) => (o.qaly && o.qalyPrice ? [{ nominal: outcomes[j]!.nominal, price: env.lookup(o.qalyPrice) ?? 0 }] : []));
+  const qalys = qalyRows.length > 0 && qalyRows.every((q) => q.price > 0) ? sum(qalyRows.map((q) => q.nominal / q.price)) : null;
 
   return {
     id: scenario.id,
@@ -388,7 +392,7 @@ function valueOutcome(
   }
   const net = used * impact;
   const sign = o.effect === "saving" ? -1 : 1;
-  const qalyPrice = o.qaly ? env.lookup("qaly_price") : undefined;
+  const qalyPrice = o.qaly && o.qalyPrice ? env.lookup(o.qalyPrice) : undefined;
   return {
     mode: "unit",
     row: {

@@ -42,6 +42,7 @@ export interface NParam {
   kind: "parameter" | "baseline" | "price";
   value: NExpr;
   unit?: string;
+  group?: string;
   source?: string;
   note?: string;
   /** Declared range and distribution (`low`, `high`, `distribution`, `mode`, `sd`). */
@@ -68,6 +69,8 @@ export interface NInput {
   name: string;
   allocation: { stakeholder: string; share: number }[];
   amount?: NExpr;
+  /** Already a present value at year 0: counted once as written. */
+  presentValue?: NExpr;
   perYear: Map<number, NExpr>;
   indexRate: number;
   indexFrom: number;
@@ -108,6 +111,8 @@ export interface NOutcome {
   years: YearRange;
   baseline?: NExpr;
   qaly: boolean;
+  /** The parameter that prices a QALY (`qaly: qaly_price`). */
+  qalyPrice?: string;
   certainty?: number;
   source?: string;
   path: Path;

@@ -2,7 +2,7 @@
 // normalise. Returns the model or every problem, each with file:line:col; never throws for bad input.
 import { existsSync, realpathSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, resolve, relative, sep } from "node:path";
-import { Library, Model } from "../schema/model.js";
+import { schemas } from "../schema/model.js";
 import type { NModel } from "../engine/model.js";
 import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
 import { formatPath, sortProblems, type Problem } from "./problems.js";
@@ -60,7 +60,7 @@ export class LibraryCache {
     const data = doc.data as Record<string, unknown> | null;
     if (data === null || typeof data !== "object" || Array.isArray(data) || !("sroi-library" in data)) return { problems: notLibrary };
     const bounds = boundProblems(shown);
-    const v = bounds.length > 0 ? { problems: bounds } : validateWith(Library, shown);
+    const v = bounds.length > 0 ? { problems: bounds } : validateWith(schemas().Library, shown);
     return v.data ? { lib: { file: shownAs, doc: v.data }, doc: shown, problems: [] } : { problems: v.problems };
   }
 }
@@ -112,7 +112,7 @@ export function loadModelText(file: string, text: string, cache = new LibraryCac
 function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
   const bounds = boundProblems(doc);
   if (bounds.length > 0) return { file, problems: bounds, libraries: [] };
-  const shaped = validateWith(Model, doc);
+  const shaped = validateWith(schemas().Model, doc);
   if (!shaped.data) return { file, problems: sortProblems(shaped.problems), libraries: [] };
 
   const libraries: LoadedLibrary[] = [];

@@ -6,7 +6,6 @@ import type { LibraryDoc, ModelDoc } from "../schema/model.js";
 import type {
   LibraryNote,
   NActivity,
-  NDiscount,
   NExpr,
   NImpactClaim,
   NInput,
@@ -16,13 +15,15 @@ import type {
   NScenario,
   NStudy,
   Path,
-  RateStep,
-  YearRange,
 } from "../engine/model.js";
 import { didYouMean } from "./problems.js";
 import { readShare } from "../schema/share.js";
 import { checkRules } from "./normalize/rules.js";
-import type { DistributionKind, Uncertainty } from "../engine/evaluator.js";
+import { normalizeLibrary } from "./normalize/library.js";
+import { normalizeDiscount, yearRange } from "./normalize/time.js";
+import { declaredRange, deprecations } from "./normalize/parameters.js";
+
+export { yearRange } from "./normalize/time.js";
 
 /** A problem found while normalising, before it is given a file position. */
 export interface RawProblem {
@@ -41,87 +42,6 @@ export interface LoadedLibrary {
 }
 
 export const share = readShare;
-
-export function yearRange(v: number | string | { start: number; end: number }): YearRange {
-  if (typeof v === "number") return { start: v, end: v };
-  if (typeof v === "string") {
-    const [a, b] = v.split(/-|–|to/).map((x) => Number(x.trim()));
-    return { start: a!, end: b! };
-  }
-  return v;
-}
-
-const PRESETS: Record<string, { effects: RateStep[]; costs: RateStep[]; label: string }> = {
-  // HM Treasury Green Book declining schedule (years 0-30 at 3.5%, 31-75 at 3.0%, ...).
-  "hm-treasury": {
-    effects: [
-      { fromYear: 0, rate: 0.035 },
-      { fromYear: 31, rate: 0.03 },
-      { fromYear: 76, rate: 0.025 },
-      { fromYear: 126, rate: 0.02 },
-      { fromYear: 201, rate: 0.015 },
-      { fromYear: 301, rate: 0.01 },
-    ],
-    costs: [],
-    label: "HM Treasury Green Book schedule (3.5% to year 30, then 3.0%, ...)",
-  },
-  // Dutch MKBA standard discount rate (Werkgroep discontovoet 2020).
-  "nl-mkba": { effects: [{ fromYear: 0, rate: 0.0225 }], costs: [], label: "Dutch MKBA standard 2.25%" },
-  // Zorginstituut Nederland guideline for economic evaluations in health care (2024).
-  "nl-health-2024": {
-    effects: [{ fromYear: 0, rate: 0.015 }],
-    costs: [{ fromYear: 0, rate: 0.03 }],
-    label: "Dutch health-economics guideline 2024 (costs 3%, effects 1.5%)",
-  },
-  none: { effects: [{ fromYear: 0, rate: 0 }], costs: [], label: "not discounted" },
-};
-
-function pct(r: number): string {
-  return `${Math.round(r * 10000) / 100}%`;
-}
-
-type TimeDoc = NonNullable<ModelDoc["time"]>;
-
-function normalizeDiscount(d: TimeDoc["discount"]): NDiscount {
-  const flat = (r: number): RateStep[] => [{ fromYear: 0, rate: r }];
-  if (d === undefined) return { effects: flat(0), costs: flat(0), firstYear: "year0", inputsDefault: true, stated: [], label: "not discounted" };
-  if (typeof d === "number" || (typeof d === "string" && d.includes("%"))) {
-    const r = share(d as number | string);
-    const stated = [{ name: "time.discount.rate", rate: r, path: ["time", "discount"], applies: "both" as const }];
-    return { effects: flat(r), costs: flat(r), firstYear: "year0", inputsDefault: true, stated, label: `${pct(r)}, year 0 undiscounted` };
-  }
-  type DiscountObj = Exclude<NonNullable<TimeDoc["discount"]>, string | number>;
-  const obj: DiscountObj = typeof d === "string" ? { preset: d as DiscountObj["preset"] } : d;
-  const preset = obj.preset ? PRESETS[obj.preset]! : undefined;
-  const schedule = obj.schedule?.map((s) => ({ fromYear: s.from_year ?? 0, rate: share(s.rate) }));
-  const base = obj.rate !== undefined ? flat(share(obj.rate)) : undefined;
-  const effects =
-    schedule ?? (obj.effects !== undefined ? flat(share(obj.effects)) : base) ?? preset?.effects ?? flat(0);
-  const costs =
-    schedule ??
-    (obj.costs !== undefined ? flat(share(obj.costs)) : base) ??
-    (preset && preset.costs.length > 0 ? preset.costs : preset?.effects) ??
-    flat(0);
-  const firstYear = obj.first_year ?? "year0";
-  const describe = (s: RateStep[]) => (s.length === 1 ? pct(s[0]!.rate) : s.map((x) => `${pct(x.rate)} from year ${x.fromYear}`).join(", "));
-  const same = describe(effects) === describe(costs);
-  const label =
-    (preset && !schedule && obj.rate === undefined && obj.effects === undefined && obj.costs === undefined
-      ? preset.label
-      : same
-        ? describe(effects)
-        : `effects ${describe(effects)}, costs ${describe(costs)}`) +
-    (firstYear === "year0" ? ", year 0 undiscounted" : firstYear === "mid_year" ? ", mid-year (t - 0.5)" : ", discounted from year 1") +
-    (obj.inputs === false ? "; inputs not discounted" : "");
-  const stated: NDiscount["stated"] = [];
-  if (!schedule) {
-    const rateApplies = obj.effects === undefined ? (obj.costs === undefined ? "both" : "effects") : obj.costs === undefined ? "costs" : undefined;
-    if (obj.rate !== undefined && rateApplies) stated.push({ name: "time.discount.rate", rate: share(obj.rate), path: ["time", "discount", "rate"], applies: rateApplies });
-    if (obj.effects !== undefined) stated.push({ name: "time.discount.effects", rate: share(obj.effects), path: ["time", "discount", "effects"], applies: "effects" });
-    if (obj.costs !== undefined) stated.push({ name: "time.discount.costs", rate: share(obj.costs), path: ["time", "discount", "costs"], applies: "costs" });
-  }
-  return { effects, costs, firstYear, inputsDefault: obj.inputs ?? true, stated, label };
-}
 
 /** Names an expression may use besides parameters, with a one-line meaning for did-you-mean and docs. */
 function builtinNames(doc: ModelDoc, domains: Set<string>, studies: Map<string, NStudy>): string[] {
@@ -143,85 +63,8 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   const problem = (path: Path, message: string, hint?: string, offset?: number) =>
     problems.push({ path, message, hint, offset });
 
-  // ---- library: studies, prices, index series --------------------------------------------------
-  const studies = new Map<string, NStudy>();
-  const prices = new Map<string, NParam>();
-  const indexSeries = new Map<string, Record<string, number | string>>();
-  const libraryNotes: LibraryNote[] = [];
-  for (const lib of libraries) {
-    for (const [id, s] of Object.entries(lib.doc.studies ?? {})) {
-      if (studies.has(id)) problems.push({ path: ["studies", id], message: `study "${id}" is defined in more than one library file`, file: lib.file });
-      studies.set(id, {
-        id,
-        name: s.name,
-        source: s.source,
-        certainty: s.certainty,
-        priceYear: s.price_year,
-        values: new Map(Object.entries(s.values)),
-      });
-    }
-    for (const [id, p] of Object.entries(lib.doc.prices ?? {})) {
-      prices.set(`price.${id}`, {
-        name: `price.${id}`,
-        kind: "price",
-        value: { expr: { kind: "num", value: p.value, start: 0, end: 0 }, text: String(p.value), path: ["library", lib.file, id] },
-        unit: p.unit,
-        source: p.source,
-      });
-    }
-    for (const [id, ix] of Object.entries(lib.doc.index ?? {})) indexSeries.set(id, ix.rates);
-  }
-  for (const [id, o] of Object.entries(doc.library_overrides ?? {})) {
-    const study = studies.get(id);
-    if (!study) {
-      continue; // rule library-study-exists
-    }
-    for (const [domain, value] of Object.entries(o.values ?? {})) {
-      const before = study.values.get(domain);
-      study.values.set(domain, value);
-      libraryNotes.push({
-        code: "library-override",
-        study: id,
-        domain,
-        libraryValue: before,
-        usedValue: value,
-        message:
-          before === undefined
-            ? `adds ${domain} = ${value} to library study "${id}" (${study.name}): ${o.reason}`
-            : `overrides library study "${id}" (${study.name}) ${domain}: library ${before}, this model ${value}: ${o.reason}`,
-      });
-    }
-  }
-  if (doc.reference_indexation) {
-    const rates = indexSeries.get(doc.reference_indexation);
-    if (!rates) problem(["reference_indexation"], `no index series "${doc.reference_indexation}" in the library`, hintFor(doc.reference_indexation, [...indexSeries.keys()]));
-    else if (doc.meta.price_year === undefined) problem(["reference_indexation"], "indexing needs meta.price_year (the price year to index to)");
-    else {
-      const target = doc.meta.price_year;
-      for (const s of studies.values()) {
-        if (s.priceYear === undefined || s.priceYear === target) continue;
-        let factor = 1;
-        let missing: number | undefined;
-        const [lo, hi] = s.priceYear < target ? [s.priceYear, target] : [target, s.priceYear];
-        for (let y = lo + 1; y <= hi; y++) {
-          const r = rates[String(y)];
-          if (r === undefined) missing ??= y;
-          else factor *= 1 + share(r);
-        }
-        if (missing !== undefined) {
-          problem(["reference_indexation"], `index series "${doc.reference_indexation}" has no rate for ${missing} (needed for study "${s.id}", price year ${s.priceYear})`);
-          continue;
-        }
-        if (s.priceYear > target) factor = 1 / factor;
-        for (const [d, v] of s.values) s.values.set(d, v * factor);
-        libraryNotes.push({
-          code: "library-indexation",
-          study: s.id,
-          message: `study "${s.id}" indexed from ${s.priceYear} to ${target} prices with ${doc.reference_indexation}: x${factor.toFixed(4)}`,
-        });
-      }
-    }
-  }
+  // ---- library: studies, prices, index series (normalize/library.ts) ---------------------------
+  const { studies, prices, libraryNotes } = normalizeLibrary(doc, libraries, problems);
 
   // ---- names -----------------------------------------------------------------------------------
   const params = new Map<string, NParam>(prices);
@@ -251,9 +94,11 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       if (params.has(name)) continue; // rule one-name-per-number
       const isObj = typeof p === "object";
       const value = expr(isObj ? p.value : p, isObj ? [key, name, "value"] : [key, name]);
+      const group = isObj ? p.group : undefined;
       params.set(name, {
         name,
-        kind,
+        kind: kind === "baseline" || group === "baseline" ? "baseline" : "parameter",
+        group,
         value,
         unit: isObj ? p.unit : undefined,
         source: isObj ? p.source : undefined,
@@ -283,7 +128,6 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     ? { name: doc.counterfactual.name, participants: participantsMap(doc.counterfactual.participants, ["counterfactual", "participants"]) }
     : undefined;
 
-  const scenarioIds = doc.scenarios.map((s) => s.id);
   const byId = new Map(doc.scenarios.map((s, i) => [s.id, { s, i }]));
   const scenarios: NScenario[] = [];
   doc.scenarios.forEach((s, i) => {
@@ -378,6 +222,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       name: inp.name,
       allocation: allocation(inp, path),
       amount: inp.amount !== undefined ? expr(inp.amount, [...path, "amount"]) : undefined,
+      presentValue: inp.present_value !== undefined ? expr(inp.present_value, [...path, "present_value"]) : undefined,
       perYear,
       indexRate,
       indexFrom,
@@ -426,7 +271,8 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       dropOff: o.drop_off !== undefined ? share(o.drop_off) : 0,
       years,
       baseline: o.baseline !== undefined ? expr(o.baseline, [...path, "baseline"]) : undefined,
-      qaly: o.qaly ?? false,
+      qaly: o.qaly !== undefined && o.qaly !== false,
+      qalyPrice: o.qaly === true ? "qaly_price" : o.qaly || undefined,
       certainty: o.certainty,
       source: o.source,
       path,
@@ -497,6 +343,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   const notes = libraryNotes.filter((n) => n.code !== "library-indexation" || used.has(n.study!));
   if (doc.min_certainty !== undefined) notes.push(...lowCertainty(doc, usedStudies, doc.min_certainty));
 
+  notes.push(...deprecations(doc));
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -531,56 +378,6 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   };
 }
 
-/** A parameter's declared range and distribution, checked against its value and each other. */
-function declaredRange(
-  p: { low?: number; high?: number; distribution?: DistributionKind; mode?: number; sd?: number },
-  value: NExpr,
-  path: Path,
-  problem: (path: Path, message: string, hint?: string) => void,
-): Uncertainty | undefined {
-  const { low, high, distribution, mode, sd } = p;
-  if (low === undefined && high === undefined && distribution === undefined && mode === undefined && sd === undefined) return undefined;
-  const base = value.expr.kind === "num" ? value.expr.value : undefined;
-  if ((low === undefined) !== (high === undefined)) {
-    problem([...path, low === undefined ? "low" : "high"], 'a range needs both "low" and "high"');
-    return undefined;
-  }
-  const normalLike = distribution === "normal" || distribution === "lognormal";
-  if (low === undefined || high === undefined) {
-    if (!(normalLike && sd !== undefined && base !== undefined)) {
-      problem(path, `a distribution needs "low" and "high"${normalLike ? ' (or "sd" around a plain number)' : ""}`);
-      return undefined;
-    }
-    const lo = base - 1.645 * sd;
-    const hi = base + 1.645 * sd;
-    return { low: lo, high: hi, distribution: distribution!, sd, origin: "declared" };
-  }
-  if (low > high) {
-    problem([...path, "low"], `the low end (${low}) is above the high end (${high})`, "swap them");
-    return undefined;
-  }
-  if (base !== undefined && (base < low || base > high)) {
-    problem([...path, "value"], `the value ${base} lies outside its range ${low} to ${high}`);
-    return undefined;
-  }
-  if (mode !== undefined && (mode < low || mode > high)) {
-    problem([...path, "mode"], `the mode ${mode} lies outside the range ${low} to ${high}`);
-    return undefined;
-  }
-  if (distribution === "lognormal" && low <= 0) {
-    problem([...path, "low"], "a lognormal distribution needs a positive low end");
-    return undefined;
-  }
-  return {
-    low,
-    high,
-    distribution: distribution ?? "triangular",
-    ...(mode !== undefined ? { mode } : {}),
-    ...(sd !== undefined ? { sd } : {}),
-    origin: "declared",
-  };
-}
-
 const STARS = ["", "* (beperkt)", "** (voldoende)", "*** (goed)"];
 
 /** Studies rated below what the report says it relies on, with the activities that use them. */
@@ -603,12 +400,6 @@ function lowCertainty(doc: ModelDoc, studies: Map<string, NStudy>, min: number):
 }
 
 
-function hintFor(word: string, candidates: string[], what = "entries"): string | undefined {
-  const guess = didYouMean(word, candidates);
-  if (guess) return `did you mean "${guess}"?`;
-  if (candidates.length === 0) return undefined;
-  return candidates.length <= 8 ? `${what}: ${candidates.join(", ")}` : undefined;
-}
 
 function unknownNameHint(name: string): string {
   if (name.startsWith("ref.")) return 'ref.<study>.<domain> needs the study in a library file listed under "library:"';

@@ -2,7 +2,7 @@
 // so that an editor with yaml-language-server completes and validates a model as it is typed.
 // `sroi schema` prints it; schema/*.schema.json hold the copies model files point at.
 import { z } from "zod";
-import { Library, Model } from "./model.js";
+import { schemas } from "./model.js";
 
 export type SchemaKind = "model" | "library";
 
@@ -13,7 +13,7 @@ const TITLES: Record<SchemaKind, string> = {
 
 export function jsonSchema(kind: SchemaKind): Record<string, unknown> {
   // "input": the file as written (defaults not yet applied), which is what an editor sees.
-  const generated = z.toJSONSchema(kind === "model" ? Model : Library, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(kind === "model" ? schemas().Model : schemas().Library, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
   return { ...generated, $id: `https://sroi.invalid/schema/${kind}.schema.json`, title: TITLES[kind] };
 }
 

@@ -74,6 +74,12 @@ describe("compile and evaluate", () => {
     // fulltime_austerlitz inherits fulltime's participants: the number is written once, in fulltime.
     expect(info("scenarios.fulltime.participants.reduced").scenarios).toEqual(["fulltime", "fulltime_austerlitz"]);
     expect(c.slot("no_such_number")).toBeUndefined();
+    // A parameter written as a percentage is a share; one counted in people is a count.
+    expect(info("social_domain_saving").domain.kind).toBe("share");
+    expect(info("hourly_rate").domain.kind).toBe("any");
+    const example = compile(load("models/examples/social_enterprise.yaml"));
+    expect(example.numbers[example.slot("trainees")!]!.domain).toMatchObject({ kind: "count", min: 0 });
+    expect(example.ratios[example.headline]!.id).toBe("value_and_sales");
   });
 
   it("gives each number's base value per scenario", () => {
@@ -155,5 +161,50 @@ scenarios: [ { id: x, name: X } ]`);
     ov[c.slot("outcomes.o.deadweight")!] = 0;
     expect(ok(c.evaluate(0, ov)).benefits).toBeCloseTo(220, 9);
     expect(c.slot("outcomes.o.impact_claim")).toBeUndefined(); // built up: its parts are the numbers
+  });
+});
+
+describe("runFile with overrides (the --set plumbing)", () => {
+  it("runs with a value set by name, and names an unknown one with a did-you-mean", async () => {
+    const { runFile } = await import("../../src/api.js");
+    const { formatProblem } = await import("../../src/load/problems.js");
+    const set = runFile("models/eijsden.yaml", undefined, { overrides: { annual_cost: 75000 } });
+    expect(set.result!.scenarios.find((s) => s.id === "fulltime")!.ratio).toBeCloseTo(13.5, 2);
+    const typo = runFile("models/eijsden.yaml", undefined, { overrides: { hourly_rat: 90 } });
+    expect(typo.result).toBeUndefined();
+    expect(typo.problems.map(formatProblem)).toEqual([
+      'models/eijsden.yaml  set.hourly_rat  no number named "hourly_rat" in this model\n  hint: did you mean "hourly_rate"?',
+    ]);
+  });
+});
+
+describe("evaluate with overrides agrees with the full report", () => {
+  it.each(["eijsden", "numansdorp", "lpbl_de_kop", "2diabeat_scale_up"])("%s: the same ratios for sets of overridden numbers", (name) => {
+    const model = load(`models/${name}.yaml`);
+    const c = compile(model);
+    let seed = 7;
+    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const literal = c.numbers.map((n, i) => ({ n, i })).filter(({ n }) => n.literal && n.domain.kind !== "years");
+    for (let round = 0; round < 6; round++) {
+      const ov = new Float64Array(c.numbers.length).fill(NaN);
+      const byName: Record<string, number> = {};
+      for (const { n, i } of literal) {
+        if (rand() > 0.3) continue;
+        const base = [...c.scenarios.keys()].map((k) => c.base(k, i)).find((x) => !Number.isNaN(x));
+        if (base === undefined) continue;
+        const value = n.domain.kind === "share" ? base * (0.5 + rand() / 2) : base * (0.8 + rand() * 0.4);
+        ov[i] = value;
+        byName[n.name] = value;
+      }
+      const report = runModel(model, { compiled: c, overrides: byName });
+      report.scenarios.forEach((s, k) => {
+        const e = ok(c.evaluate(k, ov));
+        if (s.ratio === null) expect(e.ratio).toBeNaN();
+        else expect(e.ratio).toBeCloseTo(s.ratio, 9);
+        expect(e.benefits).toBeCloseTo(s.totals.benefits, 4);
+      });
+      // And without overrides again: back to the base.
+      report.scenarios.forEach((_, k) => expect(ok(c.evaluate(k)).ratio).toBe(ok(compile(model).evaluate(k)).ratio));
+    }
   });
 });

@@ -130,3 +130,24 @@ scenarios: ${scenarios}`;
     expect(problems(model("300"))[0]).toContain("no parameter declares one");
   });
 });
+
+describe("an input given as a present value", () => {
+  it("is counted once as written, neither indexed nor discounted, in the report and the evaluator alike", () => {
+    const text = `time: { period: 2026-2030, discount: 5% }
+inputs: [ { id: build, name: Building (present value), present_value: 400 }, { id: run, name: Running, amount: 100, years: 2026 } ]
+outcomes: [ { id: o, name: O, amount: 1000, years: 2026 } ]
+scenarios: [ { id: s, name: S } ]`;
+    const { fig } = run(text);
+    expect(fig.get("s.input.build")).toBe(400);
+    expect(fig.get("s.inputs")).toBe(500);
+    expect(fig.get("s.ratio")).toBe(2);
+    const c = compile(loadModelText("m.yaml", head + text).model!);
+    expect(c.slot("inputs.build.present_value")).toBeDefined();
+    const e = c.evaluate(0);
+    expect(e.ok && e.inputs).toBe(500);
+  });
+
+  it("stands alone", () => {
+    expect(problems(`inputs: [ { id: b, name: B, present_value: 400, amount: 1 } ]\nscenarios: [ { id: s, name: S } ]`)[0]).toContain('a "present_value" stands alone');
+  });
+});

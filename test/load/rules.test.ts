@@ -43,7 +43,7 @@ const TABLE: [rule: string, model: string, problem: string][] = [
   ["outcome-amount-or-unit", change("domain: health }", "domain: health, amount: 5, value: 3 }"), 'outcomes[0].amount  give either "amount" (per year) or "quantity" and "value", not both'],
   ["outcome-value-source", change("domain: health }", "domain: wealth }"), 'outcomes[0].domain  no activity carries a value for domain "wealth"\n  hint: did you mean "health"?'],
   ["outcome-quantity-source", change("participants: { groups: [ { id: g, name: G } ] }\ncounterfactual: { name: C, participants: { g: 10 } }\n", "").replace(", participants: { g: 20 }", ""), 'outcomes[0]  an outcome without "quantity" counts the extra participants, but the model has no participant groups'],
-  ["input-amount", change(", amount: 1000", ""), 'inputs[0]  an input needs an "amount" (per year) or "per_year" amounts'],
+  ["input-amount", change(", amount: 1000", ""), 'inputs[0]  an input needs an "amount" (per year), "per_year" amounts or a "present_value"'],
   ["qaly-price", change("parameters: { qaly_price: 50000 }", "parameters: { price_per_qaly: 50000 }").replace("domain: health }", "domain: health, qaly: true }"), 'outcomes[0].qaly  a QALY outcome needs a parameter "qaly_price"'],
   ["ratio-formula-or-selection", change("{ id: r, name: R }", "{ id: r, name: R, numerator: benefits, benefits_of: [a] }"), 'ratios[0]  give either a formula ("numerator", "denominator") or a selection ("benefits_of", "inputs_of"), not both'],
   ["time-year-or-period", change("time: { period: 2026 }", "time: { period: 2026, year: 2026 }"), 'time.year  give either "year" or "period", not both'],

@@ -1,7 +1,9 @@
 // One share/percentage reader for the schema, the normaliser and the checks.
 import { describe, expect, it } from "vitest";
 import { parsePercent, readShare } from "../../src/schema/share.js";
-import { Id, Share } from "../../src/schema/model.js";
+import { schemas } from "../../src/schema/model.js";
+
+const { Id, Share } = schemas();
 import { runText } from "../../src/api.js";
 import { formatProblem } from "../../src/load/problems.js";
 

@@ -265,18 +265,28 @@ export const RULES: Rule[] = [
   },
   {
     id: "input-amount",
-    says: 'an input gives an "amount" per year or "per_year" amounts',
+    says: 'an input gives an "amount" per year or "per_year" amounts, or a "present_value" alone',
     check: ({ doc }) =>
-      (doc.inputs ?? []).flatMap((x, i) => (x.amount === undefined && x.per_year === undefined ? [p(["inputs", i], 'an input needs an "amount" (per year) or "per_year" amounts')] : [])),
+      (doc.inputs ?? []).flatMap((x, i) => {
+        if (x.present_value !== undefined) {
+          return x.amount !== undefined || x.per_year !== undefined || x.indexation !== undefined
+            ? [p(["inputs", i, "present_value"], 'a "present_value" stands alone: no "amount", "per_year" or "indexation" with it')]
+            : [];
+        }
+        return x.amount === undefined && x.per_year === undefined ? [p(["inputs", i], 'an input needs an "amount" (per year), "per_year" amounts or a "present_value"')] : [];
+      }),
   },
   {
     id: "qaly-price",
-    says: 'a QALY outcome has a parameter "qaly_price" to count QALYs with',
+    says: "a QALY outcome names the parameter that prices a QALY (qaly: true means qaly_price)",
     check: ({ doc }) => {
-      const has = Object.hasOwn(doc.parameters ?? {}, "qaly_price") || Object.hasOwn(doc.baselines ?? {}, "qaly_price");
-      return (doc.outcomes ?? []).flatMap((o, i) =>
-        o.qaly && !has ? [p(["outcomes", i, "qaly"], 'a QALY outcome needs a parameter "qaly_price"', 'e.g. "qaly_price: price.qaly" with the library, or "qaly_price: 50000"')] : [],
-      );
+      const names = [...Object.keys(doc.parameters ?? {}), ...Object.keys(doc.baselines ?? {})];
+      return (doc.outcomes ?? []).flatMap((o, i) => {
+        if (!o.qaly) return [];
+        const name = o.qaly === true ? "qaly_price" : o.qaly;
+        if (names.includes(name)) return [];
+        return [p(["outcomes", i, "qaly"], `a QALY outcome needs a parameter "${name}" (the price of a QALY)`, 'e.g. "qaly_price: price.qaly" with the library, or "qaly_price: 50000", and "qaly: qaly_price"')];
+      });
     },
   },
   {

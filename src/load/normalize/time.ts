@@ -1,0 +1,86 @@
+// Time: the period (or one year), year 0 and the discounting (rate, presets, schedules, convention).
+import type { ModelDoc } from "../../schema/model.js";
+import type { NDiscount, RateStep, YearRange } from "../../engine/model.js";
+import { readShare as share } from "../../schema/share.js";
+
+export function yearRange(v: number | string | { start: number; end: number }): YearRange {
+  if (typeof v === "number") return { start: v, end: v };
+  if (typeof v === "string") {
+    const [a, b] = v.split(/-|–|to/).map((x) => Number(x.trim()));
+    return { start: a!, end: b! };
+  }
+  return v;
+}
+
+const PRESETS: Record<string, { effects: RateStep[]; costs: RateStep[]; label: string }> = {
+  // HM Treasury Green Book declining schedule (years 0-30 at 3.5%, 31-75 at 3.0%, ...).
+  "hm-treasury": {
+    effects: [
+      { fromYear: 0, rate: 0.035 },
+      { fromYear: 31, rate: 0.03 },
+      { fromYear: 76, rate: 0.025 },
+      { fromYear: 126, rate: 0.02 },
+      { fromYear: 201, rate: 0.015 },
+      { fromYear: 301, rate: 0.01 },
+    ],
+    costs: [],
+    label: "HM Treasury Green Book schedule (3.5% to year 30, then 3.0%, ...)",
+  },
+  // Dutch MKBA standard discount rate (Werkgroep discontovoet 2020).
+  "nl-mkba": { effects: [{ fromYear: 0, rate: 0.0225 }], costs: [], label: "Dutch MKBA standard 2.25%" },
+  // Zorginstituut Nederland guideline for economic evaluations in health care (2024).
+  "nl-health-2024": {
+    effects: [{ fromYear: 0, rate: 0.015 }],
+    costs: [{ fromYear: 0, rate: 0.03 }],
+    label: "Dutch health-economics guideline 2024 (costs 3%, effects 1.5%)",
+  },
+  none: { effects: [{ fromYear: 0, rate: 0 }], costs: [], label: "not discounted" },
+};
+
+export function pct(r: number): string {
+  return `${Math.round(r * 10000) / 100}%`;
+}
+
+export type TimeDoc = NonNullable<ModelDoc["time"]>;
+
+export function normalizeDiscount(d: TimeDoc["discount"]): NDiscount {
+  const flat = (r: number): RateStep[] => [{ fromYear: 0, rate: r }];
+  if (d === undefined) return { effects: flat(0), costs: flat(0), firstYear: "year0", inputsDefault: true, stated: [], label: "not discounted" };
+  if (typeof d === "number" || (typeof d === "string" && d.includes("%"))) {
+    const r = share(d as number | string);
+    const stated = [{ name: "time.discount.rate", rate: r, path: ["time", "discount"], applies: "both" as const }];
+    return { effects: flat(r), costs: flat(r), firstYear: "year0", inputsDefault: true, stated, label: `${pct(r)}, year 0 undiscounted` };
+  }
+  type DiscountObj = Exclude<NonNullable<TimeDoc["discount"]>, string | number>;
+  const obj: DiscountObj = typeof d === "string" ? { preset: d as DiscountObj["preset"] } : d;
+  const preset = obj.preset ? PRESETS[obj.preset]! : undefined;
+  const schedule = obj.schedule?.map((s) => ({ fromYear: s.from_year ?? 0, rate: share(s.rate) }));
+  const base = obj.rate !== undefined ? flat(share(obj.rate)) : undefined;
+  const effects =
+    schedule ?? (obj.effects !== undefined ? flat(share(obj.effects)) : base) ?? preset?.effects ?? flat(0);
+  const costs =
+    schedule ??
+    (obj.costs !== undefined ? flat(share(obj.costs)) : base) ??
+    (preset && preset.costs.length > 0 ? preset.costs : preset?.effects) ??
+    flat(0);
+  const firstYear = obj.first_year ?? "year0";
+  const describe = (s: RateStep[]) => (s.length === 1 ? pct(s[0]!.rate) : s.map((x) => `${pct(x.rate)} from year ${x.fromYear}`).join(", "));
+  const same = describe(effects) === describe(costs);
+  const label =
+    (preset && !schedule && obj.rate === undefined && obj.effects === undefined && obj.costs === undefined
+      ? preset.label
+      : same
+        ? describe(effects)
+        : `effects ${describe(effects)}, costs ${describe(costs)}`) +
+    (firstYear === "year0" ? ", year 0 undiscounted" : firstYear === "mid_year" ? ", mid-year (t - 0.5)" : ", discounted from year 1") +
+    (obj.inputs === false ? "; inputs not discounted" : "");
+  const stated: NDiscount["stated"] = [];
+  if (!schedule) {
+    const rateApplies = obj.effects === undefined ? (obj.costs === undefined ? "both" : "effects") : obj.costs === undefined ? "costs" : undefined;
+    if (obj.rate !== undefined && rateApplies) stated.push({ name: "time.discount.rate", rate: share(obj.rate), path: ["time", "discount", "rate"], applies: rateApplies });
+    if (obj.effects !== undefined) stated.push({ name: "time.discount.effects", rate: share(obj.effects), path: ["time", "discount", "effects"], applies: "effects" });
+    if (obj.costs !== undefined) stated.push({ name: "time.discount.costs", rate: share(obj.costs), path: ["time", "discount", "costs"], applies: "costs" });
+  }
+  return { effects, costs, firstYear, inputsDefault: obj.inputs ?? true, stated, label };
+}
+
