@@ -1,8 +1,8 @@
 // Terminal tables that fit a width (100 columns by default): wide year-by-year tables are split into
 // several tables that repeat the label column; other tables wrap their widest text columns. --wide
 // turns both off for the full view.
-import Table from "cli-table3";
 import type { ChalkInstance } from "chalk";
+import { createRequire } from "node:module";
 
 export const DEFAULT_WIDTH = 100;
 
@@ -26,10 +26,106 @@ const colWidth = (cells: string[]) => Math.max(1, ...cells.flatMap((c) => c.spli
 const tableWidth = (widths: number[]) => widths.reduce((a, w) => a + w + 2, 0) + widths.length + 1;
 
 function render(head: string[], rows: string[][], c: ChalkInstance, alignRightFrom: number, colWidths?: (number | null)[]): string {
+  const heads = head.map((h) => c.bold(h));
+  const aligns = head.map((_, i) => (i >= alignRightFrom ? "right" : "left"));
+  return drawBox(heads, rows, aligns, colWidths) ?? renderWithCliTable3(heads, rows, aligns, colWidths);
+}
+
+// --- The box table (exported for its test): cli-table3's drawing (compact style, no row lines, padding 1, word wrap in fixed
+// columns, "…" truncation) for the cells it can draw exactly, without loading cli-table3 (a large part of
+// `sroi run`'s start-up). Anything else (a cell with other escape codes, wide characters, ragged rows)
+// goes to cli-table3 itself, so the output is the same either way. ---
+
+// Characters one column wide, neither emoji nor escape codes: the set of scripts/shims/string-width.cjs,
+// line breaks, and the arrows (effect → stakeholder); test/render/fit.test.ts checks each against string-width.
+export const PLAIN = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ad\u00af-\u02ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u20ac\u2190-\u21ff\n]*$/;
+const BOLD_ON = "\u001b[1m";
+const BOLD_OFF = "\u001b[22m";
+
+/** A cell as plain text and whether chalk made it bold as a whole; undefined when only cli-table3 can draw it. */
+function plainCell(s: string): { text: string; bold: boolean } | undefined {
+  if (PLAIN.test(s)) return { text: s, bold: false };
+  if (s.startsWith(BOLD_ON) && s.endsWith(BOLD_OFF)) {
+    const text = s.slice(BOLD_ON.length, -BOLD_OFF.length);
+    if (PLAIN.test(text) && !text.includes("\n")) return { text, bold: true };
+  }
+  return undefined;
+}
+
+/** cli-table3's wordWrap (utils.js), on plain text. */
+function wordWrap(max: number, input: string): string[] {
+  const lines: string[] = [];
+  const split = input.split(/(\s+)/g);
+  let line: string[] = [];
+  let lineLength = 0;
+  let whitespace: string | undefined;
+  for (let i = 0; i < split.length; i += 2) {
+    const word = split[i]!;
+    let newLength = lineLength + word.length;
+    if (lineLength > 0 && whitespace) newLength += whitespace.length;
+    if (newLength > max) {
+      if (lineLength !== 0) lines.push(line.join(""));
+      line = [word];
+      lineLength = word.length;
+    } else {
+      line.push(whitespace || "", word);
+      lineLength = newLength;
+    }
+    whitespace = split[i + 1];
+  }
+  if (lineLength) lines.push(line.join(""));
+  return lines;
+}
+
+export function drawBox(head: string[], rows: string[][], aligns: string[], colWidths?: (number | null)[]): string | undefined {
+  const n = head.length;
+  const table: { text: string; bold: boolean }[][] = [];
+  for (const r of [head, ...rows]) {
+    if (r.length !== n) return undefined;
+    const row: { text: string; bold: boolean }[] = [];
+    for (const s of r) {
+      const cell = plainCell(s);
+      if (!cell) return undefined;
+      row.push(cell);
+    }
+    table.push(row);
+  }
+  const width: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const fixed = colWidths?.[i];
+    if (fixed != null) width.push(fixed);
+    else width.push(2 + Math.max(0, ...table.map((r) => Math.max(...r[i]!.text.split("\n").map((l) => l.length)))));
+  }
+  const out: string[] = ["┌" + width.map((w) => "─".repeat(w)).join("┬") + "┐"];
+  for (const r of table) {
+    const cells = r.map((cell, i) => {
+      const inner = width[i]! - 2;
+      const lines = colWidths?.[i] != null ? cell.text.split("\n").flatMap((l) => wordWrap(inner, l)) : cell.text.split("\n");
+      return lines.map((l) => {
+        if (l.length > inner) {
+          if (cell.bold) return undefined; // cli-table3 truncates inside the escape codes
+          l = l.slice(0, inner - 1) + "…";
+        }
+        // A wrapped bold cell is bold line by line (cli-table3's colorizeLines), padded outside the codes.
+        const shown = cell.bold ? BOLD_ON + l + BOLD_OFF : l;
+        const pad = " ".repeat(inner - l.length);
+        return " " + (aligns[i] === "right" ? pad + shown : shown + pad) + " ";
+      });
+    });
+    if (cells.some((lines) => lines.includes(undefined))) return undefined;
+    const height = Math.max(1, ...cells.map((l) => l.length)); // an empty row is still one line
+    for (let j = 0; j < height; j++) out.push("│" + cells.map((l, i) => l[j] ?? " ".repeat(width[i]!)).join("│") + "│");
+  }
+  out.push("└" + width.map((w) => "─".repeat(w)).join("┴") + "┘");
+  return out.join("\n");
+}
+
+function renderWithCliTable3(head: string[], rows: string[][], aligns: string[], colWidths?: (number | null)[]): string {
+  const Table = createRequire(import.meta.url)("cli-table3") as typeof import("cli-table3");
   const t = new Table({
-    head: head.map((h) => c.bold(h)),
+    head,
     style: { head: [], border: [], compact: true },
-    colAligns: head.map((_, i) => (i >= alignRightFrom ? "right" : "left")),
+    colAligns: aligns as ("left" | "right")[],
     ...(colWidths ? { colWidths, wordWrap: true } : {}),
     ...plain,
   });
