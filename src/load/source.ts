@@ -66,19 +66,32 @@ export function parseSource(file: string, text: string): Result {
       locate: (path) => fullDoc()?.locate(path),
       locateKey: (path) => fullDoc()?.locateKey(path),
       // The number texts matter only where one looks like Dutch thousands (25.000): the full parse is
-      // made only when a line outside comments has such a number.
-      numberTexts: () => (maybeDottedThousands(text) ? (fullDoc()?.numberTexts() ?? []) : []),
+      // made only when a line outside comments has such a number and the data holds its value.
+      numberTexts: () => (maybeDottedThousands(text, data) ? (fullDoc()?.numberTexts() ?? []) : []),
     },
     problems: [],
   };
 }
 
-/** A plain number grouped by dots (25.000, 1.250.000) on some line, outside its comment: a cheap pre-check. */
-function maybeDottedThousands(text: string): boolean {
+/**
+ * A plain number grouped by dots (25.000, 1.250.000) on some line, outside its comment, whose value is a
+ * number somewhere in the data: a cheap pre-check. Such a number's value is in the data (a plain scalar
+ * is read as a number), so when no candidate's value is, none of the texts is a number; this keeps
+ * "2.586,43" in a note from costing a full parse.
+ */
+function maybeDottedThousands(text: string, data: unknown): boolean {
+  const values = new Set<number>();
   for (const line of text.split("\n")) {
     const code = line.replace(/(^|\s)#.*$/, "");
-    if (/(^|[\s:[,{-])-?\d{1,3}(\.\d{3})+\s*([,\]}]|$)/.test(code)) return true;
+    for (const m of code.matchAll(/(?:^|[\s:[,{-])(-?\d{1,3}(?:\.\d{3})+)(?=\s*(?:[,\]}]|$))/g)) values.add(Number(m[1]));
   }
+  return values.size > 0 && holdsNumber(data, values);
+}
+
+function holdsNumber(node: unknown, values: Set<number>): boolean {
+  if (typeof node === "number") return values.has(node);
+  if (node === null || typeof node !== "object") return false;
+  for (const v of Array.isArray(node) ? node : Object.values(node)) if (holdsNumber(v, values)) return true;
   return false;
 }
 

@@ -128,4 +128,18 @@ describe("fast YAML path", () => {
     }
     expect(fast.locate(["meta", "title"])).toEqual({ line: 6, col: 10 }); // models/eijsden.yaml line 6: "  title: ..."
   });
+
+  it("finds the same dotted-thousands number texts as the full parser (the pre-check never hides one)", () => {
+    const dotted = (doc: { numberTexts(): { path: unknown[]; text: string }[] } | undefined) =>
+      (doc?.numberTexts() ?? []).filter((n) => /^-?[1-9]\d{0,2}(\.\d{3})+$/.test(n.text));
+    const texts = readdirSync("models").filter((f) => f.endsWith(".yaml")).map((f) => readFileSync(join("models", f), "utf8"));
+    texts.push(
+      'note: "2.586,43 and 25.000"\nvalue: 2.586\n', // the text's value is in the data: a plain number after all
+      'note: "2.586,43 and 25.000"\nvalue: 2586\n',
+      "a: [1.250, 2.500]\nb: {c: -12.000}\nd: 0.035\n",
+      "a: 25.000 # 25.000\nb: '1.250'\n",
+    );
+    for (const text of texts) expect(dotted(parseSource("m.yaml", text).doc)).toEqual(dotted(parseSourceFull("m.yaml", text).doc));
+    expect(dotted(parseSource("m.yaml", "a: [1.250, 2.500]\nb: {c: -12.000}\n").doc).map((n) => n.text)).toEqual(["1.250", "2.500", "-12.000"]);
+  });
 });
