@@ -100,7 +100,9 @@ for (let i = 0; i < BATCH; i++) {
   const name = `m${String(i).padStart(4, "0")}_${basename(model, ".yaml")}.yaml`;
   cpSync(join(ROOT, "models", model), join(batchModels, name));
   const fixture = join(ROOT, "fixtures", model);
-  if (existsSync(fixture)) cpSync(fixture, join(batchFixtures, name));
+  // The copy's fixture names the copy, as a user's fixture names its model (else every check in the
+  // batch would stop at "this fixture is for another model" and the figure would time that error).
+  if (existsSync(fixture)) writeFileSync(join(batchFixtures, name), readFileSync(fixture, "utf8").replace(/^model: .*$/m, `model: models/${name}`));
 }
 
 // --- the scale model, and one a quarter its size to see how time grows ---

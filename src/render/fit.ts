@@ -27,8 +27,8 @@ const tableWidth = (widths: number[]) => widths.reduce((a, w) => a + w + 2, 0) +
 
 function render(head: string[], rows: string[][], c: ChalkInstance, alignRightFrom: number, colWidths?: (number | null)[]): string {
   const heads = head.map((h) => c.bold(h));
-  const aligns = head.map((_, i) => (i >= alignRightFrom ? "right" : "left"));
-  return drawBox(heads, rows, aligns, colWidths) ?? renderWithCliTable3(heads, rows, aligns, colWidths);
+  const aligns = head.map((_, i): "left" | "right" => (i >= alignRightFrom ? "right" : "left"));
+  return boxTable(heads, rows, aligns, colWidths);
 }
 
 // --- The box table (exported for its test): cli-table3's drawing (compact style, no row lines, padding 1, word wrap in fixed
@@ -42,14 +42,22 @@ export const PLAIN = /^[\x20-\x7e\u00a0-\u00a8\u00aa-\u00ad\u00af-\u02ff\u2010-\
 const BOLD_ON = "\u001b[1m";
 const BOLD_OFF = "\u001b[22m";
 
-/** A cell as plain text and whether chalk made it bold as a whole; undefined when only cli-table3 can draw it. */
-function plainCell(s: string): { text: string; bold: boolean } | undefined {
-  if (PLAIN.test(s)) return { text: s, bold: false };
+// cli-table3's pattern for the escape codes it measures around (utils.js codeRegex).
+const SGR = /\u001b\[(?:\d*;){0,5}\d*m/g;
+
+/**
+ * A cell as its plain text and how it is styled: "plain", "bold" (chalk's bold around plain text on one
+ * line, which wraps exactly), or "styled" (other escape codes: drawn as is, never wrapped); undefined when
+ * only cli-table3 can draw it.
+ */
+function classify(s: string): { text: string; raw: string; kind: "plain" | "bold" | "styled" } | undefined {
+  if (PLAIN.test(s)) return { text: s, raw: s, kind: "plain" };
   if (s.startsWith(BOLD_ON) && s.endsWith(BOLD_OFF)) {
     const text = s.slice(BOLD_ON.length, -BOLD_OFF.length);
-    if (PLAIN.test(text) && !text.includes("\n")) return { text, bold: true };
+    if (PLAIN.test(text) && !text.includes("\n")) return { text, raw: s, kind: "bold" };
   }
-  return undefined;
+  const text = s.replace(SGR, "");
+  return PLAIN.test(text) ? { text, raw: s, kind: "styled" } : undefined;
 }
 
 /** cli-table3's wordWrap (utils.js), on plain text. */
@@ -77,14 +85,19 @@ function wordWrap(max: number, input: string): string[] {
   return lines;
 }
 
-export function drawBox(head: string[], rows: string[][], aligns: string[], colWidths?: (number | null)[]): string | undefined {
+/**
+ * The table as cli-table3 draws it with these settings (compact; `headLine`: its default characters, which
+ * draw a line under the head; else none), or undefined when a cell is beyond what it draws exactly.
+ * A column with a width in colWidths word-wraps its cells to it; null or no width: as wide as its widest line.
+ */
+export function drawBox(head: string[], rows: string[][], aligns: string[], colWidths?: (number | null)[], headLine = false): string | undefined {
   const n = head.length;
-  const table: { text: string; bold: boolean }[][] = [];
+  const table: NonNullable<ReturnType<typeof classify>>[][] = [];
   for (const r of [head, ...rows]) {
     if (r.length !== n) return undefined;
-    const row: { text: string; bold: boolean }[] = [];
+    const row: NonNullable<ReturnType<typeof classify>>[] = [];
     for (const s of r) {
-      const cell = plainCell(s);
+      const cell = classify(s);
       if (!cell) return undefined;
       row.push(cell);
     }
@@ -96,38 +109,52 @@ export function drawBox(head: string[], rows: string[][], aligns: string[], colW
     if (fixed != null) width.push(fixed);
     else width.push(2 + Math.max(0, ...table.map((r) => Math.max(...r[i]!.text.split("\n").map((l) => l.length)))));
   }
-  const out: string[] = ["┌" + width.map((w) => "─".repeat(w)).join("┬") + "┐"];
-  for (const r of table) {
-    const cells = r.map((cell, i) => {
+  const rule = (l: string, m: string, r: string) => l + width.map((w) => "─".repeat(w)).join(m) + r;
+  const out: string[] = [rule("┌", "┬", "┐")];
+  for (let k = 0; k < table.length; k++) {
+    if (k === 1 && headLine) out.push(rule("├", "┼", "┤"));
+    const cells = table[k]!.map((cell, i) => {
       const inner = width[i]! - 2;
-      const lines = colWidths?.[i] != null ? cell.text.split("\n").flatMap((l) => wordWrap(inner, l)) : cell.text.split("\n");
-      return lines.map((l) => {
-        if (l.length > inner) {
-          if (cell.bold) return undefined; // cli-table3 truncates inside the escape codes
-          l = l.slice(0, inner - 1) + "…";
-        }
-        // A wrapped bold cell is bold line by line (cli-table3's colorizeLines), padded outside the codes.
-        const shown = cell.bold ? BOLD_ON + l + BOLD_OFF : l;
-        const pad = " ".repeat(inner - l.length);
-        return " " + (aligns[i] === "right" ? pad + shown : shown + pad) + " ";
-      });
+      const pad = (shown: string, length: number) => {
+        const gap = " ".repeat(inner - length);
+        return " " + (aligns[i] === "right" ? gap + shown : shown + gap) + " ";
+      };
+      // A column as wide as its widest line neither wraps nor cuts: each line drawn as written.
+      if (colWidths?.[i] == null) return cell.raw.split("\n").map((l) => pad(l, l.replace(SGR, "").length));
+      if (cell.kind === "styled") return [undefined];
+      return cell.text
+        .split("\n")
+        .flatMap((l) => wordWrap(inner, l))
+        .map((l) => {
+          if (l.length > inner) {
+            if (cell.kind === "bold") return undefined; // cli-table3 cuts inside the escape codes
+            l = l.slice(0, inner - 1) + "…";
+          }
+          // A wrapped bold cell is bold line by line (cli-table3's colorizeLines), padded outside the codes.
+          return pad(cell.kind === "bold" ? BOLD_ON + l + BOLD_OFF : l, l.length);
+        });
     });
     if (cells.some((lines) => lines.includes(undefined))) return undefined;
     const height = Math.max(1, ...cells.map((l) => l.length)); // an empty row is still one line
     for (let j = 0; j < height; j++) out.push("│" + cells.map((l, i) => l[j] ?? " ".repeat(width[i]!)).join("│") + "│");
   }
-  out.push("└" + width.map((w) => "─".repeat(w)).join("┴") + "┘");
+  out.push(rule("└", "┴", "┘"));
   return out.join("\n");
 }
 
-function renderWithCliTable3(head: string[], rows: string[][], aligns: string[], colWidths?: (number | null)[]): string {
+/** A compact box table: drawBox when it can, else cli-table3 (loaded only then); the same characters either way. */
+export function boxTable(head: string[], rows: string[][], aligns: ("left" | "right")[], colWidths?: (number | null)[], headLine = false): string {
+  return drawBox(head, rows, aligns, colWidths, headLine) ?? renderWithCliTable3(head, rows, aligns, colWidths, headLine);
+}
+
+function renderWithCliTable3(head: string[], rows: string[][], aligns: string[], colWidths?: (number | null)[], headLine = false): string {
   const Table = createRequire(import.meta.url)("cli-table3") as typeof import("cli-table3");
   const t = new Table({
     head,
     style: { head: [], border: [], compact: true },
     colAligns: aligns as ("left" | "right")[],
     ...(colWidths ? { colWidths, wordWrap: true } : {}),
-    ...plain,
+    ...(headLine ? {} : plain),
   });
   for (const r of rows) t.push(r);
   return t.toString();

@@ -4,17 +4,17 @@ import { describe, expect, it } from "vitest";
 import { Chalk } from "chalk";
 import Table from "cli-table3";
 import stringWidth from "string-width";
-import { drawBox, fitTable, PLAIN } from "../../src/render/fit.js";
+import { boxTable, drawBox, fitTable, PLAIN } from "../../src/render/fit.js";
 
 const plain = { chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } };
 
-function cliTable3(head: string[], rows: string[][], aligns: ("left" | "right")[], colWidths?: number[]): string {
+function cliTable3(head: string[], rows: string[][], aligns: ("left" | "right")[], colWidths?: (number | null)[], headLine = false): string {
   const t = new Table({
     head,
     style: { head: [], border: [], compact: true },
     colAligns: aligns,
     ...(colWidths ? { colWidths, wordWrap: true } : {}),
-    ...plain,
+    ...(headLine ? {} : plain),
   });
   for (const r of rows) t.push(r);
   return t.toString();
@@ -36,13 +36,15 @@ describe("drawBox", () => {
       const cols = 1 + Math.floor(r() * 6);
       const text = () => Array.from({ length: Math.floor(r() * 8) }, () => pick(WORDS)).join(pick([" ", " ", "  ", "\n"]));
       const head = Array.from({ length: cols }, () => c.bold(text()));
-      const rows = Array.from({ length: Math.floor(r() * 5) }, () => Array.from({ length: cols }, () => (r() < 0.2 ? c.bold(text()) : text())));
+      const style = () => pick([c.bold, c.bold, c.red, c.dim, c.green.bold, c.yellow]);
+      const rows = Array.from({ length: Math.floor(r() * 5) }, () => Array.from({ length: cols }, () => (r() < 0.3 ? style()(text()) : text())));
       const aligns = Array.from({ length: cols }, () => pick(["left", "right"] as const));
-      const colWidths = r() < 0.6 ? Array.from({ length: cols }, () => 3 + Math.floor(r() * 30)) : undefined;
-      const got = drawBox(head, rows, aligns, colWidths);
+      const colWidths = r() < 0.6 ? Array.from({ length: cols }, () => (r() < 0.3 ? null : 3 + Math.floor(r() * 30))) : undefined;
+      const headLine = r() < 0.5;
+      const got = drawBox(head, rows, aligns, colWidths, headLine);
       if (got === undefined) continue;
       drawn++;
-      expect(got, JSON.stringify({ head, rows, aligns, colWidths })).toBe(cliTable3(head, rows, aligns, colWidths));
+      expect(got, JSON.stringify({ head, rows, aligns, colWidths, headLine })).toBe(cliTable3(head, rows, aligns, colWidths, headLine));
     }
     expect(drawn).toBeGreaterThan(300); // the rest: bold cells with line breaks or cut short, drawn by cli-table3
   });
@@ -56,9 +58,10 @@ describe("drawBox", () => {
 
   it("leaves to cli-table3 what it cannot draw exactly, and fitTable still draws it", () => {
     const c = new Chalk({ level: 1 });
-    expect(drawBox(["a"], [[c.red("rood")]], ["left"])).toBeUndefined();
+    expect(drawBox(["a"], [[c.red("rood lang")]], ["left"], [6])).toBeUndefined(); // colours other than bold, wrapped
     expect(drawBox(["a", "b"], [["only one"]], ["left", "left"])).toBeUndefined();
     expect(drawBox(["a"], [["宽"]], ["left"])).toBeUndefined();
-    expect(fitTable(["a"], [[c.red("rood")]], c)).toBe(cliTable3([c.bold("a")], [[c.red("rood")]], ["left"]));
+    expect(boxTable(["a"], [[c.red("rood lang")]], ["left"], [6], true)).toBe(cliTable3(["a"], [[c.red("rood lang")]], ["left"], [6], true));
+    expect(fitTable(["a"], [["宽"]], c)).toBe(cliTable3([c.bold("a")], [["宽"]], ["left"]));
   });
 });
