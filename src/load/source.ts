@@ -80,6 +80,7 @@ export function parseSource(file: string, text: string): Result {
  * "2.586,43" in a note from costing a full parse.
  */
 function maybeDottedThousands(text: string, data: unknown): boolean {
+  if (!/\d\.\d{3}/.test(text)) return false; // most files: no digit group after a dot anywhere
   const values = new Set<number>();
   for (const line of text.split("\n")) {
     const code = line.replace(/(^|\s)#.*$/, "");
