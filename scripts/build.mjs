@@ -78,12 +78,23 @@ const leanLeftOut = {
   },
 };
 
+// commander's node:child_process is loaded on first use (see scripts/shims/child-process-lazy.cjs).
+const lazyChildProcess = {
+  name: "lazy-child-process",
+  setup(b) {
+    const shim = resolve("scripts/shims/child-process-lazy.cjs");
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: shim } : undefined,
+    );
+  },
+};
+
 rmSync("dist", { recursive: true, force: true });
 await Promise.all([
   ...[
-    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth, lazyYaml] },
-    { outfile: "dist/cli/sroi-lean.cjs", plugins: [leanLeftOut, fastStringWidth, lazyYaml] },
-    { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut] },
+    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth, lazyYaml, lazyChildProcess] },
+    { outfile: "dist/cli/sroi-lean.cjs", plugins: [leanLeftOut, fastStringWidth, lazyYaml, lazyChildProcess] },
+    { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut, lazyChildProcess] },
   ].map(({ outfile, plugins }) =>
     build({
       ...common,
