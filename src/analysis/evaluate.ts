@@ -1,6 +1,6 @@
 // One evaluation that must succeed: a failure (a drawn or chosen value the model cannot compute with)
 // becomes an AnalysisError at the place in the model that failed.
-import type { Compiled, Evaluation } from "../engine/evaluator.js";
+import { newEvaluation as engineNewEvaluation, type Compiled, type Evaluation } from "../engine/evaluator.js";
 import { AnalysisError } from "./inputs.js";
 
 export function evaluateOrThrow(c: Compiled, scenario: number, overrides: Float64Array, out?: Evaluation, during?: string): Evaluation {
@@ -23,19 +23,7 @@ export function scenarioIndexes(c: Compiled, ids?: readonly string[]): number[] 
 
 /** An Evaluation to write into again and again (no allocation per draw). */
 export function newEvaluation(c: Pick<Compiled, "stakeholders" | "ratios">): Evaluation {
-  const n = c.stakeholders.length;
-  return {
-    ok: true,
-    ratio: NaN,
-    inputs: 0,
-    benefits: 0,
-    net: 0,
-    financialBenefits: 0,
-    stakeholderInputs: new Float64Array(n),
-    stakeholderBenefits: new Float64Array(n),
-    stakeholderFinancialBenefits: new Float64Array(n),
-    ratios: new Float64Array(c.ratios.length),
-  };
+  return engineNewEvaluation(c.stakeholders.length, c.ratios.length);
 }
 
 export interface ModelRef {

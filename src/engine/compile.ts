@@ -4,7 +4,7 @@
 // are ordered so that each is computed after the slots it reads; an evaluation runs that list of
 // closures, then the flows (inputs and outcomes over the years, discounted) into the totals.
 import { evaluateExpr, ExprEvalError, exprRefs, roundHalfAway, type Expr } from "../expr/expr.js";
-import type { Compiled, EvalFailure, Evaluation, NumberDomain, NumberInfo } from "./evaluator.js";
+import { newEvaluation, type Compiled, type EvalFailure, type Evaluation, type NumberDomain, type NumberInfo } from "./evaluator.js";
 import type { NExpr, NModel, Path, RateStep } from "./model.js";
 
 type Fn = (v: Float64Array) => number;
@@ -651,18 +651,7 @@ export function compile(model: NModel): CompiledModel {
   const outWeight = { w: nanArray(nO), start: nanArray(nO), dur: nanArray(nO), keep: nanArray(nO), rate: nanArray(nO), last: nanArray(nO) };
   const inWeight = { w: nanArray(nI), ix: nanArray(nI), rate: nanArray(nI), last: nanArray(nI) };
   const nR = model.ratios.length;
-  const fresh = (): Evaluation => ({
-    ok: true,
-    ratio: NaN,
-    inputs: 0,
-    benefits: 0,
-    net: 0,
-    financialBenefits: 0,
-    stakeholderInputs: new Float64Array(nS),
-    stakeholderBenefits: new Float64Array(nS),
-    stakeholderFinancialBenefits: new Float64Array(nS),
-    ratios: new Float64Array(nR),
-  });
+  const fresh = (): Evaluation => newEvaluation(nS, nR);
 
   const evaluate = (k: number, ov?: Float64Array, out?: Evaluation): Evaluation | EvalFailure => {
     const v = values[k]!;

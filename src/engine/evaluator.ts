@@ -90,3 +90,19 @@ export interface Compiled {
    */
   evaluate(scenario: number, overrides?: Float64Array, out?: Evaluation): Evaluation | EvalFailure;
 }
+
+/** An Evaluation to write into again and again (`evaluate(..., out)`: no allocation per call). */
+export function newEvaluation(stakeholders: number, ratios: number): Evaluation {
+  return {
+    ok: true,
+    ratio: NaN,
+    inputs: 0,
+    benefits: 0,
+    net: 0,
+    financialBenefits: 0,
+    stakeholderInputs: new Float64Array(stakeholders),
+    stakeholderBenefits: new Float64Array(stakeholders),
+    stakeholderFinancialBenefits: new Float64Array(stakeholders),
+    ratios: new Float64Array(ratios),
+  };
+}

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fastData } from "../../src/load/fastyaml.js";
 import { parseSource, parseSourceFull } from "../../src/load/source.js";
+import { rng } from "../fuzz/mutate.js"; // seeded: a failure names a mutation that can be replayed
 
 function yamlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -27,17 +28,6 @@ function expectAgreement(text: string, label: string): boolean {
   return true;
 }
 
-// A small deterministic generator, so a failure names a mutation that can be replayed.
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SPECIAL = [":", "-", "#", "'", '"', "[", "]", "{", "}", ",", " ", "\n", "!", "&", "*", "|", ">", "?", "%", "@", "`", "\t", "\\", "0", "x", ".", "~", "  "];
 
