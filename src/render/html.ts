@@ -170,7 +170,7 @@ function ratioCard(s: ScenarioResult, f: Formatter, w: Words, extras?: ReportExt
   return (
     `<div class="card" data-scenario="${esc(s.id)}" data-ratio="${s.ratio ?? ""}"><div class="label">${esc(w.ratioLabel)} · ${esc(s.name)}</div>` +
     `<div class="ratio">${s.ratio === null ? "–" : f.ratio(s.ratio, 1)}</div>` +
-    `<div class="range">${s.ratio === null ? esc(w.noInputs) : `${f.ratio(s.ratio, 2)}${range ? ` · ${range}` : ""}`}</div></div>`
+    `<div class="range">${s.ratio === null ? esc(s.totals.inputs > 0 ? w.inputsTooSmall : w.noInputs) : `${f.ratio(s.ratio, 2)}${range ? ` · ${range}` : ""}`}</div></div>`
   );
 }
 

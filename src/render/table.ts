@@ -186,7 +186,7 @@ function renderScenario(result: ModelResult, s: ScenarioResult, ctx: Ctx): strin
     const line = `${w.netRatioLabel} ${f.ratio(s.net_ratio)} · ${w.financialRatio} ${f.ratio(s.financial_ratio)} · ${w.netValueLabel} ${f.money(s.totals.net, cur)} · ${payback}`;
     out.push(...(ctx.opts.wide ? [line] : wrapText(line)));
   } else {
-    out.push(`${c.bold(w.benefitsPv)} ${f.money(s.totals.benefits, cur)} ${c.dim(`(${w.noInputs})`)}`);
+    out.push(`${c.bold(w.benefitsPv)} ${f.money(s.totals.benefits, cur)} ${c.dim(`(${s.totals.inputs > 0 ? w.inputsTooSmall : w.noInputs})`)}`);
   }
   if (s.qalys !== null) out.push(`${w.qalys}: ${f.number(s.qalys, 1)}`);
   return out;
