@@ -1,7 +1,7 @@
 // sroi check: the repository's models reproduce their reports; a changed model or library value, a
 // broken model and a broken fixture are caught with the right exit status.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CheckOutput } from "../../src/render/check.js";
@@ -60,6 +60,30 @@ describe("sroi check on the repository's models", () => {
     const r = await sroi("check", join("models", "eijsden.yaml"), "--locale", "en");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/current\.ratio\s+│.*│\s+6,2 │\s+6\.17 │\s+-0\.03 │ ok/);
+  });
+
+  it("with no paths checks models/ and models/examples/ (not models/library/), the example against its fixture", async () => {
+    const out = json((await sroi("check", "--format", "json")).stdout);
+    const example = model(out, "social_enterprise");
+    expect(example.file).toBe(join("models", "examples", "social_enterprise.yaml"));
+    expect(example.fixture).toBe(join("fixtures", "social_enterprise.yaml"));
+    expect(example.status).toBe("ok");
+    expect(example.counts.ok).toBeGreaterThan(0);
+    expect(out.models.some((m) => m.file.includes("library"))).toBe(false);
+    // The same as naming the folder, as .ci/run does.
+    expect(json((await sroi("check", "models", "--format", "json")).stdout).summary).toEqual(out.summary);
+  });
+
+  it("the README's models table lists every checked model and its count line is the check's", async () => {
+    const readme = readFileSync(join(REPO, "README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("<!-- models-table:start -->"), readme.indexOf("<!-- models-table:end -->"));
+    const out = json((await sroi("check", "--format", "json")).stdout);
+    const listed = [...block.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!.split("/").pop());
+    expect(listed.sort()).toEqual(out.models.map((m) => m.model).sort());
+    const s = out.summary;
+    expect(block.replace(/\s+/g, " ")).toContain(
+      `compares ${s.figures} published figures: ${s.reproduce} reproduce at their printed precision, ${s.not_reproducible} are recorded as not reproducible with the reason, ${s.fail} fail.`,
+    );
   });
 
   it("works from the built CLI (./bin/sroi, after npm run build)", () => {
