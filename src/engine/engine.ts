@@ -49,6 +49,7 @@ export function runModel(model: NModel, opts: RunOptions = {}): ModelResult {
       currency: model.currency,
       locale: model.locale,
       price_year: model.priceYear ?? null,
+      ratio_digits: model.ratioDigits ?? null,
       period: model.period,
       year0: model.year0,
       discount: model.discount.label,

@@ -186,6 +186,8 @@ export interface ModelResult {
     /** meta.locale: how the report writes numbers (nl or en). */
     locale: "nl" | "en";
     price_year: number | null;
+    /** meta.ratio_digits: decimals of the report's headline ratio (null: not stated; renderers show 1). */
+    ratio_digits: number | null;
     period: { start: number; end: number };
     year0: number;
     discount: string;

@@ -115,7 +115,7 @@ export function renderHtml(result: ModelResult, opts: HtmlOptions = {}): string 
   parts.push(`<p class="meta">${esc(w.period)} ${m.period.start}–${m.period.end} · ${esc(m.currency)}${m.price_year ? ` (${esc(w.prices)} ${m.price_year})` : ""} · ${esc(w.discount)}: ${esc(m.discount)}</p></header>`);
 
   parts.push(`<section class="factsheet"><h2>${esc(w.factsheet)}</h2>`);
-  parts.push(`<div class="cards">${result.scenarios.map((s) => ratioCard(s, f, w, opts.extras)).join("")}</div>`);
+  parts.push(`<div class="cards">${result.scenarios.map((s) => ratioCard(s, f, w, m.ratio_digits ?? 1, opts.extras)).join("")}</div>`);
   for (const s of result.scenarios) parts.push(factsheetScenario(result, s, f, w));
   parts.push(`</section>`);
 
@@ -160,17 +160,25 @@ ${parts.join("\n")}
 `;
 }
 
-function ratioCard(s: ScenarioResult, f: Formatter, w: Words, extras?: ReportExtras): string {
+/** The scenario's ratio at the report's precision (meta.ratio_digits), its headline ratio first when the model marks one. */
+function ratioCard(s: ScenarioResult, f: Formatter, w: Words, d: number, extras?: ReportExtras): string {
   const sim = extras?.simulation?.scenarios.find((x) => x.id === s.id);
   const range = sim
     ? `${esc(w.simulated)}: ${f.ratio(sim.ratio.p5)} – ${f.ratio(sim.ratio.p95)}`
     : s.band
       ? `${esc(w.band)} ±${f.share(s.band.share, 0)}: ${f.ratio(s.band.low)} – ${f.ratio(s.band.high)}`
       : "";
+  const h = s.headline;
+  const headline =
+    h && h.ratio !== null
+      ? `<div class="card headline" data-scenario="${esc(s.id)}" data-headline="${esc(h.id)}" data-ratio="${h.ratio}"><div class="label">${esc(w.headlineRatio)} · ${esc(s.name)}</div>` +
+        `<div class="ratio">${f.ratio(h.ratio, d)}</div><div class="range">${esc(h.name)} · ${f.ratio(h.ratio, d + 1)}</div></div>`
+      : "";
   return (
+    headline +
     `<div class="card" data-scenario="${esc(s.id)}" data-ratio="${s.ratio ?? ""}"><div class="label">${esc(w.ratioLabel)} · ${esc(s.name)}</div>` +
-    `<div class="ratio">${s.ratio === null ? "–" : f.ratio(s.ratio, 1)}</div>` +
-    `<div class="range">${s.ratio === null ? esc(s.totals.inputs > 0 ? w.inputsTooSmall : w.noInputs) : `${f.ratio(s.ratio, 2)}${range ? ` · ${range}` : ""}`}</div></div>`
+    `<div class="ratio">${s.ratio === null ? "–" : f.ratio(s.ratio, d)}</div>` +
+    `<div class="range">${s.ratio === null ? esc(s.totals.inputs > 0 ? w.inputsTooSmall : w.noInputs) : `${f.ratio(s.ratio, d + 1)}${range ? ` · ${range}` : ""}`}</div></div>`
   );
 }
 

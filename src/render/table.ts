@@ -177,9 +177,14 @@ function renderScenario(result: ModelResult, s: ScenarioResult, ctx: Ctx): strin
     );
   }
 
+  // The report's precision for its headline ratio (meta.ratio_digits), and one decimal more beside it.
+  const d = result.model.ratio_digits ?? 1;
+  if (s.headline && s.headline.ratio !== null) {
+    out.push(`${c.bold(w.headlineRatio)}  ${s.headline.name}: ${c.bold.green(f.ratio(s.headline.ratio, d))} ${c.dim(`(${f.ratio(s.headline.ratio, d + 1)})`)}`);
+  }
   if (s.ratio !== null) {
     out.push(
-      `${c.bold(w.ratioLabel)}  ${c.bold.green(f.ratio(s.ratio, 1))} ${c.dim(`(${f.ratio(s.ratio, 2)})`)}` +
+      `${c.bold(w.ratioLabel)}  ${c.bold.green(f.ratio(s.ratio, d))} ${c.dim(`(${f.ratio(s.ratio, d + 1)})`)}` +
         (s.band ? `  ${w.band} ±${f.share(s.band.share, 0)}: ${f.ratio(s.band.low)} – ${f.ratio(s.band.high)}` : ""),
     );
     const payback = s.payback_years !== null ? w.fill(w.payback, f.number(s.payback_years, 2)) : w.noPayback;
@@ -228,7 +233,7 @@ function renderSummary(result: ModelResult, ctx: Ctx): string[] {
         f.money(s.totals.inputs, cur),
         f.money(s.totals.benefits, cur),
         f.money(s.totals.net, cur),
-        s.ratio === null ? "–" : `${f.ratio(s.ratio, 1)} (${f.ratio(s.ratio, 2)})`,
+        s.ratio === null ? "–" : `${f.ratio(s.ratio, result.model.ratio_digits ?? 1)} (${f.ratio(s.ratio, (result.model.ratio_digits ?? 1) + 1)})`,
       ]),
       c,
       ctx.fit,

@@ -146,3 +146,30 @@ describe("the format registry", () => {
     expect(bad.stderr).toContain("--summary");
   });
 });
+
+describe("the headline ratio at the report's precision (meta.ratio_digits)", () => {
+  const example = runFile(join(ROOT, "models", "examples", "social_enterprise.yaml")).result!;
+
+  it("is in the result's model, null where the model does not state it", () => {
+    expect(example.model.ratio_digits).toBe(2);
+    expect(result("eijsden.yaml").model.ratio_digits).toBeNull();
+  });
+
+  it("leads the table's summary line, at the stated decimals and one more", () => {
+    const text = renderTable(example, { chalk });
+    expect(text).toContain("Headline ratio  Value created plus sales over operating costs: 1.39 (1.391)");
+    expect(text).toContain("SROI ratio  0.92 (0.918)");
+    // Without ratio_digits, one decimal as before.
+    expect(renderTable(result("eijsden.yaml"), { chalk })).toContain("SROI-ratio  6,2 (6,17)");
+    expect(renderTable(result("eijsden.yaml"), { chalk })).not.toContain("Kernratio");
+  });
+
+  it("is the factsheet's first card", async () => {
+    const { renderHtml } = await import("../../src/render/html.js");
+    const html = renderHtml(example);
+    const cards = html.slice(html.indexOf('<div class="cards">'));
+    expect(cards.indexOf('data-headline="value_and_sales"')).toBeGreaterThan(0);
+    expect(cards).toMatch(/data-headline="value_and_sales"[^>]*><div class="label">Headline ratio · [^<]+<\/div><div class="ratio">1\.39<\/div>/);
+    expect(cards).toMatch(/<div class="ratio">0\.92<\/div><div class="range">0\.918/);
+  });
+});
