@@ -345,6 +345,7 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     ),
     discount_factors: { effects: dfEffects, costs: dfCosts },
     participants,
+    activities: model.activities.map((a) => ({ id: a.id, name: a.name, group: a.group ?? null, participants: env.eval(a.participants) })),
     valuation,
     inputs,
     outcomes,

@@ -149,6 +149,8 @@ export interface ScenarioResult {
   parameters: Record<string, number>;
   discount_factors: { effects: number[]; costs: number[] };
   participants: ParticipantsResult | null;
+  /** The model's activities with their participants in this scenario (empty when it lists none). */
+  activities: { id: string; name: string; group: string | null; participants: number }[];
   valuation: ValuationRow[];
   inputs: InputRow[];
   outcomes: OutcomeRow[];

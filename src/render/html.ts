@@ -3,7 +3,7 @@
 // per-stakeholder ratios, the activities counted), then the full tables and the sources of every
 // reference value. No network: inline CSS and SVG only, and a CSP that forbids loading anything.
 import type { ModelResult, ScenarioResult } from "../engine/result.js";
-import { formatter, type Formatter, type Locale } from "./format.js";
+import { formatter, withStakeholders, type Formatter, type Locale } from "./format.js";
 import { modelLocale, words, type Words } from "./i18n.js";
 import { warningText } from "./messages.js";
 
@@ -201,7 +201,7 @@ function factsheetScenario(result: ModelResult, s: ScenarioResult, f: Formatter,
   );
   if (s.participants) {
     const p = s.participants;
-    out.push(`<h3>${esc(w.activities)}</h3>`);
+    out.push(`<h3>${esc(w.participantGroups)}</h3>`);
     out.push(
       table(
         [w.group, w.counterfactual, w.scenario, w.difference],
@@ -212,6 +212,10 @@ function factsheetScenario(result: ModelResult, s: ScenarioResult, f: Formatter,
         { totalLast: true },
       ),
     );
+  }
+  if (s.activities.length > 0) {
+    out.push(`<h3>${esc(w.activities)}</h3>`);
+    out.push(table([w.activity, w.participantsCol], s.activities.map((a) => [esc(a.name), f.count(a.participants)])));
   }
   out.push(`</div>`);
   return out.join("\n");
@@ -228,7 +232,7 @@ function fullScenario(result: ModelResult, s: ScenarioResult, f: Formatter, w: W
       table(
         [w.outcome, w.weighted, w.usedValue, w.impactClaim, w.netValueUnit, w.vsBaseline, w.quantity],
         unit.map((v) => [
-          esc(`${v.name} (${v.stakeholders.join(", ")})`),
+          esc(withStakeholders(v.name, v.stakeholders)),
           v.weighted === null ? "–" : f.number(v.weighted, 2),
           f.number(v.used, 2),
           f.share(v.impact_claim, 0),

@@ -3,7 +3,7 @@
 import type { ChalkInstance } from "chalk";
 import type { ModelResult, ScenarioResult, Warning } from "../engine/result.js";
 import { fitTable, wrapText, type FitOptions } from "./fit.js";
-import { formatter, type Formatter, type Locale } from "./format.js";
+import { formatter, withStakeholders, type Formatter, type Locale } from "./format.js";
 import { modelLocale, words, type Words } from "./i18n.js";
 import { warningText } from "./messages.js";
 
@@ -68,7 +68,7 @@ function renderScenario(result: ModelResult, s: ScenarioResult, ctx: Ctx): strin
       fitTable(
         [w.outcome, w.weighted, w.usedValue, w.impactClaim, w.netValueUnit, w.vsBaseline, w.quantity],
         unitRows.map((v) => [
-          `${v.name} (${v.stakeholders.join(", ")})`,
+          withStakeholders(v.name, v.stakeholders),
           v.weighted === null ? "–" : f.number(v.weighted, 2),
           `${f.number(v.used, 2)}${v.value_source === "model" ? c.dim(v.value_choice ? " *" : " !") : ""}`,
           f.share(v.impact_claim, 0),
@@ -112,7 +112,7 @@ function renderScenario(result: ModelResult, s: ScenarioResult, ctx: Ctx): strin
     const head = [w.outcome, ...(showYears ? years.map(String) : []), w.presentValue];
     const names = new Map(result.scenarios[0]?.stakeholders.map((st) => [st.id, st.name]));
     const rows = s.outcomes.map((r) => [
-      `${r.name} → ${r.allocation.map((a) => names.get(a.stakeholder) ?? a.stakeholder).join(", ")}` +
+      (r.allocation.length > 0 ? `${r.name} → ${r.allocation.map((a) => names.get(a.stakeholder) ?? a.stakeholder).join(", ")}` : r.name) +
         (r.kind === "immaterial" ? c.dim(` (${w.immaterial})`) : ""),
       ...(showYears ? r.per_year.map((v) => f.money(v, cur)) : []),
       f.money(r.present_value, cur),

@@ -173,3 +173,28 @@ describe("the headline ratio at the report's precision (meta.ratio_digits)", () 
     expect(cards).toMatch(/<div class="ratio">0\.92<\/div><div class="range">0\.918/);
   });
 });
+
+describe("outcomes without a stakeholder and the activities counted", () => {
+  const example = runFile(join(ROOT, "models", "examples", "social_enterprise.yaml")).result!;
+
+  it("an outcome that belongs to no stakeholder prints as its bare name", () => {
+    const co2 = example.scenarios[0]!.outcomes.find((o) => o.id === "co2")!;
+    expect(co2.allocation).toEqual([]);
+    for (const wide of [false, true]) {
+      const text = renderTable(example, { chalk, wide });
+      expect(text).toContain("CO2 avoided by reuse (immaterial)");
+      expect(text).not.toMatch(/\(\)|→ {2}|→ \(/);
+    }
+    expect(renderMarkdown(example, {})).not.toMatch(/\(\)|→ {2}/);
+  });
+
+  it("the factsheet labels participant groups as such and lists the activities with their participants", async () => {
+    const { renderHtml } = await import("../../src/render/html.js");
+    const html = renderHtml(result("eijsden.yaml"));
+    expect(html).toContain("<h3>Deelnemers per groep</h3>");
+    const block = html.slice(html.indexOf("<h3>Meegetelde activiteiten</h3>"));
+    expect(block).toMatch(/^<h3>Meegetelde activiteiten<\/h3>\n<div class="wide"><table><thead><tr><th>Activiteit<\/th><th class="n">Deelnemers<\/th>/);
+    expect(block).toContain("<tr><td>Wandelclub</td><td class=\"n\">68</td></tr>");
+    expect(renderHtml(example)).not.toContain("()");
+  });
+});
