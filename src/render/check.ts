@@ -8,6 +8,7 @@ import type { Warning } from "../engine/result.js";
 import type { Problem } from "../load/problems.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
 import { checkWords, type CheckWords } from "./i18n-check.js";
+import { ruleText } from "./i18n.js";
 import { warningLines } from "./table.js";
 
 export const CHECK_SCHEMA = "sroi-check/1";
@@ -172,15 +173,15 @@ function rowNotes(rows: CheckRow[], f: Formatter, c: ChalkInstance): string[] {
   for (const r of rows) {
     const name = r.figure ?? w.publishedAs(r.published);
     if (r.status === "mismatch") {
-      notes.push(c.red(`  ✗ ${w.mismatchNote(name, shownLike(r.published, r.computed, f), r.rule)}`));
+      notes.push(c.red(`  ✗ ${w.mismatchNote(name, shownLike(r.published, r.computed, f), ruleText(r.rule, f.locale))}`));
     } else if (r.status === "missing") {
       notes.push(c.red(`  ✗ ${w.missingNote(name)}`));
     } else if (r.status === "unexpectedly_reproduces") {
-      notes.push(c.red(`  ✗ ${w.reproducesNote(name, r.rule, r.reason ?? "")}`));
+      notes.push(c.red(`  ✗ ${w.reproducesNote(name, ruleText(r.rule, f.locale), r.reason ?? "")}`));
     } else if (r.status === "not_reproducible") {
       notes.push(c.yellow(`  – ${w.notReproducibleNote(name, r.reason ?? "")}`));
     } else if (r.reason && !r.rule.startsWith("rounds to")) {
-      notes.push(c.dim(`  ~ ${name}: ${r.rule}: ${r.reason}`));
+      notes.push(c.dim(`  ~ ${name}: ${ruleText(r.rule, f.locale)}: ${r.reason}`));
     }
   }
   return notes;

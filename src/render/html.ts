@@ -4,7 +4,7 @@
 // reference value. No network: inline CSS and SVG only, and a CSP that forbids loading anything.
 import type { ModelResult, ScenarioResult } from "../engine/result.js";
 import { formatter, withStakeholders, type Formatter, type Locale } from "./format.js";
-import { modelLocale, words, type Words } from "./i18n.js";
+import { discountText, modelLocale, words, type Words } from "./i18n.js";
 import { warningText } from "./messages.js";
 
 /** Optional analysis results the page shows when given (shapes of `sroi simulate|sensitivity -f json`). */
@@ -112,7 +112,7 @@ export function renderHtml(result: ModelResult, opts: HtmlOptions = {}): string 
   const src = `${esc(m.source.report)}${m.source.publisher ? ` · ${esc(m.source.publisher)}` : ""}${m.source.published ? ` · ${esc(m.source.published)}` : ""}`;
   const parts: string[] = [];
   parts.push(`<header><h1>${esc(m.title)}</h1><p class="meta">${w.source}: ${src}</p>`);
-  parts.push(`<p class="meta">${esc(w.period)} ${m.period.start}–${m.period.end} · ${esc(m.currency)}${m.price_year ? ` (${esc(w.prices)} ${m.price_year})` : ""} · ${esc(w.discount)}: ${esc(m.discount)}</p></header>`);
+  parts.push(`<p class="meta">${esc(w.period)} ${m.period.start}–${m.period.end} · ${esc(m.currency)}${m.price_year ? ` (${esc(w.prices)} ${m.price_year})` : ""} · ${esc(w.discount)}: ${esc(discountText(m.discount, locale))}</p></header>`);
 
   parts.push(`<section class="factsheet"><h2>${esc(w.factsheet)}</h2>`);
   parts.push(`<div class="cards">${result.scenarios.map((s) => ratioCard(s, f, w, m.ratio_digits ?? 1, opts.extras)).join("")}</div>`);

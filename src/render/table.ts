@@ -4,7 +4,7 @@ import type { ChalkInstance } from "chalk";
 import type { ModelResult, ScenarioResult, Warning } from "../engine/result.js";
 import { fitTable, wrapText, type FitOptions } from "./fit.js";
 import { formatter, withStakeholders, type Formatter, type Locale } from "./format.js";
-import { modelLocale, words, type Words } from "./i18n.js";
+import { discountText, modelLocale, words, type Words } from "./i18n.js";
 import { warningText } from "./messages.js";
 
 export interface TableOptions {
@@ -38,7 +38,7 @@ export function renderTable(result: ModelResult, opts: TableOptions): string {
   text(m.title, c.bold.underline);
   const src = [m.source.report, m.source.file ? `(${m.source.file})` : ""].filter(Boolean).join(" ");
   text(`${w.source}: ${src}`, c.dim);
-  text(`${w.period} ${m.period.start}-${m.period.end} · ${m.currency}${m.price_year ? ` (${w.prices} ${m.price_year})` : ""} · ${w.discount}: ${m.discount}`, c.dim);
+  text(`${w.period} ${m.period.start}-${m.period.end} · ${m.currency}${m.price_year ? ` (${w.prices} ${m.price_year})` : ""} · ${w.discount}: ${discountText(m.discount, locale)}`, c.dim);
   if (result.references.length > 0) out.push("", ...renderReferences(result, ctx));
   for (const s of result.scenarios) out.push("", ...renderScenario(result, s, ctx));
   if (result.scenarios.length > 1) out.push("", ...renderSummary(result, ctx));

@@ -103,7 +103,8 @@ describe("sroi check on a changed copy", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/current\.ratio\s+│.*│\s+6,2 │\s+5,54 │\s+-0,66 │ AFWIJKING/);
-    expect(r.stdout).toContain("✗ current.ratio: berekend 5,54, dat klopt niet: rounds to 6.2 (±0.05)");
+    expect(r.stdout).toContain("✗ current.ratio: berekend 5,54, dat klopt niet: afgerond 6,2 (±0,05)");
+    expect((await sroi("check", join(dir, "models"), "--lang", "en")).stdout).toContain("rounds to 6.2 (±0.05)");
     expect(SUMMARY.exec(r.stdout)![5]).not.toBe("0");
 
     const out = json((await sroi("check", join(dir, "models"), "--format", "json")).stdout);

@@ -198,3 +198,40 @@ describe("outcomes without a stakeholder and the activities counted", () => {
     expect(renderHtml(example)).not.toContain("()");
   });
 });
+
+describe("the discount and a check's rule in the output language", () => {
+  it("every discount description the loader makes reads as Dutch, none left in English", async () => {
+    const { normalizeDiscount } = await import("../../src/load/normalize/time.js");
+    const { discountText } = await import("../../src/render/i18n.js");
+    const forms: Parameters<typeof normalizeDiscount>[0][] = [
+      undefined,
+      "3.5%",
+      0.04,
+      "hm-treasury",
+      "nl-mkba",
+      "nl-health-2024",
+      "none",
+      { rate: "3%", first_year: "mid_year", inputs: false },
+      { effects: "1.5%", costs: "3%", first_year: "year1" },
+      { schedule: [{ rate: "3.5%" }, { from_year: 31, rate: "3%" }] },
+    ] as never[];
+    for (const form of forms) {
+      const label = normalizeDiscount(form).label;
+      expect(discountText(label, "en")).toBe(label);
+      const nl = discountText(label, "nl");
+      expect(nl, label).not.toMatch(/\b(year|undiscounted|discounted|effects|costs|from|inputs|then|standard|guideline|schedule)\b|\d\.\d/);
+    }
+    expect(discountText(normalizeDiscount("hm-treasury").label, "nl")).toBe("HM Treasury Green Book-schema (3,5% tot jaar 30, daarna 3,0%, ...), jaar 0 niet verdisconteerd");
+    expect(discountText("3.5%, year 0 undiscounted; inputs not discounted", "nl")).toBe("3,5%, jaar 0 niet verdisconteerd; inbreng niet verdisconteerd");
+  });
+
+  it("a check's rule", async () => {
+    const { ruleText } = await import("../../src/render/i18n.js");
+    expect(ruleText("rounds to 6.2 (±0.05)", "nl")).toBe("afgerond 6,2 (±0,05)");
+    expect(ruleText("at least 3", "nl")).toBe("minstens 3");
+    expect(ruleText("at most 3.5", "nl")).toBe("hoogstens 3,5");
+    expect(ruleText("within 5% (±0.31)", "nl")).toBe("binnen 5% (±0,31)");
+    expect(ruleText("within ±2", "nl")).toBe("binnen ±2");
+    expect(ruleText("rounds to 6.2 (±0.05)", "en")).toBe("rounds to 6.2 (±0.05)");
+  });
+});
