@@ -10,7 +10,7 @@ import { formatter } from "../../src/render/format.js";
 import { supportedFormat } from "../../src/render/formats.js";
 import { renderMarkdown } from "../../src/render/md.js";
 import { renderTable } from "../../src/render/table.js";
-import { sroi } from "../cli/capture.js";
+import { copyRepo, edit, sroi } from "../cli/capture.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const MODELS = readdirSync(join(ROOT, "models")).filter((f) => f.endsWith(".yaml")).map((f) => join(ROOT, "models", f));
@@ -233,5 +233,34 @@ describe("the discount and a check's rule in the output language", () => {
     expect(ruleText("within 5% (±0.31)", "nl")).toBe("binnen 5% (±0,31)");
     expect(ruleText("within ±2", "nl")).toBe("binnen ±2");
     expect(ruleText("rounds to 6.2 (±0.05)", "en")).toBe("rounds to 6.2 (±0.05)");
+  });
+});
+
+describe("every table command fits 100 columns by default", () => {
+  const within = (text: string) => text.split("\n").filter((l) => [...l].length > 100);
+
+  it("check (Dutch and English), library and figures", async () => {
+    for (const args of [["check"], ["check", "--lang", "en"], ["library"], ...MODELS.map((m) => ["figures", m])]) {
+      const r = await sroi(...args);
+      expect(r.code, args.join(" ")).toBe(0);
+      expect(within(r.stdout), args.join(" ")).toEqual([]);
+    }
+  });
+
+  it("diff, every figure listed", async () => {
+    const dir = copyRepo();
+    expect((await sroi("run", join(dir, "models"), "--save", join(dir, "base"))).code).toBe(0);
+    edit(join(dir, "models", "eijsden.yaml"), "value: 87.5 ", "value: 97.5 ");
+    const r = await sroi("diff", join(dir, "base"), join(dir, "models"), "--all");
+    expect(r.stdout).toContain("current.ratio");
+    expect(within(r.stdout)).toEqual([]);
+  });
+
+  it.each(["eijsden.yaml", "lpbl_de_kop.yaml", "2diabeat_wijdemeren.yaml"])("the analysis commands on %s", async (name) => {
+    for (const cmd of ["sensitivity", "breakeven", "simulate", "split"]) {
+      const r = await sroi(cmd, join(ROOT, "models", name));
+      if (r.code !== 0) continue; // a command that does not apply to this model says so on stderr
+      expect(within(r.stdout), `${cmd} ${name}`).toEqual([]);
+    }
   });
 });
