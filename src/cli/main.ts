@@ -128,10 +128,11 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .command("validate")
     .description("check models without printing their results: an ok line per model, every problem as file:line:col  path  message")
     .argument("<paths...>", "model files, folders of models, or globs")
+    .addOption(lang())
     .addHelpText("after", help(["sroi validate models", "sroi validate my_model.yaml"]))
-    .action(async (paths: string[]) => {
+    .action(async (paths: string[], opts) => {
       const { validateCommand } = await import("./commands/validate.js");
-      code = validateCommand(paths, io, batch());
+      code = validateCommand(paths, io, batch(), langOf(opts));
     });
 
   program

@@ -264,3 +264,10 @@ export function ruleText(rule: string, locale: Locale): string {
       .replace(/^within /, "binnen "),
   );
 }
+
+/** What `sroi validate` says of a model that loads, in the model's language: "1 scenario, 0 warnings". */
+export function validatedText(scenarios: number, warnings: number, locale: Locale): string {
+  return locale === "nl"
+    ? `${scenarios} scenario${scenarios === 1 ? "" : "'s"}, ${warnings} waarschuwing${warnings === 1 ? "" : "en"}`
+    : `${scenarios} scenario${scenarios === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+}

@@ -264,3 +264,14 @@ describe("every table command fits 100 columns by default", () => {
     }
   });
 });
+
+describe("sroi validate's ok lines", () => {
+  it("follow the model's language, or --lang", async () => {
+    const nl = await sroi("validate", join(ROOT, "models", "eijsden.yaml"), join(ROOT, "models", "examples", "social_enterprise.yaml"));
+    expect(nl.code).toBe(0);
+    expect(nl.stdout).toMatch(/^ok {2}\S+eijsden\.yaml {2}\(3 scenario's, \d+ waarschuwingen\)$/m);
+    expect(nl.stdout).toMatch(/^ok {2}\S+social_enterprise\.yaml {2}\(2 scenarios, 0 warnings\)$/m);
+    const en = await sroi("validate", join(ROOT, "models", "eijsden.yaml"), "--lang", "en");
+    expect(en.stdout).toMatch(/^ok {2}\S+eijsden\.yaml {2}\(3 scenarios, \d+ warnings\)$/m);
+  });
+});
