@@ -173,10 +173,11 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .argument("<file>", "model file")
     .option("--filter <text>", "only figures whose name contains this")
     .addOption(format("figures", "table"))
+    .addOption(lang())
     .addHelpText("after", help(["sroi figures models/eijsden.yaml --filter ratio"]))
     .action(async (file: string, opts) => {
       const { figuresCommand } = await import("./commands/figures.js");
-      code = figuresCommand(file, { ...opts, batch: batch() }, io);
+      code = figuresCommand(file, { ...opts, locale: langOf(opts), batch: batch() }, io);
     });
 
   program

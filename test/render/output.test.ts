@@ -275,3 +275,17 @@ describe("sroi validate's ok lines", () => {
     expect(en.stdout).toMatch(/^ok {2}\S+eijsden\.yaml {2}\(3 scenarios, \d+ warnings\)$/m);
   });
 });
+
+describe("sroi figures", () => {
+  it("prints full-precision values in the model's notation, or --lang's", async () => {
+    const nl = await sroi("figures", join(ROOT, "models", "eijsden.yaml"), "--filter", "current.ratio");
+    expect(nl.stdout).toMatch(/^current\.ratio +6,1685\d+$/m);
+    const en = await sroi("figures", join(ROOT, "models", "eijsden.yaml"), "--filter", "current.ratio", "--lang", "en");
+    expect(en.stdout).toMatch(/^current\.ratio +6\.1685\d+$/m);
+    const example = await sroi("figures", join(ROOT, "models", "examples", "social_enterprise.yaml"), "--filter", "base.headline_ratio");
+    expect(example.stdout).toMatch(/^base\.headline_ratio +1\.3913\d+$/m);
+    // JSON stays plain numbers.
+    const json = await sroi("figures", join(ROOT, "models", "eijsden.yaml"), "--filter", "current.ratio", "-f", "json");
+    expect(JSON.parse(json.stdout)["current.ratio"]).toBeCloseTo(6.1685, 4);
+  });
+});
