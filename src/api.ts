@@ -74,5 +74,5 @@ export { LibraryCache } from "./load/load.js";
 export { modelFigures, scenarioFigures } from "./engine/figures.js";
 export { compile } from "./engine/compile.js";
 export type { Compiled, Evaluation, EvalFailure, NumberInfo, NumberDomain, Uncertainty } from "./engine/evaluator.js";
-export type { ModelResult, ScenarioResult, Warning } from "./engine/result.js";
+export type { ModelResult, ScenarioResult, Warning, PrintedFigureWarning, WeightedVsUsedWarning, RatioUndefinedWarning, NoteWarning } from "./engine/result.js";
 export type { Problem } from "./load/problems.js";

@@ -19,6 +19,8 @@ export interface BatchRow {
   inputs: number | null;
   benefits: number | null;
   ratio: number | null;
+  /** The model's currency (meta.currency): each row's amounts are in its own model's. */
+  currency: string | null;
   warnings: number;
   error: string | null;
 }
@@ -87,6 +89,7 @@ export function summaryRows(runs: FileRun[]): BatchRow[] {
         inputs: null,
         benefits: null,
         ratio: null,
+        currency: null,
         warnings: 0,
         error: p ? `${p.line ? `line ${p.line}: ` : ""}${p.message}${r.problems.length > 1 ? ` (+${r.problems.length - 1} more)` : ""}` : "failed",
       });
@@ -100,6 +103,7 @@ export function summaryRows(runs: FileRun[]): BatchRow[] {
         inputs: s.totals.inputs,
         benefits: s.totals.benefits,
         ratio: s.ratio,
+        currency: r.result.model.currency,
         warnings: r.result.warnings.filter((w) => !w.scenario || w.scenario === s.id).length,
         error: null,
       });

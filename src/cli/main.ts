@@ -128,10 +128,11 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .command("validate")
     .description("check models without printing their results: an ok line per model, every problem as file:line:col  path  message")
     .argument("<paths...>", "model files, folders of models, or globs")
+    .addOption(lang())
     .addHelpText("after", help(["sroi validate models", "sroi validate my_model.yaml"]))
-    .action(async (paths: string[]) => {
+    .action(async (paths: string[], opts) => {
       const { validateCommand } = await import("./commands/validate.js");
-      code = validateCommand(paths, io, batch());
+      code = validateCommand(paths, io, batch(), langOf(opts));
     });
 
   program
@@ -172,10 +173,11 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .argument("<file>", "model file")
     .option("--filter <text>", "only figures whose name contains this")
     .addOption(format("figures", "table"))
+    .addOption(lang())
     .addHelpText("after", help(["sroi figures models/eijsden.yaml --filter ratio"]))
     .action(async (file: string, opts) => {
       const { figuresCommand } = await import("./commands/figures.js");
-      code = figuresCommand(file, { ...opts, batch: batch() }, io);
+      code = figuresCommand(file, { ...opts, locale: langOf(opts), batch: batch() }, io);
     });
 
   program

@@ -34,7 +34,18 @@ function listDir(dir: string, problems: string[]): string[] {
   }
 }
 
-export function expandPaths(args: string[]): Expanded {
+export interface ExpandOptions {
+  /**
+   * Also the models in a named folder's sub-folders, one level down (models/examples/), except
+   * library/, which holds reference values, not models. `sroi check` uses it.
+   */
+  subfolders?: boolean;
+}
+
+/** Folders below a models folder that never hold models. */
+const NOT_MODEL_FOLDERS = new Set(["library", "node_modules"]);
+
+export function expandPaths(args: string[], opts: ExpandOptions = {}): Expanded {
   const files: string[] = [];
   const missing: string[] = [];
   for (const arg of args) {
@@ -45,15 +56,23 @@ export function expandPaths(args: string[]): Expanded {
       files.push(...hits);
     } else if (statOrUndefined(arg)?.isDirectory()) {
       // Entries that cannot be stat'ed (dangling links, link loops) are kept: the loader names them.
-      for (const f of listDir(arg, missing)) if (MODEL_EXT.test(f) && !statOrUndefined(join(arg, f))?.isDirectory()) files.push(join(arg, f));
+      const sub: string[] = [];
+      for (const f of listDir(arg, missing)) {
+        const isDir = statOrUndefined(join(arg, f))?.isDirectory();
+        if (MODEL_EXT.test(f) && !isDir) files.push(join(arg, f));
+        else if (isDir && opts.subfolders && !NOT_MODEL_FOLDERS.has(f) && !f.startsWith(".")) sub.push(join(arg, f));
+      }
+      for (const dir of sub) {
+        for (const f of listDir(dir, missing)) if (MODEL_EXT.test(f) && !statOrUndefined(join(dir, f))?.isDirectory()) files.push(join(dir, f));
+      }
     } else files.push(arg); // a missing file is reported by the loader, with the others still running
   }
   return { files: [...new Set(files)], missing };
 }
 
 /** The model files a command names; patterns that match nothing are reported, none at all is a usage error. */
-export function modelFiles(args: string[], io: Io, verb: string): Expanded {
-  const found = expandPaths(args);
+export function modelFiles(args: string[], io: Io, verb: string, opts: ExpandOptions = {}): Expanded {
+  const found = expandPaths(args, opts);
   for (const m of found.missing) io.err(`${m}\n`);
   if (found.files.length === 0) throw new UsageError(`no model files to ${verb}`);
   return found;

@@ -49,6 +49,7 @@ export function runModel(model: NModel, opts: RunOptions = {}): ModelResult {
       currency: model.currency,
       locale: model.locale,
       price_year: model.priceYear ?? null,
+      ratio_digits: model.ratioDigits ?? null,
       period: model.period,
       year0: model.year0,
       discount: model.discount.label,
@@ -144,6 +145,23 @@ function yearsOf(c: CompiledModel, v: Float64Array): number[] {
 
 // ---- one scenario -------------------------------------------------------------------------------
 
+/**
+ * A ratio, or null where it is undefined: no inputs, or inputs so small next to the benefits that the
+ * quotient is beyond the largest number (a ratio of "infinity" is no figure to print).
+ */
+export function quotient(benefits: number, inputs: number): number | null {
+  if (!(inputs > 0)) return null;
+  const q = benefits / inputs;
+  return Number.isFinite(q) ? q : null;
+}
+
+/** Sums beyond the largest number refuse the model at the number that drives them. */
+function finite(x: number, path: Path, what: string): void {
+  if (!Number.isFinite(x)) {
+    throw new ModelEvalError(`${what} add up beyond the largest number a model can compute with`, path, "check the amount's size and unit");
+  }
+}
+
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const dot = (xs: number[], ys: number[]) => xs.reduce((a, x, i) => a + x * (ys[i] ?? 0), 0);
 
@@ -182,6 +200,7 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     });
     const nominal = sum(perYear);
     const pv = dot(perYear, dfCosts);
+    finite(nominal, inp.amount?.path ?? ["inputs", j], "the input's amounts");
     return {
       id: inp.id,
       name: inp.name,
@@ -213,6 +232,7 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
         if (i >= 0 && i < perYear.length) perYear[i] = (perYear[i] ?? 0) + yearly * Math.pow(1 - dropOff, t);
       }
     }
+    finite(sum(perYear), o.path, "the outcome's yearly values");
     return {
       id: o.id,
       name: o.name,
@@ -243,7 +263,7 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
       inputs: inputsCounted,
       benefits,
       net: benefits - inputsCounted,
-      ratio: inputsCounted > 0 ? benefits / inputsCounted : null,
+      ratio: quotient(benefits, inputsCounted),
       inputs_per_year: inputsPerYear,
       benefits_per_year: benefitsPerYear,
     };
@@ -251,8 +271,15 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
 
   const totalInputs = sum(inputs.map((r) => r.counted));
   const totalBenefits = sum(outcomes.map((r) => r.present_value));
+  // Each row is finite (checked above); their sum may still overflow.
+  const largest = inputs.reduce((m, r, j) => (r.nominal > inputs[m]!.nominal ? j : m), 0);
+  finite(sum(inputs.map((r) => r.nominal)), model.inputs[largest]?.amount?.path ?? ["inputs"], "the inputs together");
+  finite(sum(outcomes.map((r) => r.nominal)), ["outcomes"], "the outcomes together");
   const financial = sum(outcomes.filter((r) => r.kind === "financial").map((r) => r.present_value));
-  const ratio = totalInputs > 0 ? totalBenefits / totalInputs : null;
+  const ratio = quotient(totalBenefits, totalInputs);
+  if (ratio === null && totalInputs > 0) {
+    warnings.push({ code: "ratio-undefined", scenario: scenario.id, reason: "inputs-too-small", inputs: totalInputs, benefits: totalBenefits });
+  }
 
   const totalInputs0 = sum(inputs.map((r) => r.counted));
   const totalBenefits0 = sum(outcomes.map((r) => r.present_value));
@@ -280,13 +307,13 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     if (r.numerator && r.denominator) {
       const b = formula(r.numerator);
       const c = formula(r.denominator);
-      return { id: r.id, name: r.name, benefits_of: [], inputs_of: [], numerator: r.numerator.text, denominator: r.denominator.text, benefits: b, inputs: c, ratio: c > 0 ? b / c : null };
+      return { id: r.id, name: r.name, benefits_of: [], inputs_of: [], numerator: r.numerator.text, denominator: r.denominator.text, benefits: b, inputs: c, ratio: quotient(b, c) };
     }
     // No selection: all benefits and all inputs, also those that belong to no stakeholder.
     const b = r.benefitsOf ? sum(stakeholders.filter((s) => r.benefitsOf!.includes(s.id)).map((s) => s.benefits)) : totalBenefits0;
     const c = r.inputsOf ? sum(stakeholders.filter((s) => r.inputsOf!.includes(s.id)).map((s) => s.inputs)) : totalInputs0;
     const all = model.stakeholders.map((s) => s.id);
-    return { id: r.id, name: r.name, benefits_of: r.benefitsOf ?? all, inputs_of: r.inputsOf ?? all, numerator: null, denominator: null, benefits: b, inputs: c, ratio: c > 0 ? b / c : null };
+    return { id: r.id, name: r.name, benefits_of: r.benefitsOf ?? all, inputs_of: r.inputsOf ?? all, numerator: null, denominator: null, benefits: b, inputs: c, ratio: quotient(b, c) };
   });
   const headlineIndex = model.ratios.findIndex((r) => r.headline);
   const headline = headlineIndex >= 0 ? { id: ratios[headlineIndex]!.id, name: ratios[headlineIndex]!.name, ratio: ratios[headlineIndex]!.ratio } : null;
@@ -318,6 +345,7 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     ),
     discount_factors: { effects: dfEffects, costs: dfCosts },
     participants,
+    activities: model.activities.map((a) => ({ id: a.id, name: a.name, group: a.group ?? null, participants: env.eval(a.participants) })),
     valuation,
     inputs,
     outcomes,
@@ -337,7 +365,7 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     },
     ratio,
     net_ratio: ratio === null ? null : ratio - 1,
-    financial_ratio: totalInputs > 0 ? financial / totalInputs : null,
+    financial_ratio: quotient(financial, totalInputs),
     payback_years: totalInputs > 0 ? payback(inputsPerYearCounted, benefitsPerYearPv) : null,
     band: model.band !== undefined && ratio !== null
       ? { share: model.band, low: ratio * (1 - model.band), high: ratio * (1 + model.band) }

@@ -195,6 +195,8 @@ export interface NModel {
   currency: string;
   locale: "nl" | "en";
   priceYear?: number;
+  /** meta.ratio_digits: the decimals of the report's headline ratio. */
+  ratioDigits?: number;
   note?: string;
   period: YearRange;
   year0: number;

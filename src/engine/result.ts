@@ -3,26 +3,57 @@
 
 export const RESULT_SCHEMA = "sroi-result/1";
 
-export interface Warning {
-  /** Stable code: printed-figure, weighted-vs-used, library-override, library-indexation, ... */
-  code: string;
+/**
+ * Something a reader of the result must see, as data: a union by `code`, each code with its own fields.
+ * The text is built in src/render/messages.ts (nl and en); the JSON result carries a plain English
+ * `message` beside the data for readers (src/api.ts fills it in).
+ */
+export type Warning = PrintedFigureWarning | WeightedVsUsedWarning | RatioUndefinedWarning | NoteWarning;
+
+interface WarningBase {
+  /** The scenario the warning is about, when it is about one. */
   scenario?: string;
-  /**
-   * The warning as a sentence. The engine and the checks give only data; the library surface
-   * (src/api.ts) fills this in from src/render/messages.ts for the JSON output.
-   */
+  /** The warning as an English sentence: filled in for the JSON output only. */
   message?: string;
-  /** The figure the warning is about, when there is one. */
-  figure?: string;
-  printed?: string;
-  computed?: number;
-  where?: string;
+}
+
+/** A figure the report prints that the model does not reproduce at the printed precision. */
+export interface PrintedFigureWarning extends WarningBase {
+  code: "printed-figure";
+  figure: string;
+  printed: string;
+  computed: number;
+  /** Computed minus printed. */
+  difference: number;
+  where: string;
   note?: string;
-  /** printed-figure: computed minus printed. */
-  difference?: number;
-  /** weighted-vs-used: the value the model uses, and the participants the average is taken over. */
-  used?: number;
-  participants?: number;
+}
+
+/** A value per unit that differs from the weighted average over the activities, without a stated reason. */
+export interface WeightedVsUsedWarning extends WarningBase {
+  code: "weighted-vs-used";
+  figure: string;
+  /** The weighted average. */
+  computed: number;
+  used: number;
+  /** Participants the average is taken over. */
+  participants: number;
+  where: string;
+}
+
+/** Inputs above zero but so small next to the benefits that the ratio is beyond the largest number. */
+export interface RatioUndefinedWarning extends WarningBase {
+  code: "ratio-undefined";
+  scenario: string;
+  reason: "inputs-too-small";
+  inputs: number;
+  benefits: number;
+}
+
+/** What the loader noticed (library override or indexation, low certainty, notation, deprecation). */
+export interface NoteWarning extends WarningBase {
+  code: "library-override" | "library-indexation" | "low-certainty" | "number-notation" | "deprecated";
+  message: string;
 }
 
 export interface ValuationRow {
@@ -118,6 +149,8 @@ export interface ScenarioResult {
   parameters: Record<string, number>;
   discount_factors: { effects: number[]; costs: number[] };
   participants: ParticipantsResult | null;
+  /** The model's activities with their participants in this scenario (empty when it lists none). */
+  activities: { id: string; name: string; group: string | null; participants: number }[];
   valuation: ValuationRow[];
   inputs: InputRow[];
   outcomes: OutcomeRow[];
@@ -155,6 +188,8 @@ export interface ModelResult {
     /** meta.locale: how the report writes numbers (nl or en). */
     locale: "nl" | "en";
     price_year: number | null;
+    /** meta.ratio_digits: decimals of the report's headline ratio (null: not stated; renderers show 1). */
+    ratio_digits: number | null;
     period: { start: number; end: number };
     year0: number;
     discount: string;

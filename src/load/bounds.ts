@@ -76,6 +76,11 @@ export function checkBounds(data: unknown): BoundProblem[] {
     for (let i = entries.length - 1; i >= 0; i--) {
       const [k, v] = entries[i]!;
       const at = [...path, k];
+      if (k === "__proto__") {
+        // Both YAML parsers keep it as a plain key, but the schema's records skip it without a word.
+        add(at, "the name __proto__ is reserved; choose another", true);
+        continue;
+      }
       if (k.length > MAX_NAME_CHARS) {
         add(at, `a name of ${k.length} characters, more than the bound of ${MAX_NAME_CHARS}`, true);
         continue;

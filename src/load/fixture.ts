@@ -90,16 +90,23 @@ function namesModel(written: string, resolved: string, modelFile: string): boole
 /** The fixture for a model file: <fixturesDir>/<model name>.yaml, by default in the fixtures/ folder
  *  next to the models folder; undefined when there is none. */
 export function fixtureFileFor(modelFile: string, fixturesDir?: string): string | undefined {
-  const dir = fixturesDir ?? defaultFixturesDir(modelFile);
-  const candidate = join(dir, basename(modelFile, extname(modelFile)) + ".yaml");
-  // lstat, not exists: a dangling link where the fixture should be is a fixture that cannot be read
-  // (an error), not a model without published figures.
-  try {
-    lstatSync(candidate);
-    return candidate;
-  } catch {
-    return undefined;
+  // A model in a sub-folder of the models folder (models/examples/) has its fixture in the same
+  // fixtures/ as the others, when there is none beside its own folder.
+  const dirs = [fixturesDir ?? defaultFixturesDir(modelFile)];
+  const above = join(dirname(resolve(modelFile)), "..", "..", "fixtures");
+  if (fixturesDir === undefined && isInside(above, projectRoot(dirname(resolve(modelFile))))) dirs.push(above);
+  for (const dir of dirs) {
+    const candidate = join(dir, basename(modelFile, extname(modelFile)) + ".yaml");
+    // lstat, not exists: a dangling link where the fixture should be is a fixture that cannot be read
+    // (an error), not a model without published figures.
+    try {
+      lstatSync(candidate);
+      return candidate;
+    } catch {
+      // the next place
+    }
   }
+  return undefined;
 }
 
 /** The fixtures/ folder next to a model's folder. */

@@ -355,6 +355,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       currency: doc.meta.currency ?? "EUR",
       locale: doc.meta.locale ?? "nl",
       priceYear: doc.meta.price_year,
+      ratioDigits: doc.meta.ratio_digits,
       note: doc.meta.note,
       period,
       year0: time.year0 ?? period.start,

@@ -19,7 +19,7 @@ export function renderBatchSummary(runs: FileRun[], opts: { chalk: import("chalk
   });
   for (const r of summaryRows(runs)) {
     if (r.error) t.push([r.file, c.red(w.error), { colSpan: 4, content: c.red(r.error) }]);
-    else t.push([r.model!, r.scenario!, f.money(r.inputs), f.money(r.benefits), f.ratio(r.ratio), r.warnings ? c.yellow(String(r.warnings)) : "0"]);
+    else t.push([r.model!, r.scenario!, f.money(r.inputs, r.currency ?? undefined), f.money(r.benefits, r.currency ?? undefined), f.ratio(r.ratio), r.warnings ? c.yellow(String(r.warnings)) : "0"]);
   }
   const failed = runs.filter((r) => !r.result).length;
   const line = w.batchLine.replace("{n}", String(runs.length)).replace("{ran}", String(runs.length - failed)).replace("{failed}", String(failed));

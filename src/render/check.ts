@@ -7,7 +7,8 @@ import type { Warning } from "../engine/result.js";
 import type { Problem } from "../load/problems.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
 import { checkWords, type CheckWords } from "./i18n-check.js";
-import { boxTable } from "./fit.js";
+import { ruleText } from "./i18n.js";
+import { breakAtDots, DEFAULT_WIDTH, fitTable, visible, wrapText } from "./fit.js";
 import { warningLines } from "./table.js";
 
 export const CHECK_SCHEMA = "sroi-check/1";
@@ -121,8 +122,10 @@ function statusCell(r: CheckRow, c: ChalkInstance, w: CheckWords): string {
 function renderModel(m: ModelCheck, f: Formatter, c: ChalkInstance): string[] {
   const w = checkWords(f.locale);
   const out: string[] = [];
-  if (m.model) out.push(c.bold.underline(`${m.model}${m.title ? ` · ${m.title}` : ""}`));
-  out.push((m.model ? c.dim : c.bold.underline)(`${m.file}${m.fixture ? ` · ${w.publishedFigures}: ${m.fixture}${m.report ? ` (${m.report})` : ""}` : ""}`));
+  if (m.model) for (const line of wrapText(`${m.model}${m.title ? ` · ${m.title}` : ""}`)) out.push(c.bold.underline(line));
+  for (const line of wrapText(`${m.file}${m.fixture ? ` · ${w.publishedFigures}: ${m.fixture}${m.report ? ` (${m.report})` : ""}` : ""}`)) {
+    out.push((m.model ? c.dim : c.bold.underline)(line));
+  }
 
   const problems = w.problems(m.problems.length);
   if (m.model === null) {
@@ -133,24 +136,16 @@ function renderModel(m: ModelCheck, f: Formatter, c: ChalkInstance): string[] {
   if (m.status === "no_fixture") out.push(c.dim(w.noPublished));
 
   if (m.figures.length > 0) {
-    out.push(
-      // Drawn as cli-table3 would (compact, a line under the head), without loading it (speed2: most of a batch's check).
-      boxTable(
-        w.head.map((h) => c.bold(h)),
-        m.figures.map((r) => [
-          r.figure ?? c.dim(w.none),
-          r.where,
-          r.published,
-          shownLike(r.published, r.computed, f),
-          shownLike(r.published, r.difference, f, true),
-          statusCell(r, c, w),
-        ]),
-        ["left", "left", "right", "right", "right", "left"],
-        // The report locations are long sentences: wrap them rather than push the numbers off screen.
-        [null, 46, null, null, null, null],
-        true,
-      ),
-    );
+    // Within 100 columns: the figure's name (broken after a dot) with where it was published under it
+    // in one column, as wide as the numbers and the status leave; numbers and statuses never wrap.
+    const rest = m.figures.map((r) => [r.published, shownLike(r.published, r.computed, f), shownLike(r.published, r.difference, f, true), statusCell(r, c, w)]);
+    const restWidths = [2, 3, 4, 5].map((i, k) => Math.max(visible(w.head[i]!), ...rest.map((r) => visible(r[k]!))));
+    const first = Math.max(24, DEFAULT_WIDTH - 16 - restWidths.reduce((a, x) => a + x, 0));
+    const rows = m.figures.map((r, i) => [
+      [r.figure ? breakAtDots(r.figure, first) : c.dim(w.none), ...wrapText(r.where, first, "").map((l) => c.dim(l))].join("\n"),
+      ...rest[i]!,
+    ]);
+    out.push(fitTable([`${w.head[0]}\n${w.head[1]}`, ...w.head.slice(2)], rows, c, { colAligns: ["left", "right", "right", "right", "left"], keep: [1, 2, 3, 4] }));
     out.push(...rowNotes(m.figures, f, c));
     const failing = FAILING.reduce((a, st) => a + m.counts[st], 0);
     const line = w.figuresLine(m.figures.length, m.counts.ok, m.counts.not_reproducible, failing);
@@ -168,18 +163,20 @@ function renderModel(m: ModelCheck, f: Formatter, c: ChalkInstance): string[] {
 function rowNotes(rows: CheckRow[], f: Formatter, c: ChalkInstance): string[] {
   const w = checkWords(f.locale);
   const notes: string[] = [];
+  // Reasons are long sentences: wrapped within 100 columns, continuation lines indented.
+  const note = (paint: (s: string) => string, text: string) => notes.push(...wrapText(text).map((l) => paint(l)));
   for (const r of rows) {
     const name = r.figure ?? w.publishedAs(r.published);
     if (r.status === "mismatch") {
-      notes.push(c.red(`  ✗ ${w.mismatchNote(name, shownLike(r.published, r.computed, f), r.rule)}`));
+      note(c.red, `  ✗ ${w.mismatchNote(name, shownLike(r.published, r.computed, f), ruleText(r.rule, f.locale))}`);
     } else if (r.status === "missing") {
-      notes.push(c.red(`  ✗ ${w.missingNote(name)}`));
+      note(c.red, `  ✗ ${w.missingNote(name)}`);
     } else if (r.status === "unexpectedly_reproduces") {
-      notes.push(c.red(`  ✗ ${w.reproducesNote(name, r.rule, r.reason ?? "")}`));
+      note(c.red, `  ✗ ${w.reproducesNote(name, ruleText(r.rule, f.locale), r.reason ?? "")}`);
     } else if (r.status === "not_reproducible") {
-      notes.push(c.yellow(`  – ${w.notReproducibleNote(name, r.reason ?? "")}`));
+      note(c.yellow, `  – ${w.notReproducibleNote(name, r.reason ?? "")}`);
     } else if (r.reason && !r.rule.startsWith("rounds to")) {
-      notes.push(c.dim(`  ~ ${name}: ${r.rule}: ${r.reason}`));
+      note(c.dim, `  ~ ${name}: ${ruleText(r.rule, f.locale)}: ${r.reason}`);
     }
   }
   return notes;
@@ -210,3 +207,4 @@ export function renderCheckTable(out: CheckOutput, opts: { chalk: ChalkInstance;
   const closing = out.exit_code === 0 ? c.green(line) : c.red.bold(line);
   return [...blocks, closing].join("\n\n") + "\n";
 }
+

@@ -1,6 +1,6 @@
 // `sroi diff` output: a table per model that moved and a closing summary line, or the JSON contract
 // (schema "sroi-diff/1").
-import Table from "cli-table3";
+import { breakAtDots, fitTable, wrapText } from "./fit.js";
 import type { ChalkInstance } from "chalk";
 import type { DiffRow, ModelDiff } from "../diff/diff.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
@@ -76,20 +76,16 @@ export function renderDiffTable(out: DiffOutput, opts: { chalk: ChalkInstance; l
     if (m.status === "new") lines.push("", `${head}  ${c.cyan(w.newModel)}`);
     else if (m.status === "gone") lines.push("", `${head}  ${c.yellow(w.goneModel)}`);
     else if (m.status === "failed") lines.push("", `${head}  ${c.red(w.failedModel)}`);
-    else if (m.rows.length === 0) lines.push("", `${head}  ${c.dim(w.nothingMoved(m.figures))}`);
+    else if (m.rows.length === 0) lines.push("", ...wrapText(`${head}  ${c.dim(w.nothingMoved(m.figures))}`));
     else {
-      lines.push("", `${head}  ${w.moved(m.moved, m.figures)}`);
-      const t = new Table({
-        head: w.head.map((h) => c.bold(h)),
-        style: { head: [], border: [], compact: true },
-        colAligns: ["left", "right", "right", "right", "right", "left"],
-      });
-      for (const r of m.rows) {
+      lines.push("", ...wrapText(`${head}  ${w.moved(m.moved, m.figures)}`));
+      // Within 100 columns: the figure's name wraps, the numbers never.
+      const rows = m.rows.map((r) => {
         const paint = r.status === "same" ? c.dim : (s: string) => s;
         const published = r.published === "holds" ? c.green(w.holds) : r.published === "fails" ? c.red.bold(w.fails) : c.dim("–");
-        t.push([paint(r.figure), paint(value(f, r.old)), paint(value(f, r.new)), paint(signed(f, r.change)), paint(relative(f, r, w)), published]);
-      }
-      lines.push(t.toString());
+        return [paint(breakAtDots(r.figure, 32)), paint(value(f, r.old)), paint(value(f, r.new)), paint(signed(f, r.change)), paint(relative(f, r, w)), published];
+      });
+      lines.push(fitTable(w.head, rows, c, { colAligns: ["left", "right", "right", "right", "right", "left"], keep: [0, 5] }));
     }
   }
   lines.push("", summaryLine(out.summary, opts.locale));

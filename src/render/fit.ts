@@ -17,6 +17,10 @@ export interface FitOptions {
   width?: number;
   /** Columns from this index on align right (default 1). */
   alignRightFrom?: number;
+  /** Each column's alignment, instead of alignRightFrom; the left-aligned ones are text that wraps first. */
+  colAligns?: ("left" | "right")[];
+  /** Columns that keep their width (a name a reader must see whole); the others wrap first. */
+  keep?: number[];
   /** "split": columns after the label go to further tables; "wrap": the widest columns wrap. */
   mode?: "split" | "wrap";
 }
@@ -25,9 +29,9 @@ const colWidth = (cells: string[]) => Math.max(1, ...cells.flatMap((c) => c.spli
 // compact style: one space either side of each cell and one border between columns and at both ends.
 const tableWidth = (widths: number[]) => widths.reduce((a, w) => a + w + 2, 0) + widths.length + 1;
 
-function render(head: string[], rows: string[][], c: ChalkInstance, alignRightFrom: number, colWidths?: (number | null)[]): string {
+function render(head: string[], rows: string[][], c: ChalkInstance, alignRightFrom: number, colWidths?: (number | null)[], colAligns?: ("left" | "right")[]): string {
   const heads = head.map((h) => c.bold(h));
-  const aligns = head.map((_, i): "left" | "right" => (i >= alignRightFrom ? "right" : "left"));
+  const aligns = colAligns ?? head.map((_, i): "left" | "right" => (i >= alignRightFrom ? "right" : "left"));
   return boxTable(heads, rows, aligns, colWidths);
 }
 
@@ -165,7 +169,7 @@ export function fitTable(head: string[], rows: (string | number)[][], c: ChalkIn
   const alignRightFrom = opts.alignRightFrom ?? 1;
   const max = opts.width ?? DEFAULT_WIDTH;
   const widths = head.map((h, i) => colWidth([h, ...cells.map((r) => r[i] ?? "")]));
-  if (opts.wide || tableWidth(widths) <= max) return render(head, cells, c, alignRightFrom);
+  if (opts.wide || tableWidth(widths) <= max) return render(head, cells, c, alignRightFrom, undefined, opts.colAligns);
 
   if (opts.mode === "split" && head.length > 2) {
     // The label column keeps at most a third of the width (wrapping), the rest is packed greedily.
@@ -186,15 +190,26 @@ export function fitTable(head: string[], rows: (string | number)[][], c: ChalkIn
   // Wrap: shrink the widest text column (left-aligned) a step at a time, down to 24 characters, then
   // the widest of any column, never below 8: names wrap before numbers do.
   const w = [...widths];
-  const text = w.map((_, i) => i < alignRightFrom);
+  const text = w.map((_, i) => (opts.colAligns ? opts.colAligns[i] === "left" : i < alignRightFrom));
+  const kept = (j: number) => opts.keep?.includes(j) === true;
+  // The widest column among those that pass `pick`, or -1.
+  const widest = (pick: (x: number, j: number) => boolean) => {
+    let best = -1;
+    w.forEach((x, j) => {
+      if (!kept(j) && pick(x, j) && (best < 0 || x > w[best]!)) best = j;
+    });
+    return best;
+  };
   while (tableWidth(w) > max) {
-    const candidates = w.map((x, i) => (text[i] && x > 24 ? x : -1));
-    let i = candidates.indexOf(Math.max(...candidates));
-    if (candidates[i]! < 0) i = w.indexOf(Math.max(...w));
+    let i = widest((x, j) => text[j]! && x > 24);
+    // With kept columns the other text columns go down to 8 before a number column gives way.
+    if (i < 0 && opts.keep) i = widest((x, j) => text[j]! && x > 8);
+    if (i < 0) i = widest(() => true);
+    if (i < 0) break;
     if (w[i]! <= 8) break;
     w[i]!--;
   }
-  return render(head, cells, c, alignRightFrom, w.map((x) => x + 2));
+  return render(head, cells, c, alignRightFrom, w.map((x) => x + 2), opts.colAligns);
 }
 
 /** Wraps plain text at word boundaries to the width, continuation lines indented. */
@@ -213,4 +228,18 @@ export function wrapText(text: string, width = DEFAULT_WIDTH, indent = "    "): 
   }
   if (line) out.push(line);
   return out;
+}
+
+/** A dotted figure name on lines of at most `width` characters, broken after a dot (never inside a part). */
+export function breakAtDots(name: string, width: number): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const part of name.split(/(?<=\.)/)) {
+    if (line && line.length + part.length > width) {
+      lines.push(line);
+      line = "";
+    }
+    line += part;
+  }
+  return [...lines, line].join("\n");
 }

@@ -47,3 +47,8 @@ export function formatter(locale: Locale = "nl"): Formatter {
   formatters.set(locale, f);
   return f;
 }
+
+/** "Name (stakeholder, ...)", or the bare name for an outcome that belongs to no stakeholder. */
+export function withStakeholders(name: string, stakeholders: string[]): string {
+  return stakeholders.length > 0 ? `${name} (${stakeholders.join(", ")})` : name;
+}

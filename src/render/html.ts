@@ -3,8 +3,8 @@
 // per-stakeholder ratios, the activities counted), then the full tables and the sources of every
 // reference value. No network: inline CSS and SVG only, and a CSP that forbids loading anything.
 import type { ModelResult, ScenarioResult } from "../engine/result.js";
-import { formatter, type Formatter, type Locale } from "./format.js";
-import { modelLocale, words, type Words } from "./i18n.js";
+import { formatter, withStakeholders, type Formatter, type Locale } from "./format.js";
+import { discountText, modelLocale, words, type Words } from "./i18n.js";
 import { warningText } from "./messages.js";
 
 /** Optional analysis results the page shows when given (shapes of `sroi simulate|sensitivity -f json`). */
@@ -112,10 +112,10 @@ export function renderHtml(result: ModelResult, opts: HtmlOptions = {}): string 
   const src = `${esc(m.source.report)}${m.source.publisher ? ` · ${esc(m.source.publisher)}` : ""}${m.source.published ? ` · ${esc(m.source.published)}` : ""}`;
   const parts: string[] = [];
   parts.push(`<header><h1>${esc(m.title)}</h1><p class="meta">${w.source}: ${src}</p>`);
-  parts.push(`<p class="meta">${esc(w.period)} ${m.period.start}–${m.period.end} · ${esc(m.currency)}${m.price_year ? ` (${esc(w.prices)} ${m.price_year})` : ""} · ${esc(w.discount)}: ${esc(m.discount)}</p></header>`);
+  parts.push(`<p class="meta">${esc(w.period)} ${m.period.start}–${m.period.end} · ${esc(m.currency)}${m.price_year ? ` (${esc(w.prices)} ${m.price_year})` : ""} · ${esc(w.discount)}: ${esc(discountText(m.discount, locale))}</p></header>`);
 
   parts.push(`<section class="factsheet"><h2>${esc(w.factsheet)}</h2>`);
-  parts.push(`<div class="cards">${result.scenarios.map((s) => ratioCard(s, f, w, opts.extras)).join("")}</div>`);
+  parts.push(`<div class="cards">${result.scenarios.map((s) => ratioCard(s, f, w, m.ratio_digits ?? 1, opts.extras)).join("")}</div>`);
   for (const s of result.scenarios) parts.push(factsheetScenario(result, s, f, w));
   parts.push(`</section>`);
 
@@ -160,17 +160,25 @@ ${parts.join("\n")}
 `;
 }
 
-function ratioCard(s: ScenarioResult, f: Formatter, w: Words, extras?: ReportExtras): string {
+/** The scenario's ratio at the report's precision (meta.ratio_digits), its headline ratio first when the model marks one. */
+function ratioCard(s: ScenarioResult, f: Formatter, w: Words, d: number, extras?: ReportExtras): string {
   const sim = extras?.simulation?.scenarios.find((x) => x.id === s.id);
   const range = sim
     ? `${esc(w.simulated)}: ${f.ratio(sim.ratio.p5)} – ${f.ratio(sim.ratio.p95)}`
     : s.band
       ? `${esc(w.band)} ±${f.share(s.band.share, 0)}: ${f.ratio(s.band.low)} – ${f.ratio(s.band.high)}`
       : "";
+  const h = s.headline;
+  const headline =
+    h && h.ratio !== null
+      ? `<div class="card headline" data-scenario="${esc(s.id)}" data-headline="${esc(h.id)}" data-ratio="${h.ratio}"><div class="label">${esc(w.headlineRatio)} · ${esc(s.name)}</div>` +
+        `<div class="ratio">${f.ratio(h.ratio, d)}</div><div class="range">${esc(h.name)} · ${f.ratio(h.ratio, d + 1)}</div></div>`
+      : "";
   return (
+    headline +
     `<div class="card" data-scenario="${esc(s.id)}" data-ratio="${s.ratio ?? ""}"><div class="label">${esc(w.ratioLabel)} · ${esc(s.name)}</div>` +
-    `<div class="ratio">${s.ratio === null ? "–" : f.ratio(s.ratio, 1)}</div>` +
-    `<div class="range">${s.ratio === null ? esc(w.noInputs) : `${f.ratio(s.ratio, 2)}${range ? ` · ${range}` : ""}`}</div></div>`
+    `<div class="ratio">${s.ratio === null ? "–" : f.ratio(s.ratio, d)}</div>` +
+    `<div class="range">${s.ratio === null ? esc(s.totals.inputs > 0 ? w.inputsTooSmall : w.noInputs) : `${f.ratio(s.ratio, d + 1)}${range ? ` · ${range}` : ""}`}</div></div>`
   );
 }
 
@@ -193,7 +201,7 @@ function factsheetScenario(result: ModelResult, s: ScenarioResult, f: Formatter,
   );
   if (s.participants) {
     const p = s.participants;
-    out.push(`<h3>${esc(w.activities)}</h3>`);
+    out.push(`<h3>${esc(w.participantGroups)}</h3>`);
     out.push(
       table(
         [w.group, w.counterfactual, w.scenario, w.difference],
@@ -204,6 +212,10 @@ function factsheetScenario(result: ModelResult, s: ScenarioResult, f: Formatter,
         { totalLast: true },
       ),
     );
+  }
+  if (s.activities.length > 0) {
+    out.push(`<h3>${esc(w.activities)}</h3>`);
+    out.push(table([w.activity, w.participantsCol], s.activities.map((a) => [esc(a.name), f.count(a.participants)])));
   }
   out.push(`</div>`);
   return out.join("\n");
@@ -220,7 +232,7 @@ function fullScenario(result: ModelResult, s: ScenarioResult, f: Formatter, w: W
       table(
         [w.outcome, w.weighted, w.usedValue, w.impactClaim, w.netValueUnit, w.vsBaseline, w.quantity],
         unit.map((v) => [
-          esc(`${v.name} (${v.stakeholders.join(", ")})`),
+          esc(withStakeholders(v.name, v.stakeholders)),
           v.weighted === null ? "–" : f.number(v.weighted, 2),
           f.number(v.used, 2),
           f.share(v.impact_claim, 0),

@@ -53,6 +53,8 @@ const en = {
   payback: "payback {n} years",
   noPayback: "no payback within the horizon",
   noInputs: "no inputs: no ratio",
+  inputsTooSmall: "inputs too small next to the benefits: no ratio",
+  headlineRatio: "Headline ratio",
   qalys: "QALYs over the period",
   references: "References",
   study: "Study",
@@ -64,6 +66,9 @@ const en = {
   band: "band",
   year: "Year",
   activities: "Activities counted",
+  activity: "Activity",
+  participantsCol: "Participants",
+  participantGroups: "Participants by group",
   factsheet: "Factsheet",
   fullTables: "Full tables",
   sourcesTitle: "Sources of the reference values",
@@ -139,6 +144,8 @@ const nl: Labels = {
   payback: "terugverdientijd {n} jaar",
   noPayback: "niet terugverdiend binnen de periode",
   noInputs: "geen inbreng: geen ratio",
+  inputsTooSmall: "inbreng te klein naast de baten: geen ratio",
+  headlineRatio: "Kernratio",
   qalys: "QALY's over de periode",
   references: "Referenties",
   study: "Studie",
@@ -150,6 +157,9 @@ const nl: Labels = {
   band: "bandbreedte",
   year: "Jaar",
   activities: "Meegetelde activiteiten",
+  activity: "Activiteit",
+  participantsCol: "Deelnemers",
+  participantGroups: "Deelnemers per groep",
   factsheet: "Factsheet",
   fullTables: "Alle tabellen",
   sourcesTitle: "Bronnen van de referentiewaarden",
@@ -215,4 +225,49 @@ export function modelLocale(result: ModelResult, requested?: Locale): Locale {
   const m = result.model as ModelResult["model"] & { locale?: string; lang?: string };
   const declared = (m.locale ?? m.lang ?? "").toLowerCase().slice(0, 2);
   return declared === "en" ? "en" : "nl";
+}
+
+// The engine and the checks describe a discount and a check's rule in English words (the JSON keeps
+// them so); the text outputs show them in the output language. Each phrase they can produce is listed.
+const DISCOUNT_NL: [RegExp, string][] = [
+  [/, year 0 undiscounted/, ", jaar 0 niet verdisconteerd"],
+  [/, mid-year \(t - 0\.5\)/, ", midden van het jaar (t - 0,5)"],
+  [/, discounted from year 1/, ", verdisconteerd vanaf jaar 1"],
+  [/; inputs not discounted/, "; inbreng niet verdisconteerd"],
+  [/^not discounted/, "niet verdisconteerd"],
+  [/^effects (.*), costs /, "effecten $1, kosten "],
+  [/ from year (\d+)/g, " vanaf jaar $1"],
+  [/^HM Treasury Green Book schedule \((.*) to year 30, then (.*), \.\.\.\)/, "HM Treasury Green Book-schema ($1 tot jaar 30, daarna $2, ...)"],
+  [/^Dutch MKBA standard /, "MKBA-standaard "],
+  [/^Dutch health-economics guideline 2024 \(costs (.*), effects (.*)\)/, "richtlijn gezondheidseconomie 2024 (kosten $1, effecten $2)"],
+];
+
+/** A decimal point between digits as the Dutch decimal comma. */
+const commaDecimals = (s: string) => s.replace(/(\d)\.(\d)/g, "$1,$2");
+
+/** The model's discount description (result.model.discount) in the output language. */
+export function discountText(label: string, locale: Locale): string {
+  if (locale !== "nl") return label;
+  let out = label;
+  for (const [re, to] of DISCOUNT_NL) out = out.replace(re, to);
+  return commaDecimals(out);
+}
+
+/** A check's rule ("rounds to 6.2 (±0.05)", "at least 3", "within 5% (±0.3)") in the output language. */
+export function ruleText(rule: string, locale: Locale): string {
+  if (locale !== "nl") return rule;
+  return commaDecimals(
+    rule
+      .replace(/^rounds to /, "afgerond ")
+      .replace(/^at least /, "minstens ")
+      .replace(/^at most /, "hoogstens ")
+      .replace(/^within /, "binnen "),
+  );
+}
+
+/** What `sroi validate` says of a model that loads, in the model's language: "1 scenario, 0 warnings". */
+export function validatedText(scenarios: number, warnings: number, locale: Locale): string {
+  return locale === "nl"
+    ? `${scenarios} scenario${scenarios === 1 ? "" : "'s"}, ${warnings} waarschuwing${warnings === 1 ? "" : "en"}`
+    : `${scenarios} scenario${scenarios === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
 }

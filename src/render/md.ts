@@ -2,7 +2,7 @@
 // report's language and number notation.
 import type { ModelResult, ScenarioResult } from "../engine/result.js";
 import { formatter, type Formatter, type Locale } from "./format.js";
-import { modelLocale, words, type Words } from "./i18n.js";
+import { discountText, modelLocale, words, type Words } from "./i18n.js";
 import { warningText } from "./messages.js";
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -18,7 +18,7 @@ export function renderMarkdown(result: ModelResult, opts: { locale?: Locale }): 
   const w = words(locale, result.model.method);
   const m = result.model;
   const out: string[] = [`# ${m.title}`, "", `${w.source}: ${m.source.report}${m.source.file ? ` (${m.source.file})` : ""}  `];
-  out.push(`${w.period} ${m.period.start}–${m.period.end} · ${m.currency}${m.price_year ? ` (${w.prices} ${m.price_year})` : ""} · ${w.discount}: ${m.discount}`);
+  out.push(`${w.period} ${m.period.start}–${m.period.end} · ${m.currency}${m.price_year ? ` (${w.prices} ${m.price_year})` : ""} · ${w.discount}: ${discountText(m.discount, f.locale)}`);
   if (result.scenarios.length > 1) {
     out.push("", `## ${w.scenarios}`, "", scenarioSummary(result, f, w));
   }

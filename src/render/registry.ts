@@ -114,9 +114,11 @@ export const diffRenderers: Record<FormatOf<"diff">, (out: DiffOutput, o: Render
 };
 
 export const figuresRenderers: Record<FormatOf<"figures">, (figures: [string, number][], o: RenderOptions) => string> = {
-  table: (figures) => {
+  // Full precision, no grouping, in the notation the fixtures are written in (nl: a decimal comma).
+  table: (figures, o) => {
     const width = Math.max(...figures.map(([k]) => k.length), 10);
-    return figures.map(([k, v]) => `${k.padEnd(width)}  ${v}\n`).join("");
+    const shown = (v: number) => (o.locale === "nl" ? String(v).replace(".", ",") : String(v));
+    return figures.map(([k, v]) => `${k.padEnd(width)}  ${shown(v)}\n`).join("");
   },
   json: (figures) => JSON.stringify(Object.fromEntries(figures), null, 2) + "\n",
   csv: (figures) => csvLine(["figure", "value"]) + figures.map(([k, v]) => csvLine([k, v])).join(""),

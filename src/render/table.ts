@@ -3,8 +3,8 @@
 import type { ChalkInstance } from "chalk";
 import type { ModelResult, ScenarioResult, Warning } from "../engine/result.js";
 import { fitTable, wrapText, type FitOptions } from "./fit.js";
-import { formatter, type Formatter, type Locale } from "./format.js";
-import { modelLocale, words, type Words } from "./i18n.js";
+import { formatter, withStakeholders, type Formatter, type Locale } from "./format.js";
+import { discountText, modelLocale, words, type Words } from "./i18n.js";
 import { warningText } from "./messages.js";
 
 export interface TableOptions {
@@ -38,7 +38,7 @@ export function renderTable(result: ModelResult, opts: TableOptions): string {
   text(m.title, c.bold.underline);
   const src = [m.source.report, m.source.file ? `(${m.source.file})` : ""].filter(Boolean).join(" ");
   text(`${w.source}: ${src}`, c.dim);
-  text(`${w.period} ${m.period.start}-${m.period.end} · ${m.currency}${m.price_year ? ` (${w.prices} ${m.price_year})` : ""} · ${w.discount}: ${m.discount}`, c.dim);
+  text(`${w.period} ${m.period.start}-${m.period.end} · ${m.currency}${m.price_year ? ` (${w.prices} ${m.price_year})` : ""} · ${w.discount}: ${discountText(m.discount, locale)}`, c.dim);
   if (result.references.length > 0) out.push("", ...renderReferences(result, ctx));
   for (const s of result.scenarios) out.push("", ...renderScenario(result, s, ctx));
   if (result.scenarios.length > 1) out.push("", ...renderSummary(result, ctx));
@@ -68,7 +68,7 @@ function renderScenario(result: ModelResult, s: ScenarioResult, ctx: Ctx): strin
       fitTable(
         [w.outcome, w.weighted, w.usedValue, w.impactClaim, w.netValueUnit, w.vsBaseline, w.quantity],
         unitRows.map((v) => [
-          `${v.name} (${v.stakeholders.join(", ")})`,
+          withStakeholders(v.name, v.stakeholders),
           v.weighted === null ? "–" : f.number(v.weighted, 2),
           `${f.number(v.used, 2)}${v.value_source === "model" ? c.dim(v.value_choice ? " *" : " !") : ""}`,
           f.share(v.impact_claim, 0),
@@ -112,7 +112,7 @@ function renderScenario(result: ModelResult, s: ScenarioResult, ctx: Ctx): strin
     const head = [w.outcome, ...(showYears ? years.map(String) : []), w.presentValue];
     const names = new Map(result.scenarios[0]?.stakeholders.map((st) => [st.id, st.name]));
     const rows = s.outcomes.map((r) => [
-      `${r.name} → ${r.allocation.map((a) => names.get(a.stakeholder) ?? a.stakeholder).join(", ")}` +
+      (r.allocation.length > 0 ? `${r.name} → ${r.allocation.map((a) => names.get(a.stakeholder) ?? a.stakeholder).join(", ")}` : r.name) +
         (r.kind === "immaterial" ? c.dim(` (${w.immaterial})`) : ""),
       ...(showYears ? r.per_year.map((v) => f.money(v, cur)) : []),
       f.money(r.present_value, cur),
@@ -177,16 +177,21 @@ function renderScenario(result: ModelResult, s: ScenarioResult, ctx: Ctx): strin
     );
   }
 
+  // The report's precision for its headline ratio (meta.ratio_digits), and one decimal more beside it.
+  const d = result.model.ratio_digits ?? 1;
+  if (s.headline && s.headline.ratio !== null) {
+    out.push(`${c.bold(w.headlineRatio)}  ${s.headline.name}: ${c.bold.green(f.ratio(s.headline.ratio, d))} ${c.dim(`(${f.ratio(s.headline.ratio, d + 1)})`)}`);
+  }
   if (s.ratio !== null) {
     out.push(
-      `${c.bold(w.ratioLabel)}  ${c.bold.green(f.ratio(s.ratio, 1))} ${c.dim(`(${f.ratio(s.ratio, 2)})`)}` +
+      `${c.bold(w.ratioLabel)}  ${c.bold.green(f.ratio(s.ratio, d))} ${c.dim(`(${f.ratio(s.ratio, d + 1)})`)}` +
         (s.band ? `  ${w.band} ±${f.share(s.band.share, 0)}: ${f.ratio(s.band.low)} – ${f.ratio(s.band.high)}` : ""),
     );
     const payback = s.payback_years !== null ? w.fill(w.payback, f.number(s.payback_years, 2)) : w.noPayback;
     const line = `${w.netRatioLabel} ${f.ratio(s.net_ratio)} · ${w.financialRatio} ${f.ratio(s.financial_ratio)} · ${w.netValueLabel} ${f.money(s.totals.net, cur)} · ${payback}`;
     out.push(...(ctx.opts.wide ? [line] : wrapText(line)));
   } else {
-    out.push(`${c.bold(w.benefitsPv)} ${f.money(s.totals.benefits, cur)} ${c.dim(`(${w.noInputs})`)}`);
+    out.push(`${c.bold(w.benefitsPv)} ${f.money(s.totals.benefits, cur)} ${c.dim(`(${s.totals.inputs > 0 ? w.inputsTooSmall : w.noInputs})`)}`);
   }
   if (s.qalys !== null) out.push(`${w.qalys}: ${f.number(s.qalys, 1)}`);
   return out;
@@ -228,7 +233,7 @@ function renderSummary(result: ModelResult, ctx: Ctx): string[] {
         f.money(s.totals.inputs, cur),
         f.money(s.totals.benefits, cur),
         f.money(s.totals.net, cur),
-        s.ratio === null ? "–" : `${f.ratio(s.ratio, 1)} (${f.ratio(s.ratio, 2)})`,
+        s.ratio === null ? "–" : `${f.ratio(s.ratio, result.model.ratio_digits ?? 1)} (${f.ratio(s.ratio, (result.model.ratio_digits ?? 1) + 1)})`,
       ]),
       c,
       ctx.fit,

@@ -270,6 +270,11 @@ function build() {
     /** How the model's printed figures (checks, fixtures) are read and its numbers shown: nl (6,2) or en (6.2). */
     locale: z.enum(["nl", "en"]).optional(),
     price_year: z.number().int().optional(),
+    /**
+     * Decimals the report prints its headline ratio with ("6,2": 1, "1.96": 2): the tables' and the
+     * factsheet's headline ratio is shown so, its more precise value beside it with one more. Default 1.
+     */
+    ratio_digits: z.number().int().min(0).max(4).optional(),
     note: Text.optional(),
   });
 

@@ -1,9 +1,11 @@
 // runBatch runs every model on its own (one bad model never stops the others); summaryRows gives one
 // row per scenario, and one error row for a model that failed.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { Chalk } from "chalk";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runBatch, summaryRows } from "../../src/batch/batch.js";
+import { renderBatchSummary } from "../../src/render/batch.js";
 import { copyRepo } from "../cli/capture.js";
 
 describe("runBatch and summaryRows", () => {
@@ -34,5 +36,24 @@ describe("runBatch and summaryRows", () => {
     // Both cite the same studies: the same library files, resolved to the same absolute paths.
     expect(runs[0]!.libraries).toEqual(runs[1]!.libraries);
     expect(runs[0]!.libraries.some((l) => l.endsWith(join("library", "studies.yaml")))).toBe(true);
+  });
+});
+
+describe("the batch summary", () => {
+  it("prints each model's amounts in its own currency", () => {
+    const dir = copyRepo();
+    const usd = join(dir, "models", "usd.yaml");
+    writeFileSync(usd, readFileSync(join(dir, "models", "examples", "social_enterprise.yaml"), "utf8").replace("currency: EUR", "currency: USD"));
+    const runs = runBatch([usd, join(dir, "models", "eijsden.yaml")]);
+    const rows = summaryRows(runs);
+    expect(rows.map((r) => r.currency)).toEqual(["USD", "USD", "EUR", "EUR", "EUR"]);
+    const lines = renderBatchSummary(runs, { chalk: new Chalk({ level: 0 }), locale: "nl" }).split("\n");
+    const usdLines = lines.filter((l) => l.includes("usd "));
+    expect(usdLines).toHaveLength(2);
+    for (const l of usdLines) {
+      expect(l).toMatch(/US\$|USD|\$/);
+      expect(l).not.toContain("€");
+    }
+    expect(lines.find((l) => l.includes("eijsden"))).toContain("€");
   });
 });

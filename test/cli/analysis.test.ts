@@ -41,7 +41,7 @@ describe("sroi run --min-certainty", () => {
   it("shows Eijsden's ratios without the one-star loneliness study beside the full ones", async () => {
     const r = await sroi("run", EIJSDEN, "-s", "current", "--min-certainty", "2");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("Dropped the values from: Aanpakken eenzaamheid drukt ook zorgkosten (Maastricht University) [maastricht_eenzaamheid] (*).");
+    expect(r.stdout.replace(/\n\s+/g, " ")).toContain("Dropped the values from: Aanpakken eenzaamheid drukt ook zorgkosten (Maastricht University) [maastricht_eenzaamheid] (*).");
     expect(r.stdout).toMatch(/Huidig \(10 uur\/week\) \[current\]\s+│\s+6,17 │\s+5,39 │/);
   });
 

@@ -40,6 +40,8 @@ export function copyRepo(): string {
   scratch.push(dir);
   cpSync(join(REPO, "models"), join(dir, "models"), { recursive: true });
   cpSync(join(REPO, "fixtures"), join(dir, "fixtures"), { recursive: true });
+  // A project root, as the repository is: models/examples/ then finds its fixture in fixtures/.
+  writeFileSync(join(dir, "package.json"), "{}\n");
   return dir;
 }
 

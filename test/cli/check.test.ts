@@ -1,7 +1,7 @@
 // sroi check: the repository's models reproduce their reports; a changed model or library value, a
 // broken model and a broken fixture are caught with the right exit status.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { CheckOutput } from "../../src/render/check.js";
@@ -31,8 +31,9 @@ describe("sroi check on the repository's models", () => {
     expect(Number(m![5])).toBe(0);
     expect(Number(m![2])).toBe(Number(m![3]) + Number(m![4]));
     // Tables show where a figure was published, the printed and the computed value.
-    expect(r.stdout).toContain("SROI - Krachtenbinder - huidige scenario: De");
-    expect(r.stdout).toMatch(/current\.ratio\s+│.*│\s+6,2 │\s+6,17 │\s+-0,03 │ ok/);
+    // Where each figure was published, under its name (wrapped within the column).
+    expect(r.stdout).toMatch(/│ current\.ratio +│.*\n│ SROI - Krachtenbinder - huidige /);
+    expect(r.stdout).toMatch(/current\.ratio\s+│\s+6,2 │\s+6,17 │\s+-0,03 │ ok/);
     // Figures recorded as not reproducible are listed with their reason, and model warnings follow.
     expect(r.stdout).toContain("– ambition.outcome.health_gain.weighted: niet reproduceerbaar: Tabel 4's own rows weigh to 581,50");
     expect(r.stdout.replace(/\n\s+/g, " ")).toContain("in het rapport staat 472, het model rekent 471");
@@ -59,7 +60,31 @@ describe("sroi check on the repository's models", () => {
   it("--locale en prints English notation", async () => {
     const r = await sroi("check", join("models", "eijsden.yaml"), "--locale", "en");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/current\.ratio\s+│.*│\s+6,2 │\s+6\.17 │\s+-0\.03 │ ok/);
+    expect(r.stdout).toMatch(/current\.ratio\s+│\s+6,2 │\s+6\.17 │\s+-0\.03 │ ok/);
+  });
+
+  it("with no paths checks models/ and models/examples/ (not models/library/), the example against its fixture", async () => {
+    const out = json((await sroi("check", "--format", "json")).stdout);
+    const example = model(out, "social_enterprise");
+    expect(example.file).toBe(join("models", "examples", "social_enterprise.yaml"));
+    expect(example.fixture).toBe(join("fixtures", "social_enterprise.yaml"));
+    expect(example.status).toBe("ok");
+    expect(example.counts.ok).toBeGreaterThan(0);
+    expect(out.models.some((m) => m.file.includes("library"))).toBe(false);
+    // The same as naming the folder, as .ci/run does.
+    expect(json((await sroi("check", "models", "--format", "json")).stdout).summary).toEqual(out.summary);
+  });
+
+  it("the README's models table lists every checked model and its count line is the check's", async () => {
+    const readme = readFileSync(join(REPO, "README.md"), "utf8");
+    const block = readme.slice(readme.indexOf("<!-- models-table:start -->"), readme.indexOf("<!-- models-table:end -->"));
+    const out = json((await sroi("check", "--format", "json")).stdout);
+    const listed = [...block.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!.split("/").pop());
+    expect(listed.sort()).toEqual(out.models.map((m) => m.model).sort());
+    const s = out.summary;
+    expect(block.replace(/\s+/g, " ")).toContain(
+      `compares ${s.figures} published figures: ${s.reproduce} reproduce at their printed precision, ${s.not_reproducible} are recorded as not reproducible with the reason, ${s.fail} fail.`,
+    );
   });
 
   it("works from the built CLI (./bin/sroi, after npm run build)", () => {
@@ -78,8 +103,9 @@ describe("sroi check on a changed copy", () => {
     const r = await sroi("check", join(dir, "models"));
     expect(r.stderr).toBe("");
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/current\.ratio\s+│.*│\s+6,2 │\s+5,54 │\s+-0,66 │ AFWIJKING/);
-    expect(r.stdout).toContain("✗ current.ratio: berekend 5,54, dat klopt niet: rounds to 6.2 (±0.05)");
+    expect(r.stdout).toMatch(/current\.ratio\s+│\s+6,2 │\s+5,54 │\s+-0,66 │ AFWIJKING/);
+    expect(r.stdout).toContain("✗ current.ratio: berekend 5,54, dat klopt niet: afgerond 6,2 (±0,05)");
+    expect((await sroi("check", join(dir, "models"), "--lang", "en")).stdout).toContain("rounds to 6.2 (±0.05)");
     expect(SUMMARY.exec(r.stdout)![5]).not.toBe("0");
 
     const out = json((await sroi("check", join(dir, "models"), "--format", "json")).stdout);
@@ -115,7 +141,7 @@ describe("sroi check on a changed copy", () => {
     edit(join(dir, "models", "library", "studies.yaml"), "health: 845 ", "health: 967 ");
     const r = await sroi("check", join(dir, "models", "numansdorp.yaml"));
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/ambition\.outcome\.health_gain\.weighted\s+│.*│\s+€ 600 │\s+600 │\s+0 │ NU REPRODUCEERBAAR/);
+    expect(r.stdout).toMatch(/ambition\.outcome\.(health_gain\.)?\s+│\s+€ 600 │\s+600 │\s+0 │ NU REPRODUCEERBAAR/);
     expect(r.stdout).toContain("✗ ambition.outcome.health_gain.weighted: vastgelegd als niet reproduceerbaar, maar nu wel");
   });
 

@@ -42,3 +42,13 @@ describe("expandPaths", () => {
     ]);
   });
 });
+
+describe("expandPaths with sub-folders (sroi check)", () => {
+  it("takes the models one level down, not library/, hidden folders or deeper levels", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sroi-paths-sub-"));
+    for (const d of ["examples/deeper", "library", ".hidden"]) mkdirSync(join(dir, d), { recursive: true });
+    for (const f of ["a.yaml", "examples/b.yaml", "examples/deeper/c.yaml", "library/studies.yaml", ".hidden/d.yaml"]) writeFileSync(join(dir, f), "sroi: 1\n");
+    expect(expandPaths([dir]).files).toEqual([join(dir, "a.yaml")]);
+    expect(expandPaths([dir], { subfolders: true }).files).toEqual([join(dir, "a.yaml"), join(dir, "examples", "b.yaml")]);
+  });
+});

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { runText, modelFigures } from "../../src/api.js";
 import { discountFactor, payback } from "../../src/engine/engine.js";
 import { formatProblem } from "../../src/load/problems.js";
+import { warningMessage } from "../../src/render/messages.js";
 
 /** A minimal model; `extra` is spliced in as more top-level YAML. */
 function model(body: string): string {
@@ -225,7 +226,7 @@ describe("printed figures and expressions", () => {
 
   it("reads a printed figure given as a YAML number as that number, and text in the model's locale", () => {
     const yamlNumber = run(oneYearValue(`checks:\n  - { figure: s.ratio, printed: 3.1, where: T }\n  - { figure: s.ratio, printed: 3.0, where: T }`));
-    expect(yamlNumber.result.warnings.map((w) => w.printed)).toEqual(["3.1"]);
+    expect(yamlNumber.result.warnings.map((w) => (w.code === "printed-figure" ? w.printed : w.code))).toEqual(["3.1"]);
     const english = run(oneYearValue(`checks:\n  - { figure: s.benefits, printed: "300.0", where: T }`).replace("source: { report: test } }", "source: { report: test }, locale: en }"));
     expect(english.result.warnings).toEqual([]);
     const dutch = run(oneYearValue(`checks:\n  - { figure: s.benefits, printed: "300.000", where: T }`));
@@ -263,5 +264,25 @@ scenarios:
     const r = runText("test.yaml", oneYearValue().replace("amount: 300", "amount: 300 / (2 - 2)"));
     expect(r.result).toBeUndefined();
     expect(formatProblem(r.problems[0]!)).toMatch(/^test\.yaml:6:\d+  outcomes\[0\]\.amount  division by zero/);
+  });
+});
+
+describe("figures at the edge of the number range", () => {
+  it("inputs too small for a finite ratio give no ratio and a warning saying why", () => {
+    const { result } = run(oneYearValue().replace("amount: 100 }", "amount: 5e-324 }"));
+    const s = result.scenarios[0]!;
+    expect(s.ratio).toBeNull();
+    expect(s.financial_ratio).toBeNull();
+    expect(s.stakeholders.find((x) => x.id === "a")!.ratio).toBe(0);
+    const message = "scenario s: no ratio; the inputs (5e-324) are too small next to the benefits to give a finite ratio";
+    expect(result.warnings).toEqual([{ code: "ratio-undefined", scenario: "s", reason: "inputs-too-small", inputs: 5e-324, benefits: 300, message }]);
+    expect(warningMessage(result.warnings[0]!)).toBe(message);
+  });
+
+  it("amounts that add up beyond the largest number refuse the model at the amount", () => {
+    const text = oneYearValue().replace("amount: 100 }", "amount: 1e308 }").replace("period: 2026", "period: 2026-2027");
+    const r = runText("test.yaml", text);
+    expect(r.result).toBeUndefined();
+    expect(r.problems.map(formatProblem).join("\n")).toMatch(/inputs\[0\]\.amount  the input's amounts add up beyond the largest number/);
   });
 });

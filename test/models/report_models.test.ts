@@ -3,7 +3,7 @@
 // are variants of the forward look.
 import { describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { runFile, modelFigures, type ModelResult, type Warning } from "../../src/api.js";
+import { runFile, modelFigures, type ModelResult, type PrintedFigureWarning } from "../../src/api.js";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -14,11 +14,11 @@ function run(name: string): ModelResult {
   return r.result!;
 }
 
-function printedWarnings(result: ModelResult): Warning[] {
-  return result.warnings.filter((w) => w.code === "printed-figure");
+function printedWarnings(result: ModelResult): PrintedFigureWarning[] {
+  return result.warnings.filter((w): w is PrintedFigureWarning => w.code === "printed-figure");
 }
 
-function slip(result: ModelResult, figure: string): Warning {
+function slip(result: ModelResult, figure: string): PrintedFigureWarning {
   const w = printedWarnings(result).find((x) => x.figure === figure);
   expect(w, `a printed-figure warning for ${figure}`).toBeDefined();
   return w!;

@@ -10,7 +10,7 @@ import { formatter } from "../../src/render/format.js";
 import { supportedFormat } from "../../src/render/formats.js";
 import { renderMarkdown } from "../../src/render/md.js";
 import { renderTable } from "../../src/render/table.js";
-import { sroi } from "../cli/capture.js";
+import { copyRepo, edit, sroi } from "../cli/capture.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const MODELS = readdirSync(join(ROOT, "models")).filter((f) => f.endsWith(".yaml")).map((f) => join(ROOT, "models", f));
@@ -144,5 +144,148 @@ describe("the format registry", () => {
     const bad = await sroi("run", "models/eijsden.yaml", "-f", "json", "--summary");
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("--summary");
+  });
+});
+
+describe("the headline ratio at the report's precision (meta.ratio_digits)", () => {
+  const example = runFile(join(ROOT, "models", "examples", "social_enterprise.yaml")).result!;
+
+  it("is in the result's model, null where the model does not state it", () => {
+    expect(example.model.ratio_digits).toBe(2);
+    expect(result("eijsden.yaml").model.ratio_digits).toBeNull();
+  });
+
+  it("leads the table's summary line, at the stated decimals and one more", () => {
+    const text = renderTable(example, { chalk });
+    expect(text).toContain("Headline ratio  Value created plus sales over operating costs: 1.39 (1.391)");
+    expect(text).toContain("SROI ratio  0.92 (0.918)");
+    // Without ratio_digits, one decimal as before.
+    expect(renderTable(result("eijsden.yaml"), { chalk })).toContain("SROI-ratio  6,2 (6,17)");
+    expect(renderTable(result("eijsden.yaml"), { chalk })).not.toContain("Kernratio");
+  });
+
+  it("is the factsheet's first card", async () => {
+    const { renderHtml } = await import("../../src/render/html.js");
+    const html = renderHtml(example);
+    const cards = html.slice(html.indexOf('<div class="cards">'));
+    expect(cards.indexOf('data-headline="value_and_sales"')).toBeGreaterThan(0);
+    expect(cards).toMatch(/data-headline="value_and_sales"[^>]*><div class="label">Headline ratio · [^<]+<\/div><div class="ratio">1\.39<\/div>/);
+    expect(cards).toMatch(/<div class="ratio">0\.92<\/div><div class="range">0\.918/);
+  });
+});
+
+describe("outcomes without a stakeholder and the activities counted", () => {
+  const example = runFile(join(ROOT, "models", "examples", "social_enterprise.yaml")).result!;
+
+  it("an outcome that belongs to no stakeholder prints as its bare name", () => {
+    const co2 = example.scenarios[0]!.outcomes.find((o) => o.id === "co2")!;
+    expect(co2.allocation).toEqual([]);
+    for (const wide of [false, true]) {
+      const text = renderTable(example, { chalk, wide });
+      expect(text).toContain("CO2 avoided by reuse (immaterial)");
+      expect(text).not.toMatch(/\(\)|→ {2}|→ \(/);
+    }
+    expect(renderMarkdown(example, {})).not.toMatch(/\(\)|→ {2}/);
+  });
+
+  it("the factsheet labels participant groups as such and lists the activities with their participants", async () => {
+    const { renderHtml } = await import("../../src/render/html.js");
+    const html = renderHtml(result("eijsden.yaml"));
+    expect(html).toContain("<h3>Deelnemers per groep</h3>");
+    const block = html.slice(html.indexOf("<h3>Meegetelde activiteiten</h3>"));
+    expect(block).toMatch(/^<h3>Meegetelde activiteiten<\/h3>\n<div class="wide"><table><thead><tr><th>Activiteit<\/th><th class="n">Deelnemers<\/th>/);
+    expect(block).toContain("<tr><td>Wandelclub</td><td class=\"n\">68</td></tr>");
+    expect(renderHtml(example)).not.toContain("()");
+  });
+});
+
+describe("the discount and a check's rule in the output language", () => {
+  it("every discount description the loader makes reads as Dutch, none left in English", async () => {
+    const { normalizeDiscount } = await import("../../src/load/normalize/time.js");
+    const { discountText } = await import("../../src/render/i18n.js");
+    const forms: Parameters<typeof normalizeDiscount>[0][] = [
+      undefined,
+      "3.5%",
+      0.04,
+      "hm-treasury",
+      "nl-mkba",
+      "nl-health-2024",
+      "none",
+      { rate: "3%", first_year: "mid_year", inputs: false },
+      { effects: "1.5%", costs: "3%", first_year: "year1" },
+      { schedule: [{ rate: "3.5%" }, { from_year: 31, rate: "3%" }] },
+    ] as never[];
+    for (const form of forms) {
+      const label = normalizeDiscount(form).label;
+      expect(discountText(label, "en")).toBe(label);
+      const nl = discountText(label, "nl");
+      expect(nl, label).not.toMatch(/\b(year|undiscounted|discounted|effects|costs|from|inputs|then|standard|guideline|schedule)\b|\d\.\d/);
+    }
+    expect(discountText(normalizeDiscount("hm-treasury").label, "nl")).toBe("HM Treasury Green Book-schema (3,5% tot jaar 30, daarna 3,0%, ...), jaar 0 niet verdisconteerd");
+    expect(discountText("3.5%, year 0 undiscounted; inputs not discounted", "nl")).toBe("3,5%, jaar 0 niet verdisconteerd; inbreng niet verdisconteerd");
+  });
+
+  it("a check's rule", async () => {
+    const { ruleText } = await import("../../src/render/i18n.js");
+    expect(ruleText("rounds to 6.2 (±0.05)", "nl")).toBe("afgerond 6,2 (±0,05)");
+    expect(ruleText("at least 3", "nl")).toBe("minstens 3");
+    expect(ruleText("at most 3.5", "nl")).toBe("hoogstens 3,5");
+    expect(ruleText("within 5% (±0.31)", "nl")).toBe("binnen 5% (±0,31)");
+    expect(ruleText("within ±2", "nl")).toBe("binnen ±2");
+    expect(ruleText("rounds to 6.2 (±0.05)", "en")).toBe("rounds to 6.2 (±0.05)");
+  });
+});
+
+describe("every table command fits 100 columns by default", () => {
+  const within = (text: string) => text.split("\n").filter((l) => [...l].length > 100);
+
+  it("check (Dutch and English), library and figures", async () => {
+    for (const args of [["check"], ["check", "--lang", "en"], ["library"], ...MODELS.map((m) => ["figures", m])]) {
+      const r = await sroi(...args);
+      expect(r.code, args.join(" ")).toBe(0);
+      expect(within(r.stdout), args.join(" ")).toEqual([]);
+    }
+  });
+
+  it("diff, every figure listed", async () => {
+    const dir = copyRepo();
+    expect((await sroi("run", join(dir, "models"), "--save", join(dir, "base"))).code).toBe(0);
+    edit(join(dir, "models", "eijsden.yaml"), "value: 87.5 ", "value: 97.5 ");
+    const r = await sroi("diff", join(dir, "base"), join(dir, "models"), "--all");
+    expect(r.stdout).toContain("current.ratio");
+    expect(within(r.stdout)).toEqual([]);
+  });
+
+  it.each(["eijsden.yaml", "lpbl_de_kop.yaml", "2diabeat_wijdemeren.yaml"])("the analysis commands on %s", async (name) => {
+    for (const cmd of ["sensitivity", "breakeven", "simulate", "split"]) {
+      const r = await sroi(cmd, join(ROOT, "models", name));
+      if (r.code !== 0) continue; // a command that does not apply to this model says so on stderr
+      expect(within(r.stdout), `${cmd} ${name}`).toEqual([]);
+    }
+  });
+});
+
+describe("sroi validate's ok lines", () => {
+  it("follow the model's language, or --lang", async () => {
+    const nl = await sroi("validate", join(ROOT, "models", "eijsden.yaml"), join(ROOT, "models", "examples", "social_enterprise.yaml"));
+    expect(nl.code).toBe(0);
+    expect(nl.stdout).toMatch(/^ok {2}\S+eijsden\.yaml {2}\(3 scenario's, \d+ waarschuwingen\)$/m);
+    expect(nl.stdout).toMatch(/^ok {2}\S+social_enterprise\.yaml {2}\(2 scenarios, 0 warnings\)$/m);
+    const en = await sroi("validate", join(ROOT, "models", "eijsden.yaml"), "--lang", "en");
+    expect(en.stdout).toMatch(/^ok {2}\S+eijsden\.yaml {2}\(3 scenarios, \d+ warnings\)$/m);
+  });
+});
+
+describe("sroi figures", () => {
+  it("prints full-precision values in the model's notation, or --lang's", async () => {
+    const nl = await sroi("figures", join(ROOT, "models", "eijsden.yaml"), "--filter", "current.ratio");
+    expect(nl.stdout).toMatch(/^current\.ratio +6,1685\d+$/m);
+    const en = await sroi("figures", join(ROOT, "models", "eijsden.yaml"), "--filter", "current.ratio", "--lang", "en");
+    expect(en.stdout).toMatch(/^current\.ratio +6\.1685\d+$/m);
+    const example = await sroi("figures", join(ROOT, "models", "examples", "social_enterprise.yaml"), "--filter", "base.headline_ratio");
+    expect(example.stdout).toMatch(/^base\.headline_ratio +1\.3913\d+$/m);
+    // JSON stays plain numbers.
+    const json = await sroi("figures", join(ROOT, "models", "eijsden.yaml"), "--filter", "current.ratio", "-f", "json");
+    expect(JSON.parse(json.stdout)["current.ratio"]).toBeCloseTo(6.1685, 4);
   });
 });

@@ -90,7 +90,7 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   if (opts.fixtures && !(existsSync(opts.fixtures) && statSync(opts.fixtures).isDirectory())) {
     throw new UsageError(`--fixtures ${opts.fixtures}: no such folder`);
   }
-  const { files, missing } = modelFiles(paths, io, "check");
+  const { files, missing } = modelFiles(paths, io, "check", { subfolders: true });
 
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
   // Each model's result is reduced to its check as it finishes (holding every result cost a batch memory).

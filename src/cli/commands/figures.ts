@@ -6,13 +6,15 @@ import { supportedFormat } from "../../render/formats.js";
 import { figuresRenderers } from "../../render/registry.js";
 import { exitCode } from "../exit.js";
 import type { Io } from "../io.js";
+import type { Locale } from "../../render/format.js";
 
-export function figuresCommand(file: string, opts: { filter?: string; format: string; batch?: BatchOptions }, io: Io): number {
+/** `locale`: the table's number notation; by default the model's own (meta.locale). */
+export function figuresCommand(file: string, opts: { filter?: string; format: string; locale?: Locale; batch?: BatchOptions }, io: Io): number {
   const format = supportedFormat("figures", opts.format);
   const run = runBatch([file], opts.batch)[0]!;
   for (const p of run.problems) io.err(formatProblem(p) + "\n");
   if (!run.result) return exitCode({ invalidInput: true });
   const entries = [...modelFigures(run.result)].filter(([k]) => !opts.filter || k.includes(opts.filter));
-  io.out(figuresRenderers[format](entries, { chalk: io.chalk }));
+  io.out(figuresRenderers[format](entries, { chalk: io.chalk, locale: opts.locale ?? run.result.model.locale }));
   return 0;
 }

@@ -1,6 +1,6 @@
 // sroi run --min-certainty N: each scenario's ratio without the benefits resting on low-rated studies.
 import type { CertaintyComparison } from "../../analysis/certainty.js";
-import { fmt, grid, ratio, type AnalysisRenderOptions } from "./common.js";
+import { dimText, fmt, grid, ratio, type AnalysisRenderOptions } from "./common.js";
 
 const STARS = ["", "*", "**", "***"];
 
@@ -11,7 +11,7 @@ export function renderCertaintyTable(r: CertaintyComparison, o: AnalysisRenderOp
   out.push(
     r.dropped.length === 0
       ? c.dim("No benefit rests on a study rated lower; the ratios stand.")
-      : c.dim(`Dropped the values from: ${r.dropped.map((d) => `${d.name} [${d.id}] (${STARS[d.certainty] ?? d.certainty})`).join(", ")}.`),
+      : dimText(c, `Dropped the values from: ${r.dropped.map((d) => `${d.name} [${d.id}] (${STARS[d.certainty] ?? d.certainty})`).join(", ")}.`),
   );
   out.push(grid(["scenario", "full ratio", `ratio >= ${r.min_certainty} stars`], r.scenarios.map((s) => [`${s.name} [${s.id}]`, ratio(f, s.full_ratio), ratio(f, s.ratio)]), c));
   return out.join("\n") + "\n";

@@ -1,5 +1,5 @@
 // Shared pieces of the analysis renderers: the table style of the run report, and number reading by kind.
-import Table from "cli-table3";
+import { fitTable, wrapText } from "../fit.js";
 import type { ChalkInstance } from "chalk";
 import type { NumberDomain } from "../../engine/evaluator.js";
 import { formatter, type Formatter, type Locale } from "../format.js";
@@ -9,15 +9,14 @@ export interface AnalysisRenderOptions {
   locale?: Locale;
 }
 
+/** A table within 100 columns (its text columns wrap), as the run report's. */
 export function grid(head: string[], rows: string[][], c: ChalkInstance, alignRightFrom = 1): string {
-  const t = new Table({
-    head: head.map((h) => c.bold(h)),
-    style: { head: [], border: [], compact: true },
-    colAligns: head.map((_, i) => (i >= alignRightFrom ? "right" : "left")),
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-  });
-  for (const r of rows) t.push(r);
-  return t.toString();
+  return fitTable(head, rows, c, { alignRightFrom });
+}
+
+/** A sentence in dim type, wrapped within 100 columns before it is coloured (so each line is). */
+export function dimText(c: ChalkInstance, text: string): string {
+  return wrapText(text).map((l) => c.dim(l)).join("\n");
 }
 
 /** A number as its kind reads: shares as percentages, money and counts grouped, others to 2 decimals. */

@@ -1,6 +1,6 @@
 // sroi sensitivity: the tornado per scenario, and its JSON ("sroi-sensitivity/1", README).
 import type { SensitivityResult } from "../../analysis/sensitivity.js";
-import { fmt, grid, json, ratio, value, type AnalysisRenderOptions } from "./common.js";
+import { dimText, fmt, grid, json, ratio, value, type AnalysisRenderOptions } from "./common.js";
 
 const BAR = 20;
 
@@ -8,7 +8,7 @@ export function renderSensitivityTable(r: SensitivityResult, o: AnalysisRenderOp
   const c = o.chalk;
   const f = fmt(o);
   const out = [c.bold.underline(`Sensitivity: ${r.model.title}`)];
-  out.push(c.dim(`Each number from its low to its high value, the others as the model says${r.spread !== null ? `; numbers without a range vary ±${f.share(r.spread)}` : ""}.`));
+  out.push(dimText(c, `Each number from its low to its high value, the others as the model says${r.spread !== null ? `; numbers without a range vary ±${f.share(r.spread)}` : ""}.`));
   for (const s of r.scenarios) {
     out.push("", c.bold(`Scenario: ${s.name} [${s.id}]`) + `  ratio ${ratio(f, s.base_ratio)}`);
     if (s.parameters.length === 0) {

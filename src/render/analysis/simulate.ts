@@ -1,13 +1,13 @@
 // sroi simulate: the Monte Carlo summary per scenario, and its JSON ("sroi-simulate/1").
 import type { SimulateResult } from "../../analysis/simulate.js";
 import type { Summary } from "../../analysis/stats.js";
-import { fmt, grid, json, ratio, type AnalysisRenderOptions } from "./common.js";
+import { dimText, fmt, grid, json, ratio, type AnalysisRenderOptions } from "./common.js";
 
 export function renderSimulateTable(r: SimulateResult, o: AnalysisRenderOptions): string {
   const c = o.chalk;
   const f = fmt(o);
   const out = [c.bold.underline(`Monte Carlo: ${r.model.title}`)];
-  out.push(c.dim(`${f.count(r.iterations)} draws, seed ${r.seed}${r.spread !== null ? `; numbers without a range vary ±${f.share(r.spread)} (triangular)` : ""}.`));
+  out.push(dimText(c, `${f.count(r.iterations)} draws, seed ${r.seed}${r.spread !== null ? `; numbers without a range vary ±${f.share(r.spread)} (triangular)` : ""}.`));
   const row = (label: string, s: Summary, num: (v: number) => string, base: string) => [label, base, num(s.mean), num(s.p5), num(s.p50), num(s.p95)];
   for (const s of r.scenarios) {
     out.push("", c.bold(`Scenario: ${s.name} [${s.id}]`) + c.dim(`  ${s.varied} number${s.varied === 1 ? "" : "s"} drawn`));

@@ -1,6 +1,6 @@
 // sroi split: the funding key per scenario, and its JSON ("sroi-split/1").
 import type { SplitResult } from "../../analysis/split.js";
-import { fmt, grid, json, ratio, type AnalysisRenderOptions } from "./common.js";
+import { dimText, fmt, grid, json, ratio, type AnalysisRenderOptions } from "./common.js";
 
 const KEYS = {
   proportional: "in proportion to each funder's financial benefits (present value)",
@@ -11,7 +11,7 @@ const KEYS = {
 export function renderSplitTable(r: SplitResult, o: AnalysisRenderOptions): string {
   const c = o.chalk;
   const f = fmt(o);
-  const out = [c.bold.underline(`Funding key: ${r.model.title}`), c.dim(`The inputs shared over the stakeholders with financial benefits, ${KEYS[r.key]}.`)];
+  const out = [c.bold.underline(`Funding key: ${r.model.title}`), dimText(c, `The inputs shared over the stakeholders with financial benefits, ${KEYS[r.key]}.`)];
   for (const s of r.scenarios) {
     out.push("", c.bold(`Scenario: ${s.name} [${s.id}]`));
     const rows = s.funders.map((x) => [x.name, f.share(x.share, 1), f.money(x.inputs), f.money(x.benefits), ratio(f, x.ratio)]);
