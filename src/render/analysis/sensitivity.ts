@@ -1,8 +1,11 @@
 // sroi sensitivity: the tornado per scenario, and its JSON ("sroi-sensitivity/1", README).
 import type { SensitivityResult } from "../../analysis/sensitivity.js";
+import { breakAtDots } from "../fit.js";
 import { dimText, fmt, grid, json, ratio, value, type AnalysisRenderOptions } from "./common.js";
 
-const BAR = 20;
+const BAR = 10;
+// Names are paths (outcomes.health_gain.impact_claim): broken after a dot rather than cut, so each stays readable.
+const NAME = 28;
 
 export function renderSensitivityTable(r: SensitivityResult, o: AnalysisRenderOptions): string {
   const c = o.chalk;
@@ -17,7 +20,7 @@ export function renderSensitivityTable(r: SensitivityResult, o: AnalysisRenderOp
     }
     const widest = s.parameters[0]!.swing || 1;
     const rows = s.parameters.map((p) => [
-      p.name,
+      breakAtDots(p.name, NAME),
       value(f, p.low, p.kind),
       value(f, p.high, p.kind),
       ratio(f, p.ratio_low),
@@ -25,7 +28,7 @@ export function renderSensitivityTable(r: SensitivityResult, o: AnalysisRenderOp
       ratio(f, p.swing),
       "█".repeat(Math.max(1, Math.round((p.swing / widest) * BAR))),
     ]);
-    out.push(grid(["number", "low", "high", "ratio at low", "ratio at high", "swing", ""], rows, c));
+    out.push(grid(["number", "low", "high", "ratio low", "ratio high", "swing", ""], rows, c));
     if (s.unmoved > 0) out.push(c.dim(`  ${s.unmoved} more number${s.unmoved === 1 ? "" : "s"} varied without moving the ratio`));
   }
   return out.join("\n") + "\n";
