@@ -30,18 +30,26 @@ const common = {
   logLevel: "warning",
 };
 
+/** A plugin that stubs the relative imports `pick` names: the stub asks bin/sroi for the full bundle. */
+function leftOut(name, pick) {
+  return {
+    name,
+    setup(b) {
+      b.onResolve({ filter: /^\.\.?\// }, (args) => {
+        const path = pick(args);
+        return path === undefined ? undefined : { path, namespace: "left-out" };
+      });
+      b.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({
+        contents: 'throw Object.assign(new Error("this needs the full CLI"), { code: "SROI_NEEDS_FULL_CLI" });',
+        loader: "js",
+      }));
+    },
+  };
+}
+
 // The help bundle: the CLI with every command's code left out (a stub that asks bin/sroi for the full
 // bundle), so `sroi --help`, `sroi help run` and `sroi --version` read and compile a small file.
-const commandsLeftOut = {
-  name: "commands-left-out",
-  setup(b) {
-    b.onResolve({ filter: /^\.\/commands\// }, (args) => ({ path: args.path, namespace: "left-out" }));
-    b.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({
-      contents: 'throw Object.assign(new Error("this command needs the full CLI"), { code: "SROI_NEEDS_FULL_CLI" });',
-      loader: "js",
-    }));
-  },
-};
+const commandsLeftOut = leftOut("commands-left-out", (args) => (args.path.startsWith("./commands/") ? args.path : undefined));
 
 // source.ts's `yaml` is loaded on first use (see scripts/shims/yaml-lazy.cjs).
 const lazyYaml = {
@@ -64,19 +72,10 @@ const LEFT_OUT_OF_LEAN = [
   "src/cli/commands/report.ts",
   "src/cli/commands/analysis.ts",
 ].map((f) => resolve(f));
-const leanLeftOut = {
-  name: "lean-left-out",
-  setup(b) {
-    b.onResolve({ filter: /^\.\.?\// }, (args) => {
-      const path = resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts"));
-      return LEFT_OUT_OF_LEAN.includes(path) ? { path, namespace: "left-out" } : undefined;
-    });
-    b.onLoad({ filter: /.*/, namespace: "left-out" }, () => ({
-      contents: 'throw Object.assign(new Error("this needs the full CLI"), { code: "SROI_NEEDS_FULL_CLI" });',
-      loader: "js",
-    }));
-  },
-};
+const leanLeftOut = leftOut("lean-left-out", (args) => {
+  const path = resolve(args.resolveDir, args.path.replace(/\.js$/, ".ts"));
+  return LEFT_OUT_OF_LEAN.includes(path) ? path : undefined;
+});
 
 // commander's node:child_process is loaded on first use (see scripts/shims/child-process-lazy.cjs).
 const lazyChildProcess = {
