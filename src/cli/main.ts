@@ -218,7 +218,7 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .addHelpText("after", help(["sroi sensitivity models/eijsden.yaml --spread 20% -s current"]))
     .action(async (file: string, opts) => {
       const { sensitivityCommand } = await import("./commands/analysis.js");
-      code = await sensitivityCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) ?? "nl" }, io);
+      code = await sensitivityCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) }, io);
     });
 
   analysed(program.command("breakeven").description("the value of one number at which each scenario's ratio reaches the target"))
@@ -227,7 +227,7 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .addHelpText("after", help(["sroi breakeven models/eijsden.yaml --param hourly_rate"]))
     .action(async (file: string, opts) => {
       const { breakevenCommand } = await import("./commands/analysis.js");
-      code = await breakevenCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) ?? "nl" }, io);
+      code = await breakevenCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) }, io);
     });
 
   analysed(program.command("simulate").description("Monte Carlo over the declared distributions (and --spread): mean, median, P5, P95 and P(ratio > 1)"))
@@ -237,7 +237,7 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .addHelpText("after", help(["sroi simulate models/eijsden.yaml --spread 20% --iterations 100000 --seed 7 --target 3"]))
     .action(async (file: string, opts) => {
       const { simulateCommand } = await import("./commands/analysis.js");
-      code = await simulateCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) ?? "nl" }, io);
+      code = await simulateCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) }, io);
     });
 
   analysed(program.command("split").description("a funding key: the inputs shared over the stakeholders with financial benefits, each funder's share and ratio"))
@@ -245,7 +245,7 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .addHelpText("after", help(["sroi split models/eijsden.yaml --key proportional -f json"]))
     .action(async (file: string, opts) => {
       const { splitCommand } = await import("./commands/analysis.js");
-      code = await splitCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) ?? "nl" }, io);
+      code = await splitCommand(file, { ...opts, scenario: scenarios(opts.scenario), locale: langOf(opts) }, io);
     });
 
   program

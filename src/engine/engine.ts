@@ -37,7 +37,7 @@ export interface RunOptions {
 export function runModel(model: NModel, opts: RunOptions = {}): ModelResult {
   const compiled = opts.compiled ?? compile(model);
   const overrides = overridesArray(compiled, opts.overrides);
-  const warnings: Warning[] = model.libraryNotes.map((n) => ({ code: n.code, message: n.message }));
+  const warnings: Warning[] = model.libraryNotes.map((n) => ({ code: n.code, message: n.message, ...(n.detail ? { detail: n.detail } : {}) }));
   const scenarios = model.scenarios.map((s, k) => runScenario(compiled, k, overrides, warnings));
   return {
     schema: RESULT_SCHEMA,

@@ -2,6 +2,7 @@
 // library values looked up. Plain data; built by src/load/normalize.ts.
 import type { Expr } from "../expr/expr.js";
 import type { Uncertainty } from "./evaluator.js";
+import type { NoteDetail } from "./result.js";
 
 export type Path = (string | number)[];
 
@@ -169,6 +170,7 @@ export interface LibraryNote {
   domain?: string;
   libraryValue?: number;
   usedValue?: number;
+  detail?: NoteDetail;
 }
 
 /**

@@ -54,7 +54,16 @@ export interface RatioUndefinedWarning extends WarningBase {
 export interface NoteWarning extends WarningBase {
   code: "library-override" | "library-indexation" | "low-certainty" | "number-notation" | "deprecated";
   message: string;
+  /** The note as data, so that the text outputs can say it in Dutch or English (added in sroi-result/1). */
+  detail?: NoteDetail;
 }
+
+export type NoteDetail =
+  | { kind: "override"; study: string; study_name: string; domain: string; library_value: number | null; used_value: number; reason: string }
+  | { kind: "indexation"; study: string; from: number; to: number; series: string; factor: number }
+  | { kind: "low-certainty"; study: string; study_name: string; certainty: number; required: number; used_by: string[] }
+  | { kind: "notation"; field: string; written: string; read_as: number; whole: string }
+  | { kind: "deprecated"; form: "baselines" | "qaly-true" | "outcome-certainty" | "stakeholder-role"; field: string };
 
 export interface ValuationRow {
   outcome: string;

@@ -161,7 +161,11 @@ function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
     const all = [...n.problems, ...errors.map((x) => ({ path: x.path, message: x.message, hint: x.hint }))];
     return { file, problems: sortProblems(all.map((p) => positioned(p, doc, libDocs))), libraries: libPaths, doc };
   }
-  for (const x of notation) n.model.libraryNotes.push({ code: "number-notation", message: `${formatPath(x.path)}: ${x.message}; ${x.hint}` });
+  for (const x of notation) {
+    const field = formatPath(x.path);
+    const detail = { kind: "notation" as const, field, written: x.text, read_as: Number(x.text), whole: x.text.replace(/\./g, "") };
+    n.model.libraryNotes.push({ code: "number-notation", detail, message: `${field}: ${x.message}; ${x.hint}` });
+  }
   return { file, model: n.model, problems: sortProblems(n.problems.map((p) => positioned(p, doc, libDocs))), libraries: libPaths, doc };
 }
 
@@ -191,7 +195,7 @@ function parameterIsMoneyOrCount(data: unknown, path: (string | number)[]): bool
   return typeof unit === "string" && MONEY_OR_COUNT_UNIT.test(unit);
 }
 
-function dutchThousands(doc: SourceDoc): { path: (string | number)[]; message: string; hint: string; error: boolean }[] {
+function dutchThousands(doc: SourceDoc): { path: (string | number)[]; text: string; message: string; hint: string; error: boolean }[] {
   return doc
     .numberTexts()
     .filter((n) => DOTTED_THOUSANDS.test(n.text))
@@ -200,6 +204,7 @@ function dutchThousands(doc: SourceDoc): { path: (string | number)[]; message: s
       const whole = n.text.replace(/\./g, "");
       return {
         path: n.path,
+        text: n.text,
         error,
         message: `${n.text} is read as ${Number(n.text)}, not ${whole}: YAML numbers use a decimal point`,
         hint: error ? `write ${whole}` : `write ${whole} if thousands are meant, or quote it ("${n.text}") to keep ${Number(n.text)}`,

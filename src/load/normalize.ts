@@ -392,6 +392,7 @@ function lowCertainty(doc: ModelDoc, studies: Map<string, NStudy>, min: number):
     notes.push({
       code: "low-certainty",
       study: s.id,
+      detail: { kind: "low-certainty", study: s.id, study_name: s.name, certainty: s.certainty, required: min, used_by: users },
       message:
         `study "${s.id}" (${s.name}) is rated ${STARS[s.certainty]}, below the ${STARS[min]} the model requires` +
         (users.length ? `; used by ${users.join(", ")}` : ""),

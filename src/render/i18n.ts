@@ -271,3 +271,118 @@ export function validatedText(scenarios: number, warnings: number, locale: Local
     ? `${scenarios} scenario${scenarios === 1 ? "" : "'s"}, ${warnings} waarschuwing${warnings === 1 ? "" : "en"}`
     : `${scenarios} scenario${scenarios === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
 }
+
+/** The analysis commands' labels and sentences (sensitivity, breakeven, simulate, split, --min-certainty). */
+export interface AnalysisWords {
+  sensitivityTitle: string;
+  sensitivityIntro: string;
+  /** "; numbers without a range vary ±{x}" */
+  spreadNote: string;
+  nothingMoves: string;
+  sensitivityHead: string[];
+  moreUnmoved: (n: number) => string;
+  breakevenTitle: (param: string, title: string) => string;
+  stopsPaying: string;
+  reachesRatio: (r: string) => string;
+  unreachable: string;
+  noEffect: string;
+  notApplicable: string;
+  breakevenHead: (param: string) => string[];
+  couldMove: (param: string, rise: boolean, from: string, to: string, scenario: string, goal: string) => string;
+  simulateTitle: string;
+  draws: (n: string, seed: number) => string;
+  triangular: string;
+  drawn: (n: number) => string;
+  benefitsOf: (name: string) => string;
+  simulateHead: string[];
+  pAbove: (target: string, p: string) => string;
+  splitTitle: string;
+  splitIntro: (key: string) => string;
+  splitKeys: { proportional: string; equal: string; model: string };
+  splitHead: string[];
+  total: string;
+  certaintyTitle: (stars: string, n: number) => string;
+  certaintyNone: string;
+  certaintyDropped: (list: string) => string;
+  certaintyHead: (n: number) => string[];
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const analysisEn: AnalysisWords = {
+  sensitivityTitle: "Sensitivity",
+  sensitivityIntro: "Each number from its low to its high value, the others as the model says",
+  spreadNote: "; numbers without a range vary ±{x}",
+  nothingMoves: "nothing varied moves this scenario's ratio",
+  sensitivityHead: ["number", "low", "high", "ratio low", "ratio high", "swing"],
+  moreUnmoved: (n) => `${plural(n, "more number", "more numbers")} varied without moving the ratio`,
+  breakevenTitle: (p, t) => `Break-even: ${p} in ${t}`,
+  stopsPaying: "stops paying (ratio 1)",
+  reachesRatio: (r) => `reaches a ratio of ${r}`,
+  unreachable: "no allowed value reaches it",
+  noEffect: "does not move this ratio",
+  notApplicable: "not in this scenario",
+  breakevenHead: (p) => ["scenario", p, "ratio", "break-even", "change"],
+  couldMove: (p, rise, from, to, s, goal) => `${p} could ${rise ? "rise" : "fall"} from ${from} to ${to} before ${s} ${goal}.`,
+  simulateTitle: "Monte Carlo",
+  draws: (n, seed) => `${n} draws, seed ${seed}`,
+  triangular: "triangular",
+  drawn: (n) => `${plural(n, "number", "numbers")} drawn`,
+  benefitsOf: (name) => `benefits ${name}`,
+  simulateHead: ["", "model", "mean", "P5", "median", "P95"],
+  pAbove: (t, p) => `P(ratio > ${t}) = ${p}`,
+  splitTitle: "Funding key",
+  splitIntro: (key) => `The inputs shared over the stakeholders with financial benefits, ${key}.`,
+  splitKeys: {
+    proportional: "in proportion to each funder's financial benefits (present value)",
+    equal: "in equal shares",
+    model: "as the model allocates the inputs",
+  },
+  splitHead: ["funder", "share", "inputs", "financial benefits", "ratio"],
+  total: "total",
+  certaintyTitle: (stars, n) => `Only studies rated ${stars} or better (--min-certainty ${n})`,
+  certaintyNone: "No benefit rests on a study rated lower; the ratios stand.",
+  certaintyDropped: (list) => `Dropped the values from: ${list}.`,
+  certaintyHead: (n) => ["scenario", "full ratio", `ratio >= ${n} stars`],
+};
+
+const analysisNl: AnalysisWords = {
+  sensitivityTitle: "Gevoeligheidsanalyse",
+  sensitivityIntro: "Elk getal van zijn lage tot zijn hoge waarde, de andere zoals het model ze geeft",
+  spreadNote: "; getallen zonder bandbreedte variëren ±{x}",
+  nothingMoves: "geen gevarieerd getal verandert de ratio van dit scenario",
+  sensitivityHead: ["getal", "laag", "hoog", "ratio laag", "ratio hoog", "uitslag"],
+  moreUnmoved: (n) => `nog ${plural(n, "getal", "getallen")} gevarieerd zonder dat de ratio verandert`,
+  breakevenTitle: (p, t) => `Break-even: ${p} in ${t}`,
+  stopsPaying: "niet meer rendeert (ratio 1)",
+  reachesRatio: (r) => `een ratio van ${r} bereikt`,
+  unreachable: "geen toegestane waarde bereikt het",
+  noEffect: "verandert deze ratio niet",
+  notApplicable: "niet in dit scenario",
+  breakevenHead: (p) => ["scenario", p, "ratio", "break-even", "verandering"],
+  couldMove: (p, rise, from, to, s, goal) => `${p} kan ${rise ? "stijgen" : "dalen"} van ${from} tot ${to} voordat ${s} ${goal}.`,
+  simulateTitle: "Monte Carlo-simulatie",
+  draws: (n, seed) => `${n} trekkingen, seed ${seed}`,
+  triangular: "driehoeksverdeling",
+  drawn: (n) => `${plural(n, "getal", "getallen")} getrokken`,
+  benefitsOf: (name) => `baten ${name}`,
+  simulateHead: ["", "model", "gemiddelde", "P5", "mediaan", "P95"],
+  pAbove: (t, p) => `Kans dat de ratio boven ${t} ligt: ${p}`,
+  splitTitle: "Verdeelsleutel",
+  splitIntro: (key) => `De inbreng verdeeld over de belanghebbenden met financiële baten, ${key}.`,
+  splitKeys: {
+    proportional: "naar rato van de financiële baten van elke financier (contante waarde)",
+    equal: "in gelijke delen",
+    model: "zoals het model de inbreng toedeelt",
+  },
+  splitHead: ["financier", "aandeel", "inbreng", "financiële baten", "ratio"],
+  total: "totaal",
+  certaintyTitle: (stars, n) => `Alleen studies met ${stars} of beter (--min-certainty ${n})`,
+  certaintyNone: "Geen baat rust op een lager gewaardeerde studie; de ratio's blijven staan.",
+  certaintyDropped: (list) => `Weggelaten: de waarden uit ${list}.`,
+  certaintyHead: (n) => ["scenario", "volledige ratio", `ratio >= ${n} sterren`],
+};
+
+export function analysisWords(locale: Locale): AnalysisWords {
+  return locale === "en" ? analysisEn : analysisNl;
+}

@@ -70,7 +70,7 @@ export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOpti
         runs.push(r);
         if (!r.result || o.summary) return "";
         const table = renderTable(r.result, { chalk: o.chalk, locale: o.locale, wide: o.wide });
-        const certainty = r.certainty ? "\n" + renderCertaintyTable(r.certainty, { chalk: o.chalk, locale: o.locale ?? "nl" }) : "";
+        const certainty = r.certainty ? "\n" + renderCertaintyTable(r.certainty, { chalk: o.chalk, locale: modelLocale(r.result, o.locale) }) : "";
         return (printed++ > 0 ? "\n" : "") + table + certainty;
       },
       end: () => (count > 1 || o.summary ? (printed > 0 ? "\n" : "") + renderBatchSummary(runs, { chalk: o.chalk, locale: o.locale ?? summaryLocale(runs) }) + "\n" : ""),

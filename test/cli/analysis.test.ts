@@ -41,8 +41,15 @@ describe("sroi run --min-certainty", () => {
   it("shows Eijsden's ratios without the one-star loneliness study beside the full ones", async () => {
     const r = await sroi("run", EIJSDEN, "-s", "current", "--min-certainty", "2");
     expect(r.code).toBe(0);
-    expect(r.stdout.replace(/\n\s+/g, " ")).toContain("Dropped the values from: Aanpakken eenzaamheid drukt ook zorgkosten (Maastricht University) [maastricht_eenzaamheid] (*).");
+    expect(r.stdout.replace(/\n\s+/g, " ")).toContain("Weggelaten: de waarden uit Aanpakken eenzaamheid drukt ook zorgkosten (Maastricht University) [maastricht_eenzaamheid] (*).");
+    expect(r.stdout).toMatch(/│ scenario\s+│ volledige ratio │ ratio >= 2 sterren │/);
     expect(r.stdout).toMatch(/Huidig \(10 uur\/week\) \[current\]\s+│\s+6,17 │\s+5,39 │/);
+  });
+
+  it("speaks English with --lang en", async () => {
+    const r = await sroi("run", EIJSDEN, "-s", "current", "--min-certainty", "2", "--lang", "en");
+    expect(r.stdout.replace(/\n\s+/g, " ")).toContain("Dropped the values from: Aanpakken eenzaamheid drukt ook zorgkosten (Maastricht University) [maastricht_eenzaamheid] (*).");
+    expect(r.stdout).toMatch(/Huidig \(10 uur\/week\) \[current\]\s+│\s+6.17 │\s+5.39 │/);
   });
 
   it("adds min_certainty to the JSON result", async () => {
@@ -64,8 +71,20 @@ describe("sroi sensitivity", () => {
   it("prints the tornado with the drivers first", async () => {
     const r = await sroi("sensitivity", EIJSDEN, "--spread", "20%", "-s", "current");
     expect(r.code).toBe(0);
+    expect(r.stdout).toContain("Gevoeligheidsanalyse: SROI Krachtenbinder, Sociaal Centrum Eijsden");
+    expect(r.stdout).toMatch(/│ getal\s+│ +laag │ +hoog │ ratio laag │ ratio hoog │ uitslag │/);
     expect(r.stdout).toContain("Scenario: Huidig (10 uur/week) [current]  ratio 6,17");
     expect(r.stdout).toMatch(/│ hourly_rate\s+│\s+70 │\s+105 │\s+7,71 │\s+5,14 │\s+2,57 │/);
+  });
+
+  it("follows the model's own language: an English model prints English, --lang overrides", async () => {
+    const model = "models/examples/social_enterprise.yaml";
+    const en = await sroi("sensitivity", model, "--spread", "10%");
+    expect(en.code).toBe(0);
+    expect(en.stdout).toMatch(/^Sensitivity: /);
+    expect(en.stdout).toMatch(/│ number\s+│ +low │ +high │ ratio low │ ratio high │ swing │/);
+    const nl = await sroi("sensitivity", model, "--spread", "10%", "--lang", "nl");
+    expect(nl.stdout).toMatch(/^Gevoeligheidsanalyse: /);
   });
 
   it("gives the sroi-sensitivity/1 JSON", async () => {
@@ -89,7 +108,9 @@ describe("sroi breakeven", () => {
   it("says how far the hourly rate could rise before Eijsden stops paying", async () => {
     const r = await sroi("breakeven", EIJSDEN, "--param", "hourly_rate", "-s", "current");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("hourly_rate could rise from 87,50 to 539,75 before Huidig (10 uur/week) [current] stops paying (ratio 1).");
+    expect(r.stdout.replace(/\n\s+/g, " ")).toContain("hourly_rate kan stijgen van 87,50 tot 539,75 voordat Huidig (10 uur/week) [current] niet meer rendeert (ratio 1).");
+    const en = await sroi("breakeven", EIJSDEN, "--param", "hourly_rate", "-s", "current", "--lang", "en");
+    expect(en.stdout.replace(/\n\s+/g, " ")).toContain("hourly_rate could rise from 87.50 to 539.75 before Huidig (10 uur/week) [current] stops paying (ratio 1).");
   });
 
   it("gives the sroi-breakeven/1 JSON with null when unreachable", async () => {
@@ -120,7 +141,8 @@ describe("sroi simulate", () => {
     const b = await sroi(...args);
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
-    expect(a.stdout).toContain("200 draws, seed 5");
+    expect(a.stdout).toContain("200 trekkingen, seed 5");
+    expect(a.stdout).toMatch(/│\s+│ +model │ gemiddelde │ +P5 │ +mediaan │ +P95 │/);
     expect(a.stderr).toBe(""); // no progress when stderr is not a terminal
   });
 
@@ -144,8 +166,10 @@ describe("sroi split", () => {
   it("shares Eijsden's inputs over the municipality, the insurer and the care office, adding up to 100%", async () => {
     const r = await sroi("split", EIJSDEN, "-s", "current");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/│ Gemeente\s+│ 32,7% │/);
-    expect(r.stdout).toMatch(/│ total\s+│\s+100% │ € 220.766 │/);
+    expect(r.stdout).toMatch(/│ Gemeente\s+│\s+32,7% │/);
+    expect(r.stdout).toMatch(/│ totaal\s+│\s+100% │ € 220.766 │/);
+    const en = await sroi("split", EIJSDEN, "-s", "current", "--lang", "en");
+    expect(en.stdout).toMatch(/│ total\s+│\s+100% │ € 220,766 │/);
   });
 
   it("gives the sroi-split/1 JSON", async () => {

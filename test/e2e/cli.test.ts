@@ -29,7 +29,7 @@ describe("sroi run", () => {
     expect(r.out).toMatch(/SROI-ratio\s+6,7 \(6,70\)/);
     expect(r.out).toContain("€ 220.766");
     expect(r.out).toContain("Waarschuwingen (2)");
-    expect(r.out.replace(/\n\s+/g, " ")).toContain("rated * (beperkt), below the ** (voldoende) the model requires; used by Inloop-café, Hoeskamer");
+    expect(r.out.replace(/\n\s+/g, " ")).toContain("heeft zekerheid * (beperkt), lager dan de ** (voldoende) die het model vraagt; gebruikt door Inloop-café, Hoeskamer");
     expect(r.out).not.toContain(ESC);
     expect(r.err).toBe("");
   });

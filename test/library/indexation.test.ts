@@ -83,7 +83,9 @@ describe("reference_indexation: cpi", () => {
   it("sroi run prints the indexation under the model's warnings", async () => {
     const r = await sroi("run", model(2024));
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('! study "wandelchallenge" indexed from 2021 to 2024 prices with cpi: x1.1795');
+    expect(r.stdout).toContain('! studie "wandelchallenge" geïndexeerd van prijspeil 2021 naar 2024 met cpi: x1,1795');
+    const en = await sroi("run", model(2024), "--lang", "en");
+    expect(en.stdout).toContain('! study "wandelchallenge" indexed from 2021 to 2024 prices with cpi: x1.1795');
   });
 
   it("a year the series does not have is a problem naming that year, at the model's line", async () => {

@@ -21,7 +21,8 @@ export interface AnalysisCliOptions {
   set?: string[];
   spread?: string;
   scenario?: string[];
-  locale: Locale;
+  /** --lang; by default the model's own language (meta.locale). */
+  locale?: Locale;
 }
 
 export function analysisCommand<R>(
@@ -48,7 +49,7 @@ export function analysisCommand<R>(
       scenarios: opts.scenario,
     };
     const result = analyse(compiled, base);
-    io.out(format === "json" ? render.json(result) : render.table(result, { chalk: io.chalk, locale: opts.locale }));
+    io.out(format === "json" ? render.json(result) : render.table(result, { chalk: io.chalk, locale: opts.locale ?? model.locale }));
     return 0;
   } catch (err) {
     if (err instanceof AnalysisError) {

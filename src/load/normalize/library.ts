@@ -59,6 +59,7 @@ export function normalizeLibrary(
         domain,
         libraryValue: before,
         usedValue: value,
+        detail: { kind: "override", study: id, study_name: study.name, domain, library_value: before ?? null, used_value: value, reason: o.reason },
         message:
           before === undefined
             ? `adds ${domain} = ${value} to library study "${id}" (${study.name}): ${o.reason}`
@@ -91,6 +92,7 @@ export function normalizeLibrary(
         libraryNotes.push({
           code: "library-indexation",
           study: s.id,
+          detail: { kind: "indexation", study: s.id, from: s.priceYear, to: target, series: doc.reference_indexation, factor },
           message: `study "${s.id}" indexed from ${s.priceYear} to ${target} prices with ${doc.reference_indexation}: x${factor.toFixed(4)}`,
         });
       }

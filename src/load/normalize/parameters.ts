@@ -6,14 +6,16 @@ import type { LibraryNote, NExpr, Path } from "../../engine/model.js";
 /** Forms of language version 1 that still load, each with what to write instead (sroi migrate FILE writes it). */
 export function deprecations(doc: ModelDoc): LibraryNote[] {
   const notes: LibraryNote[] = [];
-  const note = (message: string) => notes.push({ code: "deprecated", message: `${message} (sroi migrate FILE prints the new form)` });
-  if (doc.baselines) note('"baselines:" is deprecated: baselines are parameters with "group: baseline"');
+  type Form = "baselines" | "qaly-true" | "outcome-certainty" | "stakeholder-role";
+  const note = (form: Form, field: string, message: string) =>
+    notes.push({ code: "deprecated", detail: { kind: "deprecated", form, field }, message: `${message} (sroi migrate FILE prints the new form)` });
+  if (doc.baselines) note("baselines", "baselines", '"baselines:" is deprecated: baselines are parameters with "group: baseline"');
   (doc.outcomes ?? []).forEach((o, i) => {
-    if (o.qaly === true) note(`outcomes[${i}].qaly: "qaly: true" is deprecated: name the price of a QALY ("qaly: qaly_price")`);
-    if (o.certainty !== undefined) note(`outcomes[${i}].certainty has no effect and is deprecated: a study's certainty is in the library`);
+    if (o.qaly === true) note("qaly-true", `outcomes[${i}].qaly`, `outcomes[${i}].qaly: "qaly: true" is deprecated: name the price of a QALY ("qaly: qaly_price")`);
+    if (o.certainty !== undefined) note("outcome-certainty", `outcomes[${i}].certainty`, `outcomes[${i}].certainty has no effect and is deprecated: a study's certainty is in the library`);
   });
   (doc.stakeholders ?? []).forEach((s, i) => {
-    if (s.role !== undefined) note(`stakeholders[${i}].role has no effect and is deprecated: write it in "name" or "note"`);
+    if (s.role !== undefined) note("stakeholder-role", `stakeholders[${i}].role`, `stakeholders[${i}].role has no effect and is deprecated: write it in "name" or "note"`);
   });
   return notes;
 }

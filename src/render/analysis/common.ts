@@ -3,6 +3,7 @@ import { fitTable, wrapText } from "../fit.js";
 import type { ChalkInstance } from "chalk";
 import type { NumberDomain } from "../../engine/evaluator.js";
 import { formatter, type Formatter, type Locale } from "../format.js";
+import { analysisWords, type AnalysisWords } from "../i18n.js";
 
 export interface AnalysisRenderOptions {
   chalk: ChalkInstance;
@@ -30,6 +31,9 @@ export function value(f: Formatter, v: number | null, kind: NumberDomain["kind"]
 }
 
 export const fmt = (o: AnalysisRenderOptions): Formatter => formatter(o.locale ?? "nl");
+
+/** The labels in the output language (the commands pass the model's own language unless --lang is given). */
+export const wordsOf = (o: AnalysisRenderOptions): AnalysisWords => analysisWords(o.locale ?? "nl");
 
 export function ratio(f: Formatter, v: number | null): string {
   return v === null || !Number.isFinite(v) ? "–" : f.ratio(v);

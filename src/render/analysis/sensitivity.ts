@@ -1,7 +1,7 @@
 // sroi sensitivity: the tornado per scenario, and its JSON ("sroi-sensitivity/1", README).
 import type { SensitivityResult } from "../../analysis/sensitivity.js";
 import { breakAtDots } from "../fit.js";
-import { dimText, fmt, grid, json, ratio, value, type AnalysisRenderOptions } from "./common.js";
+import { dimText, fmt, grid, json, ratio, value, wordsOf, type AnalysisRenderOptions } from "./common.js";
 
 const BAR = 10;
 // Names are paths (outcomes.health_gain.impact_claim): broken after a dot rather than cut, so each stays readable.
@@ -10,12 +10,13 @@ const NAME = 28;
 export function renderSensitivityTable(r: SensitivityResult, o: AnalysisRenderOptions): string {
   const c = o.chalk;
   const f = fmt(o);
-  const out = [c.bold.underline(`Sensitivity: ${r.model.title}`)];
-  out.push(dimText(c, `Each number from its low to its high value, the others as the model says${r.spread !== null ? `; numbers without a range vary ±${f.share(r.spread)}` : ""}.`));
+  const w = wordsOf(o);
+  const out = [c.bold.underline(`${w.sensitivityTitle}: ${r.model.title}`)];
+  out.push(dimText(c, `${w.sensitivityIntro}${r.spread !== null ? w.spreadNote.replace("{x}", f.share(r.spread)) : ""}.`));
   for (const s of r.scenarios) {
     out.push("", c.bold(`Scenario: ${s.name} [${s.id}]`) + `  ratio ${ratio(f, s.base_ratio)}`);
     if (s.parameters.length === 0) {
-      out.push(c.dim("  nothing varied moves this scenario's ratio"));
+      out.push(c.dim(`  ${w.nothingMoves}`));
       continue;
     }
     const widest = s.parameters[0]!.swing || 1;
@@ -28,8 +29,8 @@ export function renderSensitivityTable(r: SensitivityResult, o: AnalysisRenderOp
       ratio(f, p.swing),
       "█".repeat(Math.max(1, Math.round((p.swing / widest) * BAR))),
     ]);
-    out.push(grid(["number", "low", "high", "ratio low", "ratio high", "swing", ""], rows, c));
-    if (s.unmoved > 0) out.push(c.dim(`  ${s.unmoved} more number${s.unmoved === 1 ? "" : "s"} varied without moving the ratio`));
+    out.push(grid([...w.sensitivityHead, ""], rows, c));
+    if (s.unmoved > 0) out.push(c.dim(`  ${w.moreUnmoved(s.unmoved)}`));
   }
   return out.join("\n") + "\n";
 }

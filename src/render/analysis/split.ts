@@ -1,24 +1,19 @@
 // sroi split: the funding key per scenario, and its JSON ("sroi-split/1").
 import type { SplitResult } from "../../analysis/split.js";
-import { dimText, fmt, grid, json, ratio, type AnalysisRenderOptions } from "./common.js";
-
-const KEYS = {
-  proportional: "in proportion to each funder's financial benefits (present value)",
-  equal: "in equal shares",
-  model: "as the model allocates the inputs",
-};
+import { dimText, fmt, grid, json, ratio, wordsOf, type AnalysisRenderOptions } from "./common.js";
 
 export function renderSplitTable(r: SplitResult, o: AnalysisRenderOptions): string {
   const c = o.chalk;
   const f = fmt(o);
-  const out = [c.bold.underline(`Funding key: ${r.model.title}`), dimText(c, `The inputs shared over the stakeholders with financial benefits, ${KEYS[r.key]}.`)];
+  const w = wordsOf(o);
+  const out = [c.bold.underline(`${w.splitTitle}: ${r.model.title}`), dimText(c, w.splitIntro(w.splitKeys[r.key]))];
   for (const s of r.scenarios) {
     out.push("", c.bold(`Scenario: ${s.name} [${s.id}]`));
     const rows = s.funders.map((x) => [x.name, f.share(x.share, 1), f.money(x.inputs), f.money(x.benefits), ratio(f, x.ratio)]);
     const share = s.funders.reduce((t, x) => t + x.share, 0);
     const benefits = s.funders.reduce((t, x) => t + x.benefits, 0);
-    rows.push([c.bold("total"), f.share(share, 1), f.money(s.inputs), f.money(benefits), ratio(f, s.inputs > 0 ? benefits / s.inputs : null)]);
-    out.push(grid(["funder", "share", "inputs", "financial benefits", "ratio"], rows, c));
+    rows.push([c.bold(w.total), f.share(share, 1), f.money(s.inputs), f.money(benefits), ratio(f, s.inputs > 0 ? benefits / s.inputs : null)]);
+    out.push(grid(w.splitHead, rows, c));
   }
   return out.join("\n") + "\n";
 }
