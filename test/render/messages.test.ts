@@ -2,11 +2,11 @@
 import { describe, expect, it } from "vitest";
 import { loadModelText } from "../../src/load/load.js";
 import { runModel } from "../../src/engine/engine.js";
-import type { Warning } from "../../src/engine/result.js";
+import type { NoteDetail, NoteWarning, Warning } from "../../src/engine/result.js";
 import { formatter } from "../../src/render/format.js";
 import { warningMessage, warningText } from "../../src/render/messages.js";
 
-const note = (detail: NonNullable<Extract<Warning, { code: "deprecated" }>["detail"]>, code: Extract<Warning, { detail?: unknown }>["code"], message: string): Warning => ({ code, message, detail });
+const note = (detail: NoteDetail, code: NoteWarning["code"], message: string): Warning => ({ code, message, detail });
 
 describe("loader notes in Dutch and English", () => {
   const nl = formatter("nl");
