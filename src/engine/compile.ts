@@ -228,7 +228,7 @@ export function compile(model: NModel): CompiledModel {
     if (inp.presentValue) addressable(`${base}.present_value`, inp.presentValue, "stated", COST);
     for (const [y, e] of inp.perYear) addressable(`${base}.per_year.${y}`, e, "stated", COST);
     if (inp.indexStated) {
-      addressable(`${base}.indexation`, lit(inp.indexRate, ["inputs", j, "indexation"]), "stated", RATE);
+      addressable(`${base}.indexation`, inp.indexExpr ?? lit(inp.indexRate, ["inputs", j, "indexation"]), "stated", RATE);
     }
   }
   for (const o of model.outcomes) {
@@ -239,12 +239,14 @@ export function compile(model: NModel): CompiledModel {
     if (o.baseline) addressable(`${base}.baseline`, o.baseline, "stated", MONEY);
     if (o.stated.impactClaim) {
       const parts = (["deadweight", "attribution", "displacement", "leakage"] as const).filter((x) => o.impact[x] !== undefined);
-      if (parts.length === 0) addressable(`${base}.impact_claim`, lit(o.impact.share, [...o.path, "impact_claim"]), "stated", SHARE);
-      for (const x of parts) addressable(`${base}.${x}`, lit(o.impact[x]!, [...o.path, "impact_claim", x]), "stated", SHARE);
+      // A number written as an expression over parameters is computed per scenario; a literal is a constant.
+      const e = o.exprs;
+      if (parts.length === 0) addressable(`${base}.impact_claim`, e.impact_claim ?? lit(o.impact.share, [...o.path, "impact_claim"]), "stated", SHARE);
+      for (const x of parts) addressable(`${base}.${x}`, e[x] ?? lit(o.impact[x]!, [...o.path, "impact_claim", x]), "stated", SHARE);
     }
-    if (o.stated.start) addressable(`${base}.start`, lit(o.start, [...o.path, "start"]), "stated", YEARS0);
-    if (o.stated.duration) addressable(`${base}.duration`, lit(o.duration, [...o.path, "duration"]), "stated", YEARS1);
-    if (o.stated.dropOff) addressable(`${base}.drop_off`, lit(o.dropOff, [...o.path, "drop_off"]), "stated", SHARE);
+    if (o.stated.start) addressable(`${base}.start`, o.exprs.start ?? lit(o.start, [...o.path, "start"]), "stated", YEARS0);
+    if (o.stated.duration) addressable(`${base}.duration`, o.exprs.duration ?? lit(o.duration, [...o.path, "duration"]), "stated", YEARS1);
+    if (o.stated.dropOff) addressable(`${base}.drop_off`, o.exprs.drop_off ?? lit(o.dropOff, [...o.path, "drop_off"]), "stated", SHARE);
   }
   const N = names.length;
 

@@ -74,6 +74,8 @@ export interface NInput {
   presentValue?: NExpr;
   perYear: Map<number, NExpr>;
   indexRate: number;
+  /** The indexation as an expression over parameters (then indexRate is NaN). */
+  indexExpr?: NExpr;
   indexFrom: number;
   /** Whether the model states an indexation (then "inputs.<id>.indexation" is addressable). */
   indexStated: boolean;
@@ -119,7 +121,12 @@ export interface NOutcome {
   path: Path;
   /** Which of the plain numbers above the model states (only stated numbers are addressable). */
   stated: { impactClaim: boolean; start: boolean; duration: boolean; dropOff: boolean };
+  /** The numbers above written as expressions over parameters (their plain number is then NaN). */
+  exprs: Partial<Record<OutcomeNumber, NExpr>>;
 }
+
+/** An outcome's numbers besides its amount or quantity x value, by their name in the model. */
+export type OutcomeNumber = "impact_claim" | "deadweight" | "attribution" | "displacement" | "leakage" | "start" | "duration" | "drop_off";
 
 export interface NScenario {
   id: string;

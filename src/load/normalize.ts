@@ -12,6 +12,7 @@ import type {
   NModel,
   NOutcome,
   NParam,
+  OutcomeNumber,
   NScenario,
   NStudy,
   Path,
@@ -209,13 +210,18 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   if (period.end < period.start) problem(["time", "period"], `the period ends (${period.end}) before it starts (${period.start})`);
   const discount = normalizeDiscount(time.discount);
 
+  // A share or whole years as written: a literal is read now; an expression is computed per scenario
+  // (compile checks that its value is a share, or whole years).
+  const literalOrExpr = (x: number | string, path: Path, read: (x: number | string) => number): { value: number; nexpr?: NExpr } =>
+    typeof x === "number" || /^\s*[-+]?[\d.,e]*\s*%+\s*$/i.test(x) ? { value: read(x) } : { value: Number.NaN, nexpr: expr(x, path) };
+
   const inputs: NInput[] = (doc.inputs ?? []).map((inp, i) => {
     const path: Path = ["inputs", i];
     const years = inp.years ? yearRange(inp.years) : period;
     const perYear = new Map<number, NExpr>();
     for (const [y, q] of Object.entries(inp.per_year ?? {})) perYear.set(Number(y), expr(q, [...path, "per_year", y]));
     const ix = inp.indexation;
-    const indexRate = ix === undefined ? 0 : typeof ix === "object" ? share(ix.rate) : share(ix);
+    const index = ix === undefined ? { value: 0 } : typeof ix === "object" ? literalOrExpr(ix.rate, [...path, "indexation", "rate"], share) : literalOrExpr(ix, [...path, "indexation"], share);
     const indexFrom = typeof ix === "object" && ix.from !== undefined ? ix.from : years.start;
     return {
       id: inp.id,
@@ -224,7 +230,8 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       amount: inp.amount !== undefined ? expr(inp.amount, [...path, "amount"]) : undefined,
       presentValue: inp.present_value !== undefined ? expr(inp.present_value, [...path, "present_value"]) : undefined,
       perYear,
-      indexRate,
+      indexRate: index.value,
+      indexExpr: index.nexpr,
       indexFrom,
       indexStated: ix !== undefined,
       discounted: inp.discounted ?? discount.inputsDefault,
@@ -237,19 +244,24 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   const outcomes: NOutcome[] = (doc.outcomes ?? []).map((o, i) => {
     const path: Path = ["outcomes", i];
     let impact: NImpactClaim = { share: 1 };
+    const exprs: NOutcome["exprs"] = {};
+    const read = (x: number | string, name: OutcomeNumber, at: Path, as: (x: number | string) => number = share): number => {
+      const r = literalOrExpr(x, at, as);
+      if (r.nexpr) exprs[name] = r.nexpr;
+      return r.value;
+    };
     if (o.impact_claim !== undefined) {
       if (typeof o.impact_claim === "object") {
         const c = o.impact_claim;
-        const parts = [c.deadweight, c.attribution, c.displacement, c.leakage].map((x) => (x === undefined ? 0 : share(x)));
-        impact = {
-          share: parts.reduce((acc, x) => acc * (1 - x), 1),
-          deadweight: c.deadweight !== undefined ? share(c.deadweight) : undefined,
-          attribution: c.attribution !== undefined ? share(c.attribution) : undefined,
-          displacement: c.displacement !== undefined ? share(c.displacement) : undefined,
-          leakage: c.leakage !== undefined ? share(c.leakage) : undefined,
+        const part = (name: "deadweight" | "attribution" | "displacement" | "leakage") => {
+          const x = c[name];
+          return x === undefined ? undefined : read(x, name, [...path, "impact_claim", name]);
         };
-      } else impact = { share: share(o.impact_claim) };
+        impact = { share: 1, deadweight: part("deadweight"), attribution: part("attribution"), displacement: part("displacement"), leakage: part("leakage") };
+        impact.share = [impact.deadweight, impact.attribution, impact.displacement, impact.leakage].reduce((acc: number, x) => acc * (1 - (x ?? 0)), 1);
+      } else impact = { share: read(o.impact_claim, "impact_claim", [...path, "impact_claim"]) };
     }
+    const whole = (x: number | string) => Number(x);
     const mode = o.amount !== undefined ? "amount" : "unit";
     const years = o.years ? yearRange(o.years) : period;
     return {
@@ -266,9 +278,9 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       value: o.value !== undefined ? expr(o.value, [...path, "value"]) : undefined,
       valueChoice: o.value_choice,
       impact,
-      start: o.start ?? 0,
-      duration: o.duration ?? 1,
-      dropOff: o.drop_off !== undefined ? share(o.drop_off) : 0,
+      start: o.start !== undefined ? read(o.start, "start", [...path, "start"], whole) : 0,
+      duration: o.duration !== undefined ? read(o.duration, "duration", [...path, "duration"], whole) : 1,
+      dropOff: o.drop_off !== undefined ? read(o.drop_off, "drop_off", [...path, "drop_off"]) : 0,
       years,
       baseline: o.baseline !== undefined ? expr(o.baseline, [...path, "baseline"]) : undefined,
       qaly: o.qaly !== undefined && o.qaly !== false,
@@ -277,6 +289,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       source: o.source,
       path,
       stated: { impactClaim: o.impact_claim !== undefined, start: o.start !== undefined, duration: o.duration !== undefined, dropOff: o.drop_off !== undefined },
+      exprs,
     };
   });
 

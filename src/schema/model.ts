@@ -18,6 +18,8 @@ function strict<T extends z.ZodRawShape>(shape: T) {
 }
 
 const ID_RE = /^[a-z][a-z0-9_]*$/;
+/** Text meant as a percentage (digits and a % sign), as opposed to an expression that contains one. */
+const LOOKS_PERCENT = /^\s*[-+]?[\d.,e]*\s*%+\s*$/i;
 /**
  * Every zod schema of the language, built on first use (memoised) rather than at import, so that a
  * command that validates nothing does not pay for building them.
@@ -49,6 +51,27 @@ function build() {
 
   /** A number, or an arithmetic expression over named parameters (parsed by sroi, never eval'd). */
   const Quantity = z.union([z.number(), z.string().min(1, { message: "an empty expression" })]);
+
+  /**
+   * A share as a literal (0.2, "20%"), or an expression over parameters ("dw_rate", "min(30%, x)")
+   * whose value is checked to be a share when it is computed. Text that looks like a percentage is
+   * read as one, with the share's checks ("50%%" and "150%" are refused here).
+   */
+  const ShareExpr = z.union([
+    Share.options[0],
+    z
+      .string()
+      .min(1, { message: "an empty expression" })
+      .refine((s) => !LOOKS_PERCENT.test(s) || parsePercent(s) !== undefined, { message: 'a share is a number from 0 to 1 or a percentage like "50%"' })
+      .refine((s) => {
+        const v = LOOKS_PERCENT.test(s) ? parsePercent(s) : undefined;
+        return v === undefined || (v >= 0 && v <= 1);
+      }, { message: "a share is between 0 and 100%" }),
+  ]).meta({ title: "share or expression" });
+
+  /** Whole years (start, duration): a literal, or an expression checked to be whole when computed. */
+  const YearsExpr = (min: number) =>
+    z.union([z.number().int().min(min), z.string().min(1, { message: "an empty expression" })]).meta({ title: "whole years or expression" });
 
   /** A year range: "2026-2030", 2018, or { start, end }. */
   const Period = z.union([
@@ -84,12 +107,12 @@ function build() {
   const Allocation = z.record(Id, Share);
 
   const ImpactClaim = z.union([
-    Share,
+    ShareExpr,
     strict({
-      deadweight: Share.optional(),
-      attribution: Share.optional(),
-      displacement: Share.optional(),
-      leakage: Share.optional(),
+      deadweight: ShareExpr.optional(),
+      attribution: ShareExpr.optional(),
+      displacement: ShareExpr.optional(),
+      leakage: ShareExpr.optional(),
     }),
   ]);
 
@@ -128,7 +151,7 @@ function build() {
     present_value: Quantity.optional(),
     /** Amounts by year, when a report lists them. */
     per_year: z.record(z.string().regex(/^\d{4}$/, { message: "a year key is four digits" }), Quantity).optional(),
-    indexation: z.union([Share, strict({ rate: Share, from: z.number().int().optional() })]).optional(),
+    indexation: z.union([ShareExpr, strict({ rate: ShareExpr, from: z.number().int().optional() })]).optional(),
     /** Whether this input is discounted; default from `time.discount.inputs`. */
     discounted: z.boolean().optional(),
     /** Years in which the input is spent; default the analysis period. */
@@ -162,11 +185,11 @@ function build() {
     amount: Quantity.optional(),
     impact_claim: ImpactClaim.optional(),
     /** Years after the activity year in which the outcome starts (0 = same year). */
-    start: z.number().int().min(0).optional(),
+    start: YearsExpr(0).optional(),
     /** Years an outcome lasts, counted from its start (1 = only that year). */
-    duration: z.number().int().min(1).optional(),
+    duration: YearsExpr(1).optional(),
     /** Share lost each year after the first year of the outcome. */
-    drop_off: Share.optional(),
+    drop_off: ShareExpr.optional(),
     /** Years of activity that generate this outcome; default the analysis period. */
     years: Period.optional(),
     /** Baseline per inhabitant to show the net value against (kentallen). */

@@ -6,6 +6,9 @@ type Node = Record<string, unknown>;
 function typeOf(n: Node): string {
   if (n.const !== undefined) return JSON.stringify(n.const);
   if (Array.isArray(n.enum)) return (n.enum as unknown[]).map((e) => JSON.stringify(e)).join(" \\| ");
+  // Titled unions (src/schema/model.ts) say what they take in words.
+  if (n.title === "share or expression") return 'share (0.5 or "50%") or expression';
+  if (n.title === "whole years or expression") return "whole years or expression";
   if (Array.isArray(n.anyOf)) {
     const kinds = [...new Set((n.anyOf as Node[]).map(typeOf))];
     if (kinds[0] === "number 0..1" && kinds[1] === "string") kinds.splice(0, 2, 'share (0.5 or "50%")');

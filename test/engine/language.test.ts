@@ -151,3 +151,58 @@ scenarios: [ { id: s, name: S } ]`;
     expect(problems(`inputs: [ { id: b, name: B, present_value: 400, amount: 1 } ]\nscenarios: [ { id: s, name: S } ]`)[0]).toContain('a "present_value" stands alone');
   });
 });
+
+describe("impact claims, drop-off, start, duration and indexation as expressions over parameters", () => {
+  const model = `time: { period: 2024-2026, discount: 3% }
+parameters:
+  dw: 20%
+  years_lasting: 2
+  ix: 2%
+inputs:
+  - { id: i, name: I, amount: 1000, indexation: ix }
+outcomes:
+  - { id: o, name: O, amount: 1000, impact_claim: { deadweight: dw, attribution: "dw / 2" }, duration: years_lasting, drop_off: dw }
+scenarios:
+  - { id: base, name: Base }
+  - { id: pess, name: Pessimistic, parameters: { dw: 40%, years_lasting: 1 } }
+`;
+  // By hand, discount factors 2024-2027 at 3% from 2024: 1, 0.970874, 0.942596, 0.915142.
+  // Inputs: 1000 x (1 + 1.02 x 0.970874 + 1.0404 x 0.942596) = 2970.97.
+  // Base: 1000 x (1 - 20%) x (1 - 10%) = 720 a year, each year's benefit lasting 2 years with 20% drop-off:
+  // 720 x (1.776699 + 1.724951 + 1.674712) = 3726.98; ratio 1.2545.
+  // Pessimistic: 1000 x 60% x 80% = 480 for one year: 480 x 2.913470 = 1398.47; ratio 0.4707.
+  it("computes each scenario with its own parameters", () => {
+    const { fig } = run(model);
+    expect(fig.get("base.inputs")).toBeCloseTo(2970.97, 2);
+    expect(fig.get("base.benefits")).toBeCloseTo(3726.98, 2);
+    expect(fig.get("base.ratio")).toBeCloseTo(1.2545, 4);
+    expect(fig.get("pess.benefits")).toBeCloseTo(1398.47, 2);
+    expect(fig.get("pess.ratio")).toBeCloseTo(0.4707, 4);
+  });
+
+  it("keeps the numbers addressable by their names, not as literals", () => {
+    const loaded = loadModelText("m.yaml", head + model);
+    const c = compile(loaded.model!);
+    const names = c.numbers.filter((n) => n.name.startsWith("outcomes.") || n.name.startsWith("inputs."));
+    expect(names.map((n) => [n.name, n.literal])).toEqual([
+      ["inputs.i.amount", true],
+      ["inputs.i.indexation", false],
+      ["outcomes.o.amount", true],
+      ["outcomes.o.deadweight", false],
+      ["outcomes.o.attribution", false],
+      ["outcomes.o.duration", false],
+      ["outcomes.o.drop_off", false],
+    ]);
+  });
+
+  it("refuses a value that is not a share or not whole years, at the field", () => {
+    expect(problems(model.replace("dw: 20%", "dw: 1.5")).join("\n")).toMatch(/^m\.yaml:\d+:\d+ {2}outcomes\[0\]\.impact_claim\.deadweight {2}a share is between 0 and 100% \(got 1\.5\)/);
+    expect(problems(model.replace("years_lasting: 2", "years_lasting: 1.5")).join("\n")).toMatch(/outcomes\[0\]\.duration {2}must be a whole number of years \(got 1\.5\)/);
+    expect(problems(model.replace("drop_off: dw", "drop_off: dww")).join("\n")).toMatch(/outcomes\[0\]\.drop_off {2}unknown name "dww" in "dww"\n {2}hint: did you mean "dw"\?/);
+  });
+
+  it("still reads a percentage as a share and refuses a malformed one", () => {
+    expect(problems(model.replace("drop_off: dw", 'drop_off: "50%%"')).join("\n")).toMatch(/outcomes\[0\]\.drop_off {2}a share is a number from 0 to 1 or a percentage like "50%"/);
+    expect(problems(model.replace("drop_off: dw", 'drop_off: "150%"')).join("\n")).toMatch(/outcomes\[0\]\.drop_off {2}a share is between 0 and 100%/);
+  });
+});
