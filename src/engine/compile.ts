@@ -110,6 +110,8 @@ export interface CompiledModel extends Compiled {
   readonly outcomeSlots: readonly OutcomeSlots[];
   readonly inputSlots: readonly InputSlots[];
   readonly discountSlots: { effects: number; costs: number };
+  /** The slot of `benefits.scale` (the band shorthand: a factor on every benefit, base 1), or -1. */
+  readonly benefitsScale: number;
 }
 
 export interface OutcomeSlots {
@@ -247,6 +249,13 @@ export function compile(model: NModel): CompiledModel {
     if (o.stated.start) addressable(`${base}.start`, o.exprs.start ?? lit(o.start, [...o.path, "start"]), "stated", YEARS0);
     if (o.stated.duration) addressable(`${base}.duration`, o.exprs.duration ?? lit(o.duration, [...o.path, "duration"]), "stated", YEARS1);
     if (o.stated.dropOff) addressable(`${base}.drop_off`, o.exprs.drop_off ?? lit(o.dropOff, [...o.path, "drop_off"]), "stated", SHARE);
+  }
+  // `band: 25%` also declares the benefits uncertain by +-25%: one factor on every outcome's benefit,
+  // 1 as the model says, which the analyses vary (uniform, so P5-P95 is 90% of the printed band).
+  let benefitsScale = -1;
+  if (model.band !== undefined) {
+    benefitsScale = addressable("benefits.scale", lit(1, ["band"]), "stated", { min: 0, max: Infinity, kind: "any" });
+    infos[benefitsScale] = { ...infos[benefitsScale]!, uncertainty: { low: 1 - model.band, high: 1 + model.band, distribution: "uniform", origin: "band" } };
   }
   const N = names.length;
 
@@ -751,7 +760,7 @@ export function compile(model: NModel): CompiledModel {
         ow.rate[j] = df.rateE;
         ow.last[j] = last;
       }
-      const pv = yearly * ow.w[j]!;
+      const pv = benefitsScale >= 0 ? yearly * ow.w[j]! * v[benefitsScale]! : yearly * ow.w[j]!;
       totalBen += pv;
       if (hasFormula) v[figBase + 5 + nIn + j] = pv;
       const al = outAlloc[j]!;
@@ -827,6 +836,7 @@ export function compile(model: NModel): CompiledModel {
     outcomeSlots,
     inputSlots,
     discountSlots,
+    benefitsScale,
   };
 }
 

@@ -221,7 +221,8 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     const impact = v[slots.impact]!;
     const row = valueOutcome(env, o, impact, participants?.extra);
     valuation.push(row.row);
-    const yearly = row.mode === "amount" ? env.eval(o.amount!) * impact : row.row.net! * row.row.quantity!;
+    const scale = c.benefitsScale >= 0 ? v[c.benefitsScale]! : 1; // benefits.scale (band): 1 unless --set or an analysis moves it
+    const yearly = (row.mode === "amount" ? env.eval(o.amount!) * impact : row.row.net! * row.row.quantity!) * scale;
     const start = v[slots.start]!;
     const duration = v[slots.duration]!;
     const dropOff = v[slots.dropOff]!;

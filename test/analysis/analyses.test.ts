@@ -277,3 +277,34 @@ describe("makeSampler for --spread", () => {
     expect(s.centre).toBe(10);
   });
 });
+
+describe("band: 25% is a range the analyses see (benefits.scale)", () => {
+  const wijdemeren = compiledModel("2diabeat_wijdemeren");
+  const { compiled: c, ref, none } = wijdemeren;
+
+  it("declares benefits.scale, 1 as the model says, uniform over 0,75..1,25", () => {
+    const info = c.numbers.find((n) => n.name === "benefits.scale")!;
+    expect(info.uncertainty).toEqual({ low: 0.75, high: 1.25, distribution: "uniform", origin: "band" });
+    expect(eijsden.compiled.numbers.some((n) => n.name === "benefits.scale")).toBe(false);
+  });
+
+  it("gives the printed band as the tornado's ends without --spread (report: 4,1 +-25%)", () => {
+    const s = sensitivity(c, { model: ref, overrides: none }).scenarios[0]!;
+    expect(s.parameters.map((p) => p.name)).toEqual(["benefits.scale"]);
+    expect(Math.round(s.base_ratio! * 10) / 10).toBe(4.1);
+    expect(s.parameters[0]!.ratio_low).toBeCloseTo(s.base_ratio! * 0.75, 10);
+    expect(s.parameters[0]!.ratio_high).toBeCloseTo(s.base_ratio! * 1.25, 10);
+  });
+
+  it("simulates a P5-P95 of 90% of the band (uniform): 3,17 - 5,02 around 4,10", () => {
+    const base = ratioOf(c, "update_2024");
+    const r = simulate(c, { model: ref, overrides: none, iterations: 20000, seed: 1 }).scenarios[0]!.ratio;
+    expect(Math.abs(r.p5 / base - 0.775)).toBeLessThan(0.01);
+    expect(Math.abs(r.p95 / base - 1.225)).toBeLessThan(0.01);
+  });
+
+  it("--set benefits.scale moves every benefit", () => {
+    const ov = parseSets(c, ["benefits.scale=1.1"]);
+    expect(ratioOf(c, "update_2024", ov)).toBeCloseTo(ratioOf(c, "update_2024") * 1.1, 10);
+  });
+});
