@@ -6,6 +6,7 @@
 import { evaluateExpr, ExprEvalError, exprRefs, roundHalfAway, type Expr } from "../expr/expr.js";
 import { newEvaluation, type Compiled, type EvalFailure, type Evaluation, type NumberDomain, type NumberInfo } from "./evaluator.js";
 import type { NExpr, NModel, Path, RateStep } from "./model.js";
+import { scenarioTime } from "./time.js";
 
 type Fn = (v: Float64Array) => number;
 
@@ -109,7 +110,8 @@ export interface CompiledModel extends Compiled {
   /** Per outcome and input, the slots the flows read. */
   readonly outcomeSlots: readonly OutcomeSlots[];
   readonly inputSlots: readonly InputSlots[];
-  readonly discountSlots: { effects: number; costs: number };
+  /** Per scenario, the slots of its stated discount rates (-1: the model's fixed schedule). */
+  readonly discountSlots: readonly { effects: number; costs: number }[];
   /** The slot of `benefits.scale` (the band shorthand: a factor on every benefit, base 1), or -1. */
   readonly benefitsScale: number;
 }
@@ -201,9 +203,18 @@ export function compile(model: NModel): CompiledModel {
       perScenario[k]!.set(i, exprDef(e, ANY));
     }
   });
-  for (const st of model.discount.stated) {
-    addressable(st.name, lit(st.rate, st.path), "stated", RATE);
+  // A scenario with its own discount has its own rates (scenarios.<id>.time.discount.rate); the model's
+  // rates apply to the others.
+  const times = model.scenarios.map((_, k) => scenarioTime(model, k));
+  const followModel = times.flatMap((t, k) => (t.discount === model.discount ? [k] : []));
+  if (followModel.length > 0) {
+    for (const st of model.discount.stated) {
+      addressable(st.name, lit(st.rate, st.path), "stated", RATE, followModel.length === times.length ? {} : { scenarios: followModel });
+    }
   }
+  times.forEach((t, k) => {
+    if (t.discount !== model.discount) for (const st of t.discount.stated) addressable(st.name, lit(st.rate, st.path), "stated", RATE, { scenarios: [k] });
+  });
   if (model.participants?.uniqueFactor) {
     addressable("participants.unique_factor", model.participants.uniqueFactor, "stated", SHARE);
   }
@@ -370,12 +381,15 @@ export function compile(model: NModel): CompiledModel {
     indexation: index.get(`inputs.${inp.id}.indexation`) ?? constant(`inputs.${inp.id}.indexation`, inp.indexRate, ["inputs"]),
     perYear: new Map([...inp.perYear.keys()].map((y) => [y, index.get(`inputs.${inp.id}.per_year.${y}`)!])),
   }));
-  const discountSlots = { effects: -1, costs: -1 };
-  for (const st of model.discount.stated) {
-    const i = index.get(st.name)!;
-    if (st.applies !== "costs") discountSlots.effects = i;
-    if (st.applies !== "effects") discountSlots.costs = i;
-  }
+  const discountSlots = times.map((t) => {
+    const d = { effects: -1, costs: -1 };
+    for (const st of t.discount.stated) {
+      const i = index.get(st.name)!;
+      if (st.applies !== "costs") d.effects = i;
+      if (st.applies !== "effects") d.costs = i;
+    }
+    return d;
+  });
   const size = names.length;
 
   // ---- per scenario: the order of computation --------------------------------------------------------
@@ -580,7 +594,6 @@ export function compile(model: NModel): CompiledModel {
   });
 
   // ---- flows ---------------------------------------------------------------------------------------
-  const first = Math.min(model.period.start, ...model.inputs.map((i) => i.years.start));
   const nS = model.stakeholders.length;
   const stakeholderIndex = new Map(model.stakeholders.map((s, i) => [s.id, i]));
   const allocOf = (alloc: { stakeholder: string; share: number }[]) => {
@@ -630,26 +643,29 @@ export function compile(model: NModel): CompiledModel {
     hint: `give the outcome a "quantity", or give the scenario participants and a counterfactual`,
   }));
 
-  // Discount factors by year index from `first`, recomputed only when a rate (or the horizon) changes.
-  const df = { e: new Float64Array(0), c: new Float64Array(0), rateE: NaN, rateC: NaN, last: -1 };
-  const fixedE = model.discount.effects;
-  const fixedC = model.discount.costs;
-  const discountArrays = (v: Float64Array, last: number) => {
-    const rE = discountSlots.effects >= 0 ? v[discountSlots.effects]! : 0;
-    const rC = discountSlots.costs >= 0 ? v[discountSlots.costs]! : 0;
-    if (rE === df.rateE && rC === df.rateC && last <= df.last) return;
-    const n = Math.max(last - first + 1, 1);
-    const stepsE: RateStep[] = discountSlots.effects >= 0 ? [{ fromYear: 0, rate: rE }] : fixedE;
-    const stepsC: RateStep[] = discountSlots.costs >= 0 ? [{ fromYear: 0, rate: rC }] : fixedC;
+  // Discount factors by year index from the scenario's first year, recomputed only when a rate (or the
+  // horizon) changes; one set per scenario, since scenarios may have their own time.
+  const dfs = times.map(() => ({ e: new Float64Array(0), c: new Float64Array(0), rateE: NaN, rateC: NaN, last: -1 }));
+  const discountArrays = (k: number, v: Float64Array, last: number) => {
+    const df = dfs[k]!;
+    const t = times[k]!;
+    const ds = discountSlots[k]!;
+    const rE = ds.effects >= 0 ? v[ds.effects]! : 0;
+    const rC = ds.costs >= 0 ? v[ds.costs]! : 0;
+    if (rE === df.rateE && rC === df.rateC && last <= df.last) return df;
+    const n = Math.max(last - t.first + 1, 1);
+    const stepsE: RateStep[] = ds.effects >= 0 ? [{ fromYear: 0, rate: rE }] : t.discount.effects;
+    const stepsC: RateStep[] = ds.costs >= 0 ? [{ fromYear: 0, rate: rC }] : t.discount.costs;
     df.e = new Float64Array(n);
     df.c = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      df.e[i] = discountFactor(stepsE, first + i, model.year0, model.discount.firstYear);
-      df.c[i] = discountFactor(stepsC, first + i, model.year0, model.discount.firstYear);
+      df.e[i] = discountFactor(stepsE, t.first + i, t.year0, t.discount.firstYear);
+      df.c[i] = discountFactor(stepsC, t.first + i, t.year0, t.discount.firstYear);
     }
     df.rateE = rE;
     df.rateC = rC;
     df.last = last;
+    return df;
   };
 
   const values = model.scenarios.map(() => new Float64Array(size + figSize));
@@ -658,9 +674,9 @@ export function compile(model: NModel): CompiledModel {
   const nanArray = (n: number) => new Float64Array(n).fill(NaN);
   const nO = model.outcomes.length;
   const nI = model.inputs.length;
-  // Weights cached per outcome and input, keyed by the numbers they are computed from.
-  const outWeight = { w: nanArray(nO), start: nanArray(nO), dur: nanArray(nO), keep: nanArray(nO), rate: nanArray(nO), last: nanArray(nO) };
-  const inWeight = { w: nanArray(nI), ix: nanArray(nI), rate: nanArray(nI), last: nanArray(nI) };
+  // Weights cached per scenario, outcome and input, keyed by the numbers they are computed from.
+  const outWeights = times.map(() => ({ w: nanArray(nO), start: nanArray(nO), dur: nanArray(nO), keep: nanArray(nO), rate: nanArray(nO), last: nanArray(nO) }));
+  const inWeights = times.map(() => ({ w: nanArray(nI), ix: nanArray(nI), rate: nanArray(nI), last: nanArray(nI) }));
   const nR = model.ratios.length;
   const fresh = (): Evaluation => newEvaluation(nS, nR);
 
@@ -668,18 +684,22 @@ export function compile(model: NModel): CompiledModel {
     const v = values[k]!;
     const failure = computeSlots(k, ov, v);
     if (failure) return failure;
+    const t = times[k]!;
+    const first = t.first;
+    const outWeight = outWeights[k]!;
+    const inWeight = inWeights[k]!;
     // The last year counted: the horizon, or the last year any flow reaches.
-    let last = model.period.end;
-    if (model.horizon !== undefined) last = model.horizon;
+    let last = t.period.end;
+    if (t.horizon !== undefined) last = t.horizon;
     else {
       for (let j = 0; j < model.outcomes.length; j++) {
         const s = outcomeSlots[j]!;
-        const end = model.outcomes[j]!.years.end + v[s.start]! + v[s.duration]! - 1;
+        const end = t.outcomeYears[j]!.end + v[s.start]! + v[s.duration]! - 1;
         if (end > last) last = end;
       }
-      for (const inp of model.inputs) if (inp.years.end > last) last = inp.years.end;
+      for (const y of t.inputYears) if (y.end > last) last = y.end;
     }
-    discountArrays(v, last);
+    const df = discountArrays(k, v, last);
     const dfE = df.e;
     const dfC = df.c;
     const lastIdx = last - first;
@@ -692,14 +712,15 @@ export function compile(model: NModel): CompiledModel {
     let totalFin = 0;
     for (let j = 0; j < model.inputs.length; j++) {
       const inp = model.inputs[j]!;
+      const iy = t.inputYears[j]!;
       const s = inputSlots[j]!;
       let counted = 0;
       if (s.presentValue >= 0) counted = v[s.presentValue]!;
       else if (s.perYear.size > 0) {
         const base = s.amount >= 0 ? v[s.amount]! : 0;
         const ix = v[s.indexation]!;
-        const hi = Math.min(inp.years.end, last);
-        for (let y = inp.years.start; y <= hi; y++) {
+        const hi = Math.min(iy.end, last);
+        for (let y = iy.start; y <= hi; y++) {
           const listed = s.perYear.get(y);
           const amount = listed !== undefined ? v[listed]! : s.amount >= 0 ? base * Math.pow(1 + ix, Math.max(0, y - inp.indexFrom)) : 0;
           counted += inp.discounted ? amount * dfC[y - first]! : amount;
@@ -709,8 +730,8 @@ export function compile(model: NModel): CompiledModel {
         const ix = v[s.indexation]!;
         if (ix !== inWeight.ix[j] || df.rateC !== inWeight.rate[j] || last !== inWeight.last[j]) {
           let w = 0;
-          const hi = Math.min(inp.years.end, last);
-          for (let y = inp.years.start; y <= hi; y++) {
+          const hi = Math.min(iy.end, last);
+          for (let y = iy.start; y <= hi; y++) {
             const f = Math.pow(1 + ix, Math.max(0, y - inp.indexFrom));
             w += inp.discounted ? f * dfC[y - first]! : f;
           }
@@ -745,9 +766,9 @@ export function compile(model: NModel): CompiledModel {
       const keep = 1 - v[s.dropOff]!;
       const ow = outWeight;
       if (start !== ow.start[j] || dur !== ow.dur[j] || keep !== ow.keep[j] || df.rateE !== ow.rate[j] || last !== ow.last[j]) {
-        const o = model.outcomes[j]!;
+        const oy = t.outcomeYears[j]!;
         let w = 0;
-        for (let a = o.years.start; a <= o.years.end; a++) {
+        for (let a = oy.start; a <= oy.end; a++) {
           for (let t = 0; t < dur; t++) {
             const i = a + start + t - first;
             if (i >= 0 && i <= lastIdx) w += Math.pow(keep, t) * dfE[i]!;

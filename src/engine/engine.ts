@@ -2,6 +2,7 @@
 import { evaluateExpr, ExprEvalError } from "../expr/expr.js";
 import { compile, discountFactor, type CompiledModel } from "./compile.js";
 import type { Compiled } from "./evaluator.js";
+import { scenarioTime, type ScenarioTime } from "./time.js";
 import type { NExpr, NModel, NOutcome, NScenario, Path, RateStep } from "./model.js";
 export { discountFactor } from "./compile.js";
 import {
@@ -128,16 +129,15 @@ class Env {
 
 // ---- time ---------------------------------------------------------------------------------------
 
-function yearsOf(c: CompiledModel, v: Float64Array): number[] {
-  const model = c.model;
-  let last = model.period.end;
-  model.outcomes.forEach((o, j) => {
+function yearsOf(c: CompiledModel, v: Float64Array, t: ScenarioTime): number[] {
+  let last = t.period.end;
+  t.outcomeYears.forEach((y, j) => {
     const s = c.outcomeSlots[j]!;
-    last = Math.max(last, o.years.end + v[s.start]! + v[s.duration]! - 1);
+    last = Math.max(last, y.end + v[s.start]! + v[s.duration]! - 1);
   });
-  for (const i of model.inputs) last = Math.max(last, i.years.end);
-  if (model.horizon !== undefined) last = model.horizon;
-  const first = Math.min(model.period.start, ...model.inputs.map((i) => i.years.start));
+  for (const y of t.inputYears) last = Math.max(last, y.end);
+  if (t.horizon !== undefined) last = t.horizon;
+  const first = t.first;
   const out: number[] = [];
   for (let y = first; y <= last; y++) out.push(y);
   return out;
@@ -172,12 +172,13 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
   const failure = c.computeSlots(k, overrides, v);
   if (failure) throw new ModelEvalError(failure.message, failure.path, failure.hint);
   const env = new Env(c, k, v);
-  const years = yearsOf(c, v);
+  const time = scenarioTime(model, k);
+  const years = yearsOf(c, v, time);
   const steps = (slot: number, fixed: RateStep[]): RateStep[] => (slot >= 0 ? [{ fromYear: 0, rate: v[slot]! }] : fixed);
-  const effects = steps(c.discountSlots.effects, model.discount.effects);
-  const costs = steps(c.discountSlots.costs, model.discount.costs);
-  const dfEffects = years.map((y) => discountFactor(effects, y, model.year0, model.discount.firstYear));
-  const dfCosts = years.map((y) => discountFactor(costs, y, model.year0, model.discount.firstYear));
+  const effects = steps(c.discountSlots[k]!.effects, time.discount.effects);
+  const costs = steps(c.discountSlots[k]!.costs, time.discount.costs);
+  const dfEffects = years.map((y) => discountFactor(effects, y, time.year0, time.discount.firstYear));
+  const dfCosts = years.map((y) => discountFactor(costs, y, time.year0, time.discount.firstYear));
   const participants = env.participants();
 
   // Inputs (inbreng): amount per year, indexed, possibly discounted.
@@ -185,14 +186,14 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     if (inp.presentValue) {
       // Shown in year 0 (or the first year); counted as written whether inputs are discounted or not.
       const pv = env.eval(inp.presentValue);
-      const at = Math.max(0, years.indexOf(model.year0));
+      const at = Math.max(0, years.indexOf(time.year0));
       const perYear = years.map((_, i) => (i === at ? pv : 0));
       return { id: inp.id, name: inp.name, group: inp.group ?? null, allocation: inp.allocation, per_year: perYear, nominal: pv, present_value: pv, discounted: inp.discounted, counted: pv };
     }
     const base = inp.amount ? env.eval(inp.amount) : 0;
     const indexRate = v[c.inputSlots[j]!.indexation]!;
     const perYear = years.map((y) => {
-      if (y < inp.years.start || y > inp.years.end) return 0;
+      if (y < time.inputYears[j]!.start || y > time.inputYears[j]!.end) return 0;
       const listed = inp.perYear.get(y);
       if (listed) return env.eval(listed);
       if (!inp.amount) return 0;
@@ -227,7 +228,7 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     const duration = v[slots.duration]!;
     const dropOff = v[slots.dropOff]!;
     const perYear = years.map(() => 0);
-    for (let a = o.years.start; a <= o.years.end; a++) {
+    for (let a = time.outcomeYears[j]!.start; a <= time.outcomeYears[j]!.end; a++) {
       for (let t = 0; t < duration; t++) {
         const i = a + start + t - years[0]!; // years are consecutive
         if (i >= 0 && i < perYear.length) perYear[i] = (perYear[i] ?? 0) + yearly * Math.pow(1 - dropOff, t);
@@ -341,6 +342,8 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     variant: scenario.variant,
     extends: scenario.extends ?? null,
     years,
+    // Only a scenario with its own time says so; the others follow result.model's period and discount.
+    ...(time.own ? { time: { period: time.period, year0: time.year0, discount: time.discount.label } } : {}),
     parameters: Object.fromEntries(
       [...model.params.values()].filter((p) => p.kind !== "price").map((p) => [p.name, env.lookup(p.name)!]),
     ),

@@ -81,6 +81,8 @@ export interface NInput {
   indexStated: boolean;
   discounted: boolean;
   years: YearRange;
+  /** Whether `years` (or a per_year) is written, rather than the period's. */
+  yearsStated: boolean;
   group?: string;
   source?: string;
 }
@@ -112,6 +114,8 @@ export interface NOutcome {
   duration: number;
   dropOff: number;
   years: YearRange;
+  /** Whether `years` is written, rather than the period's. */
+  yearsStated: boolean;
   baseline?: NExpr;
   qaly: boolean;
   /** The parameter that prices a QALY (`qaly: qaly_price`). */
@@ -136,6 +140,16 @@ export interface NScenario {
   participants: Map<string, NExpr>;
   params: Map<string, NExpr>;
   note?: string;
+  /** The scenario's own time (`time:` in it or a scenario it extends, over the model's), if any. */
+  time?: NTime;
+}
+
+/** A scenario's own period, year 0, horizon and discounting. */
+export interface NTime {
+  period: YearRange;
+  year0: number;
+  horizon?: number;
+  discount: NDiscount;
 }
 
 export interface NRatio {

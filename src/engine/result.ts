@@ -154,6 +154,8 @@ export interface ScenarioResult {
   variant: boolean;
   extends: string | null;
   years: number[];
+  /** A scenario with its own time (`scenarios[].time`): its period, year 0 and discount description. */
+  time?: { period: { start: number; end: number }; year0: number; discount: string };
   /** Every model parameter and baseline (kentallen) as evaluated in this scenario. */
   parameters: Record<string, number>;
   discount_factors: { effects: number[]; costs: number[] };

@@ -21,7 +21,7 @@ import { didYouMean } from "./problems.js";
 import { readShare } from "../schema/share.js";
 import { checkRules } from "./normalize/rules.js";
 import { normalizeLibrary } from "./normalize/library.js";
-import { normalizeDiscount, yearRange } from "./normalize/time.js";
+import { normalizeDiscount, scenarioTime, yearRange } from "./normalize/time.js";
 import { declaredRange, deprecations } from "./normalize/parameters.js";
 
 export { yearRange } from "./normalize/time.js";
@@ -236,6 +236,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       indexStated: ix !== undefined,
       discounted: inp.discounted ?? discount.inputsDefault,
       years,
+      yearsStated: inp.years !== undefined,
       group: inp.group,
       source: inp.source,
     };
@@ -282,6 +283,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       duration: o.duration !== undefined ? read(o.duration, "duration", [...path, "duration"], whole) : 1,
       dropOff: o.drop_off !== undefined ? read(o.drop_off, "drop_off", [...path, "drop_off"]) : 0,
       years,
+      yearsStated: o.years !== undefined,
       baseline: o.baseline !== undefined ? expr(o.baseline, [...path, "baseline"]) : undefined,
       qaly: o.qaly !== undefined && o.qaly !== false,
       qalyPrice: o.qaly === true ? "qaly_price" : o.qaly || undefined,
@@ -291,6 +293,12 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       stated: { impactClaim: o.impact_claim !== undefined, start: o.start !== undefined, duration: o.duration !== undefined, dropOff: o.drop_off !== undefined },
       exprs,
     };
+  });
+
+  // ---- a scenario's own time, over the model's (normalize/time.ts) ----------------------------------
+  doc.scenarios.forEach((s, i) => {
+    const t = scenarioTime(doc, i, { period, year0: time.year0, horizon: time.horizon, discount });
+    if (t) scenarios[i]!.time = t;
   });
 
   const ratioNames = new Set<string>([

@@ -225,6 +225,7 @@ function fullScenario(result: ModelResult, s: ScenarioResult, f: Formatter, w: W
   const cur = result.model.currency;
   const years = s.years.length > 1 ? s.years : [];
   const out = [`<h3>${esc(w.scenario)}: ${esc(s.name)}</h3>`];
+  if (s.time) out.push(`<p class="meta">${esc(w.period)} ${s.time.period.start}–${s.time.period.end} · ${esc(w.discount)}: ${esc(discountText(s.time.discount, f.locale))}</p>`);
   const unit = s.valuation.filter((v) => v.value_source !== "amount");
   if (unit.length > 0) {
     out.push(`<h3>${esc(w.valuationTitle)}</h3>`);

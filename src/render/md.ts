@@ -55,6 +55,7 @@ function scenarioSummary(result: ModelResult, f: Formatter, w: Words): string {
 function scenario(result: ModelResult, s: ScenarioResult, f: Formatter, w: Words): string[] {
   const cur = result.model.currency;
   const out = [`## ${w.scenario}: ${s.name}`, ""];
+  if (s.time) out.push(`${w.period} ${s.time.period.start}–${s.time.period.end} · ${w.discount}: ${discountText(s.time.discount, f.locale)}`, "");
   if (s.ratio !== null) {
     out.push(`**${w.ratioLabel}: ${f.ratio(s.ratio, 1)}** (${f.ratio(s.ratio, 2)})${s.band ? ` · ${w.band} ${f.ratio(s.band.low)} – ${f.ratio(s.band.high)}` : ""}`, "");
   }

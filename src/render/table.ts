@@ -52,6 +52,11 @@ function renderScenario(result: ModelResult, s: ScenarioResult, ctx: Ctx): strin
   const out: string[] = [];
   const title = `${w.scenario}: ${s.name} [${s.id}]${s.variant ? ` (${s.extends ? `${w.variantOf} ${s.extends}` : w.variant})` : ""}`;
   for (const line of ctx.opts.wide ? [title] : wrapText(title)) out.push(c.bold.cyan(line));
+  // A scenario with its own time says it under its title (the model's time is in the header).
+  if (s.time) {
+    const t = `${w.period} ${s.time.period.start}-${s.time.period.end} · ${w.discount}: ${discountText(s.time.discount, ctx.f.locale)}`;
+    for (const line of ctx.opts.wide ? [t] : wrapText(t)) out.push(c.dim(line));
+  }
 
   if (s.participants) {
     const p = s.participants;

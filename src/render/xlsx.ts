@@ -31,14 +31,19 @@ export async function renderWorkbook(result: ModelResult, opts: { locale?: Local
   };
 
   // Inputs: one row per scenario and input, the years, then the total as =SUM over the years.
-  const years = result.scenarios[0]?.years ?? [];
+  // Scenarios may have their own years (their own time): one column per year any scenario has.
+  const years = [...new Set(result.scenarios.flatMap((s) => s.years))].sort((x, y) => x - y);
   const inputRows: Cell[][] = [];
   for (const s of result.scenarios) {
     for (const r of s.inputs) {
       const row = inputRows.length + 2;
       const first = col(3);
-      const last = col(2 + s.years.length);
-      inputRows.push([s.id, r.name, ...r.per_year, { formula: `SUM(${first}${row}:${last}${row})`, result: r.nominal }, r.counted]);
+      const last = col(2 + years.length);
+      const cells = years.map((y) => {
+        const i = s.years.indexOf(y);
+        return i < 0 ? null : r.per_year[i]!;
+      });
+      inputRows.push([s.id, r.name, ...cells, { formula: `SUM(${first}${row}:${last}${row})`, result: r.nominal }, r.counted]);
     }
   }
   const yf = Object.fromEntries(years.map((_, i) => [i + 3, money]));

@@ -203,46 +203,6 @@ function build() {
 
   const Participants = z.record(Id, Quantity);
 
-  const Scenario = strict({
-    id: Id,
-    name: Text,
-    /** Start from another scenario and change only what is listed here. */
-    extends: Id.optional(),
-    /** A what-if or sensitivity variant rather than one of the report's own scenarios. */
-    variant: z.boolean().optional(),
-    participants: Participants.optional(),
-    parameters: z.record(Id, Quantity).optional(),
-    /** Every parameter with a declared range takes its low (or high) end, unless this scenario sets it. */
-    range: z.enum(["low", "high"]).optional(),
-    source: Text.optional(),
-    note: Text.optional(),
-  });
-
-  const Ratio = strict({
-    id: Id,
-    name: Text,
-    /** Benefits of these stakeholders over the inputs of these (default: all benefits, all inputs). */
-    benefits_of: z.array(Id).min(1).optional(),
-    inputs_of: z.array(Id).min(1).optional(),
-    /** Or a formula over the scenario's figures and parameters: "benefits + annual_sales". */
-    numerator: Quantity.optional(),
-    /** "input.operating_costs", "inputs" (figure names as `sroi figures` lists them, without the scenario). */
-    denominator: Quantity.optional(),
-    /** The model's headline ratio: shown first, instead of benefits / inputs. */
-    headline: z.boolean().optional(),
-    source: Text.optional(),
-    note: Text.optional(),
-  });
-
-  const Check = strict({
-    /** The computed figure, as `sroi` names it (see README "Figures"). */
-    figure: z.string().min(1),
-    /** The figure as the report printed it: "6,2", "€ 24.905", "€734K". */
-    printed: z.union([z.string(), z.number()]),
-    where: Text,
-    note: Text.optional(),
-  });
-
   const DiscountPreset = z.enum(["hm-treasury", "nl-mkba", "nl-health-2024", "none"]);
   const Schedule = z.array(strict({ from_year: z.number().int().min(0).optional(), rate: Share })).min(1);
 
@@ -275,6 +235,48 @@ function build() {
     discount: Discount.optional(),
     /** Last year whose benefits count (default: the last year any outcome reaches). */
     horizon: z.number().int().optional(),
+  });
+
+  const Scenario = strict({
+    id: Id,
+    name: Text,
+    /** Start from another scenario and change only what is listed here. */
+    extends: Id.optional(),
+    /** A what-if or sensitivity variant rather than one of the report's own scenarios. */
+    variant: z.boolean().optional(),
+    participants: Participants.optional(),
+    parameters: z.record(Id, Quantity).optional(),
+    /** Every parameter with a declared range takes its low (or high) end, unless this scenario sets it. */
+    range: z.enum(["low", "high"]).optional(),
+    /** The scenario's own period, year 0, discount or horizon (each over the model's `time`). */
+    time: Time.optional(),
+    source: Text.optional(),
+    note: Text.optional(),
+  });
+
+  const Ratio = strict({
+    id: Id,
+    name: Text,
+    /** Benefits of these stakeholders over the inputs of these (default: all benefits, all inputs). */
+    benefits_of: z.array(Id).min(1).optional(),
+    inputs_of: z.array(Id).min(1).optional(),
+    /** Or a formula over the scenario's figures and parameters: "benefits + annual_sales". */
+    numerator: Quantity.optional(),
+    /** "input.operating_costs", "inputs" (figure names as `sroi figures` lists them, without the scenario). */
+    denominator: Quantity.optional(),
+    /** The model's headline ratio: shown first, instead of benefits / inputs. */
+    headline: z.boolean().optional(),
+    source: Text.optional(),
+    note: Text.optional(),
+  });
+
+  const Check = strict({
+    /** The computed figure, as `sroi` names it (see README "Figures"). */
+    figure: z.string().min(1),
+    /** The figure as the report printed it: "6,2", "€ 24.905", "€734K". */
+    printed: z.union([z.string(), z.number()]),
+    where: Text,
+    note: Text.optional(),
   });
 
   const Meta = strict({

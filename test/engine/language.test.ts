@@ -206,3 +206,65 @@ scenarios:
     expect(problems(model.replace("drop_off: dw", 'drop_off: "150%"')).join("\n")).toMatch(/outcomes\[0\]\.drop_off {2}a share is between 0 and 100%/);
   });
 });
+
+describe("a scenario's own time: period, year 0 and discount per scenario", () => {
+  const model = `time: { period: 2019-2020, discount: 4% }
+parameters: { cost: 100 }
+inputs:
+  - { id: i, name: I, amount: cost }
+  - { id: launch, name: Launch, amount: 50, years: 2019 }
+outcomes:
+  - { id: o, name: O, amount: 300 }
+scenarios:
+  - { id: e2019, name: Edition 2019 }
+  - { id: e2022, name: Edition 2022, time: { period: 2022-2023, discount: 3% } }
+  - { id: e2022_high, name: Edition 2022 dearer, extends: e2022, parameters: { cost: 150 } }
+  - { id: e2022_y0, name: Edition 2022 from 2021, extends: e2022, time: { year0: 2021 } }
+`;
+  it("computes each scenario over its own years, with its own discount; stated years count only within it", () => {
+    const { result, fig } = run(model);
+    const [a, b, c, d] = result.scenarios;
+    expect(a!.years).toEqual([2019, 2020]);
+    expect(a!.time).toBeUndefined();
+    // 2019 edition: inputs 100 + 50 in 2019, 100 / 1.04 in 2020; benefits 300 + 300 / 1.04.
+    expect(fig.get("e2019.inputs")).toBeCloseTo(150 + 100 / 1.04, 10);
+    expect(fig.get("e2019.benefits")).toBeCloseTo(300 + 300 / 1.04, 10);
+    // 2022 edition: its own years and 3% from 2022; the launch cost of 2019 is not in its period.
+    expect(b!.years).toEqual([2022, 2023]);
+    expect(b!.time).toEqual({ period: { start: 2022, end: 2023 }, year0: 2022, discount: "3%, year 0 undiscounted" });
+    expect(fig.get("e2022.inputs")).toBeCloseTo(100 + 100 / 1.03, 10);
+    expect(fig.get("e2022.benefits")).toBeCloseTo(300 + 300 / 1.03, 10);
+    // A scenario that extends it inherits its time.
+    expect(c!.years).toEqual([2022, 2023]);
+    expect(fig.get("e2022_high.inputs")).toBeCloseTo(150 + 150 / 1.03, 10);
+    // ... and may change one field of it: year 0 in 2021 discounts 2022 once.
+    expect(d!.time!.year0).toBe(2021);
+    expect(fig.get("e2022_y0.benefits")).toBeCloseTo(300 / 1.03 + 300 / 1.03 ** 2, 10);
+  });
+
+  it("names a scenario's own discount rate after the scenario that writes it", () => {
+    const loaded = loadModelText("m.yaml", head + model);
+    const c = compile(loaded.model!);
+    const rates = c.numbers.filter((n) => n.name.includes("discount"));
+    expect(rates.map((n) => [n.name, n.scenarios])).toEqual([
+      ["time.discount.rate", ["e2019"]],
+      ["scenarios.e2022.time.discount.rate", ["e2022", "e2022_high", "e2022_y0"]],
+    ]);
+    const r = runText("m.yaml", head + model, undefined, { set: ["scenarios.e2022.time.discount.rate=0"] });
+    const f = modelFigures(r.result!);
+    expect(f.get("e2022.benefits")).toBe(600);
+    expect(f.get("e2019.benefits")).toBeCloseTo(300 + 300 / 1.04, 10);
+  });
+
+  it("shows a scenario's own period and discount in the table, Markdown and HTML, and its years in CSV", async () => {
+    const { result } = run(model);
+    const { renderMarkdown } = await import("../../src/render/md.js");
+    const { csvRows } = await import("../../src/render/csv.js");
+    const md = renderMarkdown(result, { locale: "en" });
+    expect(md).toContain("## Scenario: Edition 2022\n\nPeriod 2022–2023 · discount: 3%, year 0 undiscounted");
+    // model,scenario,stakeholder,year,measure,value
+    const rows = csvRows(result).trim().split("\n").map((l) => l.split(","));
+    const years = new Set(rows.filter((r) => r[1] === "e2022" && r[3] !== "").map((r) => r[3]));
+    expect([...years].sort()).toEqual(["2022", "2023"]);
+  });
+});

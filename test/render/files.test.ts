@@ -39,6 +39,25 @@ describe("sroi run -f xlsx", () => {
     expect(refs.some((x) => x[1] === "SROI Wijklunch" && x.includes(367))).toBe(true);
   });
 
+  it("gives scenarios with their own years one column per year (two editions of one SROI)", async () => {
+    const dir = scratch();
+    const file = join(dir, "two.xlsx");
+    const model = join(REPO, "models", "examples", "two_editions.yaml");
+    const r = await sroi("run", model, "-f", "xlsx", "-o", file);
+    expect(r.code, r.stderr).toBe(0);
+    const { default: ExcelJS } = await import("exceljs");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const rows = wb.getWorksheet("Inputs")!.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows[0]!.slice(3, 10)).toEqual(["2019", "2020", "2021", "2022", "2023", "2024", "2025"]);
+    const e2019 = rows.find((x) => x[1] === "edition_2019")!;
+    const e2022 = rows.find((x) => x[1] === "edition_2022")!;
+    expect(e2019.slice(3, 7)).toEqual([60000, 60000, 60000, 0]);
+    expect(e2022.slice(3, 6)).toEqual([undefined, undefined, undefined]);
+    expect(e2022.slice(6, 10)).toEqual([66000, 66000, 66000, 0]);
+    expect((e2022[10] as { result: number }).result).toBe(198000);
+  });
+
   it("needs -o, and never writes over a model", async () => {
     expect((await sroi("run", "models/eijsden.yaml", "-f", "xlsx")).stderr).toContain("-o FILE.xlsx");
     const dir = copyRepo();

@@ -2,6 +2,7 @@
 // exists there, shares add up, a scenario's chain ends). Each rule is a small function of the model
 // as written and the libraries it reads, returning its problems; the normaliser runs them all, and
 // test/load/rules.test.ts holds one invalid model per rule.
+import { yearRange } from "./time.js";
 import type { ModelDoc } from "../../schema/model.js";
 import type { Path } from "../../engine/model.js";
 import { readShare } from "../../schema/share.js";
@@ -312,6 +313,21 @@ export const RULES: Rule[] = [
       if (t.year === undefined && t.period === undefined) return [p(["time"], 'time needs a "period" (2026-2030) or a "year" (2022)', "or leave time out for one undiscounted year")];
       return [];
     },
+  },
+  {
+    id: "scenario-time",
+    says: 'a scenario\'s own `time` gives a "period" or a "year", not both, and its period does not end before it starts',
+    check: ({ doc }) =>
+      doc.scenarios.flatMap((s, i) => {
+        const t = s.time;
+        if (!t) return [];
+        if (t.year !== undefined && t.period !== undefined) return [p(["scenarios", i, "time", "year"], 'give either "year" or "period", not both')];
+        if (t.period !== undefined) {
+          const r = yearRange(t.period);
+          if (r.end < r.start) return [p(["scenarios", i, "time", "period"], `the period ends (${r.end}) before it starts (${r.start})`)];
+        }
+        return [];
+      }),
   },
 ];
 

@@ -1,6 +1,6 @@
 // Time: the period (or one year), year 0 and the discounting (rate, presets, schedules, convention).
 import type { ModelDoc } from "../../schema/model.js";
-import type { NDiscount, RateStep, YearRange } from "../../engine/model.js";
+import type { NDiscount, NTime, RateStep, YearRange } from "../../engine/model.js";
 import { readShare as share } from "../../schema/share.js";
 
 export function yearRange(v: number | string | { start: number; end: number }): YearRange {
@@ -84,3 +84,41 @@ export function normalizeDiscount(d: TimeDoc["discount"]): NDiscount {
   return { effects, costs, firstYear, inputsDefault: obj.inputs ?? true, stated, label };
 }
 
+
+/**
+ * A scenario's own time: the `time:` of the scenario and the scenarios it extends (root first, each
+ * field over the model's). Undefined when none of them has one. A new period without a `year0` starts
+ * year 0 at its first year; a discount written in a scenario is addressable as
+ * `scenarios.<id>.time.discount.rate` (the id of the scenario that writes it).
+ */
+export function scenarioTime(
+  doc: ModelDoc,
+  i: number,
+  model: { period: YearRange; year0?: number; horizon?: number; discount: NDiscount },
+): NTime | undefined {
+  const byId = new Map(doc.scenarios.map((s, j) => [s.id, j]));
+  const chain: number[] = [];
+  for (let j: number | undefined = i; j !== undefined && !chain.includes(j); j = doc.scenarios[j]!.extends ? byId.get(doc.scenarios[j]!.extends!) : undefined) chain.unshift(j);
+  const links = chain.filter((j) => doc.scenarios[j]!.time);
+  if (links.length === 0) return undefined;
+  let period = model.period;
+  let year0 = model.year0;
+  let horizon = model.horizon;
+  let discount = model.discount;
+  for (const j of links) {
+    const t = doc.scenarios[j]!.time!;
+    if (t.year !== undefined || t.period !== undefined) {
+      period = t.year !== undefined ? { start: t.year, end: t.year } : yearRange(t.period!);
+      year0 = undefined; // a new period counts from its own first year unless year0 is given
+    }
+    if (t.year0 !== undefined) year0 = t.year0;
+    if (t.horizon !== undefined) horizon = t.horizon;
+    if (t.discount !== undefined) {
+      const d = normalizeDiscount(t.discount);
+      const owner = doc.scenarios[j]!.id;
+      d.stated = d.stated.map((st) => ({ ...st, name: `scenarios.${owner}.${st.name}`, path: ["scenarios", j, ...st.path] }));
+      discount = d;
+    }
+  }
+  return { period, year0: year0 ?? period.start, horizon, discount };
+}
