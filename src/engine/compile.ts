@@ -3,7 +3,7 @@
 // mixes, library values) become internal slots after the addressable ones. Per scenario, the slots
 // are ordered so that each is computed after the slots it reads; an evaluation runs that list of
 // closures, then the flows (inputs and outcomes over the years, discounted) into the totals.
-import { evaluateExpr, ExprEvalError, exprRefs, roundHalfAway, type Expr } from "../expr/expr.js";
+import { evaluateExpr, ExprEvalError, exprRefs, roundHalfAway, tableIndex, type Expr } from "../expr/expr.js";
 import { newEvaluation, type Compiled, type EvalFailure, type Evaluation, type NumberDomain, type NumberInfo } from "./evaluator.js";
 import type { NExpr, NModel, Path, RateStep } from "./model.js";
 import { scenarioTime } from "./time.js";
@@ -31,6 +31,8 @@ interface Def {
   domain: NumberDomain;
   /** Internal slots that may be NaN (an activity mix over no participants). */
   nanOk?: boolean;
+  /** The built-in year names (`year`, `t`): their value changes with the year being computed. */
+  yearly?: boolean;
 }
 
 class CompileFailure {
@@ -71,6 +73,11 @@ export function compileExpr(e: Expr, slotOf: (name: string) => number): Fn {
           return (v) => Math.pow(l(v), r(v));
       }
       break;
+    }
+    case "table": {
+      const index = compileExpr(e.index, slotOf);
+      const values = Float64Array.from(e.values);
+      return (v) => values[tableIndex(index(v), values.length)]!;
     }
     case "call": {
       const args = e.args.map((a) => compileExpr(a, slotOf));
@@ -114,6 +121,10 @@ export interface CompiledModel extends Compiled {
   readonly discountSlots: readonly { effects: number; costs: number }[];
   /** The slot of `benefits.scale` (the band shorthand: a factor on every benefit, base 1), or -1. */
   readonly benefitsScale: number;
+  /** Per scenario, the outcomes and inputs whose yearly value varies by year (undefined: none). */
+  readonly yearly: readonly ({ outcomes: Uint8Array; inputs: Uint8Array } | undefined)[];
+  /** Computes the numbers that vary by year for one year into `values` (after computeSlots). */
+  atYear(scenario: number, values: Float64Array, year: number, overrides: Float64Array | undefined): EvalFailure | undefined;
 }
 
 export interface OutcomeSlots {
@@ -326,6 +337,16 @@ export function compile(model: NModel): CompiledModel {
       domain: COUNT,
     });
   }
+  // The year being computed (`year`, and `t` = years since year 0): the scenario's first year while the
+  // slots are computed, each year in turn for the numbers that vary by year (see atYear below).
+  let curYear = NaN;
+  const yearSlot = register("year");
+  const tSlot = register("t");
+  common.set(yearSlot, { build: () => () => curYear, path: ["time"], domain: ANY, yearly: true });
+  model.scenarios.forEach((_, k) => {
+    const y0 = times[k]!.year0;
+    perScenario[k]!.set(tSlot, { build: () => () => curYear - y0, path: ["time"], domain: ANY, yearly: true });
+  });
   const extra = register("extra_participants");
   const uf = index.get("participants.unique_factor");
   model.scenarios.forEach((s, k) => {
@@ -494,6 +515,7 @@ export function compile(model: NModel): CompiledModel {
   };
 
   const computeSlots = (k: number, ov: Float64Array | undefined, v: Float64Array): EvalFailure | undefined => {
+    curYear = times[k]!.period.start;
     const p = programs[k]!;
     if (p.failure) return p.failure;
     const fx = p.fixed;
@@ -549,6 +571,73 @@ export function compile(model: NModel): CompiledModel {
       const f = flags[i]!;
       if (!(x >= min[i]! && x <= max[i]!) && !((f & 2) !== 0 && x !== x)) return explain(p.defs[i]!, x, v, k, o === o);
       if ((f & 1) !== 0 && x !== Math.floor(x)) return { ok: false, path: p.defs[i]!.path, message: `must be a whole number of years (got ${x})` };
+      v[s] = x;
+    }
+    return undefined;
+  };
+
+  // ---- numbers that vary by year ----------------------------------------------------------------------
+  // Per scenario, the steps that read `year` or `t` (directly or through other numbers), in order; they
+  // are computed again for each year a flow counts. None in a model that does not vary by year.
+  interface YearSteps {
+    slots: Int32Array;
+    fns: Fn[];
+    defs: Def[];
+    min: Float64Array;
+    max: Float64Array;
+    flags: Uint8Array;
+    /** Outcomes and inputs whose yearly value varies by year. */
+    outcomes: Uint8Array;
+    inputs: Uint8Array;
+  }
+  const yearSteps: (YearSteps | undefined)[] = programs.map((p, k) => {
+    if (p.failure) return undefined;
+    const varies = new Uint8Array(size);
+    const steps: number[] = [];
+    for (let i = 0; i < p.slots.length; i++) {
+      if (p.defs[i]!.yearly || p.deps[i]!.some((d) => varies[d] === 1)) {
+        varies[p.slots[i]!] = 1;
+        steps.push(i);
+      }
+    }
+    const used = steps.filter((i) => !p.defs[i]!.yearly);
+    if (used.length === 0) return undefined;
+    // What a year cannot change: when a flow starts and how long it lasts, rates and present values.
+    const fixed: [number, string][] = [];
+    outcomeSlots.forEach((s) => fixed.push([s.start, "start"], [s.duration, "duration"], [s.dropOff, "drop_off"]));
+    inputSlots.forEach((s) => fixed.push([s.indexation, "indexation"], [s.presentValue, "present_value"]));
+    fixed.push([discountSlots[k]!.effects, "discount rate"], [discountSlots[k]!.costs, "discount rate"], [benefitsScale, "benefits.scale"]);
+    for (const [slot, what] of fixed) {
+      if (slot < 0 || varies[slot] !== 1) continue;
+      const def = defOf(k, slot)!;
+      p.failure = { ok: false, path: def.path, message: `${what} cannot vary by year (it reads t, year or a number by year)`, hint: "only amounts, quantities, values, baselines and impact claims vary by year" };
+      return undefined;
+    }
+    const reads = (xs: number[]) => xs.some((x) => x >= 0 && varies[x] === 1);
+    return {
+      slots: Int32Array.from(steps.map((i) => p.slots[i]!)),
+      fns: steps.map((i) => p.fns[i]!),
+      defs: steps.map((i) => p.defs[i]!),
+      min: Float64Array.from(steps.map((i) => p.min[i]!)),
+      max: Float64Array.from(steps.map((i) => p.max[i]!)),
+      flags: Uint8Array.from(steps.map((i) => p.flags[i]!)),
+      outcomes: Uint8Array.from(outcomeSlots.map((s) => (reads([s.amount, s.value, s.quantity, s.weighted, s.impact, extra]) ? 1 : 0))),
+      inputs: Uint8Array.from(inputSlots.map((s) => (reads([s.amount, ...s.perYear.values()]) ? 1 : 0))),
+    };
+  });
+
+  /** Computes the numbers that vary by year for one year (overrides win: a flat value for every year). */
+  const atYear = (k: number, v: Float64Array, year: number, ov: Float64Array | undefined): EvalFailure | undefined => {
+    const ys = yearSteps[k];
+    if (!ys) return undefined;
+    curYear = year;
+    for (let i = 0; i < ys.slots.length; i++) {
+      const s = ys.slots[i]!;
+      const o = ov !== undefined && s < N ? ov[s]! : NaN;
+      const x = o === o ? o : ys.fns[i]!(v);
+      const f = ys.flags[i]!;
+      if (!(x >= ys.min[i]! && x <= ys.max[i]!) && !((f & 2) !== 0 && x !== x)) return explain(ys.defs[i]!, x, v, k, o === o);
+      if ((f & 1) !== 0 && x !== Math.floor(x)) return { ok: false, path: ys.defs[i]!.path, message: `must be a whole number of years (got ${x})` };
       v[s] = x;
     }
     return undefined;
@@ -680,6 +769,56 @@ export function compile(model: NModel): CompiledModel {
   const nR = model.ratios.length;
   const fresh = (): Evaluation => newEvaluation(nS, nR);
 
+  // The present values of the flows that vary by year: each year of activity computed on its own.
+  const ydOut = new Float64Array(nO);
+  const ydIn = new Float64Array(nI);
+  const yearlyFlows = (k: number, ys: YearSteps, v: Float64Array, ov: Float64Array | undefined, first: number, last: number, dfE: Float64Array, dfC: Float64Array): EvalFailure | undefined => {
+    const t = times[k]!;
+    ydOut.fill(0);
+    ydIn.fill(0);
+    for (let y = first; y <= last; y++) {
+      const failure = atYear(k, v, y, ov);
+      if (failure) return failure;
+      for (let j = 0; j < nO; j++) {
+        if (ys.outcomes[j] !== 1) continue;
+        const oy = t.outcomeYears[j]!;
+        if (y < oy.start || y > oy.end) continue;
+        const s = outcomeSlots[j]!;
+        let yearly: number;
+        if (s.amount >= 0) yearly = v[s.amount]! * v[s.impact]!;
+        else {
+          const used = s.value >= 0 ? v[s.value]! : s.weighted >= 0 ? v[s.weighted]! : NaN;
+          if (used !== used) return valueMissing[j]!;
+          let q: number;
+          if (s.quantity >= 0) q = v[s.quantity]!;
+          else if (hasExtra[k] === 1) q = v[extra]!;
+          else return quantityMissing[j]!;
+          yearly = used * v[s.impact]! * q;
+        }
+        const start = v[s.start]!;
+        const dur = v[s.duration]!;
+        const keep = 1 - v[s.dropOff]!;
+        let w = 0;
+        for (let u = 0; u < dur; u++) {
+          const i = y + start + u - first;
+          if (i >= 0 && i <= last - first) w += Math.pow(keep, u) * dfE[i]!;
+        }
+        ydOut[j] = ydOut[j]! + yearly * w;
+      }
+      for (let j = 0; j < nI; j++) {
+        if (ys.inputs[j] !== 1) continue;
+        const iy = t.inputYears[j]!;
+        if (y < iy.start || y > iy.end) continue;
+        const inp = model.inputs[j]!;
+        const s = inputSlots[j]!;
+        const listed = s.perYear.get(y);
+        const amount = listed !== undefined ? v[listed]! : s.amount >= 0 ? v[s.amount]! * Math.pow(1 + v[s.indexation]!, Math.max(0, y - inp.indexFrom)) : 0;
+        ydIn[j] = ydIn[j]! + (inp.discounted ? amount * dfC[y - first]! : amount);
+      }
+    }
+    return atYear(k, v, t.period.start, ov); // back to the values of the scenario's first year
+  };
+
   const evaluate = (k: number, ov?: Float64Array, out?: Evaluation): Evaluation | EvalFailure => {
     const v = values[k]!;
     const failure = computeSlots(k, ov, v);
@@ -703,6 +842,11 @@ export function compile(model: NModel): CompiledModel {
     const dfE = df.e;
     const dfC = df.c;
     const lastIdx = last - first;
+    const ys = yearSteps[k];
+    if (ys) {
+      const failure = yearlyFlows(k, ys, v, ov, first, last, dfE, dfC);
+      if (failure) return failure;
+    }
     const r = out ?? fresh();
     r.stakeholderInputs.fill(0);
     r.stakeholderBenefits.fill(0);
@@ -715,7 +859,8 @@ export function compile(model: NModel): CompiledModel {
       const iy = t.inputYears[j]!;
       const s = inputSlots[j]!;
       let counted = 0;
-      if (s.presentValue >= 0) counted = v[s.presentValue]!;
+      if (ys && ys.inputs[j] === 1) counted = ydIn[j]!;
+      else if (s.presentValue >= 0) counted = v[s.presentValue]!;
       else if (s.perYear.size > 0) {
         const base = s.amount >= 0 ? v[s.amount]! : 0;
         const ix = v[s.indexation]!;
@@ -749,6 +894,9 @@ export function compile(model: NModel): CompiledModel {
     }
     for (let j = 0; j < model.outcomes.length; j++) {
       const s = outcomeSlots[j]!;
+      let pv: number;
+      if (ys && ys.outcomes[j] === 1) pv = benefitsScale >= 0 ? ydOut[j]! * v[benefitsScale]! : ydOut[j]!;
+      else {
       let yearly: number;
       if (s.amount >= 0) yearly = v[s.amount]! * v[s.impact]!;
       else {
@@ -781,7 +929,8 @@ export function compile(model: NModel): CompiledModel {
         ow.rate[j] = df.rateE;
         ow.last[j] = last;
       }
-      const pv = benefitsScale >= 0 ? yearly * ow.w[j]! * v[benefitsScale]! : yearly * ow.w[j]!;
+      pv = benefitsScale >= 0 ? yearly * ow.w[j]! * v[benefitsScale]! : yearly * ow.w[j]!;
+      }
       totalBen += pv;
       if (hasFormula) v[figBase + 5 + nIn + j] = pv;
       const al = outAlloc[j]!;
@@ -858,6 +1007,8 @@ export function compile(model: NModel): CompiledModel {
     inputSlots,
     discountSlots,
     benefitsScale,
+    yearly: yearSteps.map((ys) => (ys ? { outcomes: ys.outcomes, inputs: ys.inputs } : undefined)),
+    atYear,
   };
 }
 

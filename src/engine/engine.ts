@@ -180,6 +180,12 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
   const dfEffects = years.map((y) => discountFactor(effects, y, time.year0, time.discount.firstYear));
   const dfCosts = years.map((y) => discountFactor(costs, y, time.year0, time.discount.firstYear));
   const participants = env.participants();
+  // Numbers that vary by year are computed for each year in turn (c.atYear), then back at the first year.
+  const yearly = c.yearly[k];
+  const atYear = (y: number) => {
+    const f = c.atYear(k, v, y, overrides);
+    if (f) throw new ModelEvalError(f.message, f.path, f.hint);
+  };
 
   // Inputs (inbreng): amount per year, indexed, possibly discounted.
   const inputs: InputRow[] = model.inputs.map((inp, j) => {
@@ -192,13 +198,16 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     }
     const base = inp.amount ? env.eval(inp.amount) : 0;
     const indexRate = v[c.inputSlots[j]!.indexation]!;
+    const byYear = yearly?.inputs[j] === 1;
     const perYear = years.map((y) => {
       if (y < time.inputYears[j]!.start || y > time.inputYears[j]!.end) return 0;
+      if (byYear) atYear(y);
       const listed = inp.perYear.get(y);
       if (listed) return env.eval(listed);
       if (!inp.amount) return 0;
-      return base * Math.pow(1 + indexRate, Math.max(0, y - inp.indexFrom));
+      return (byYear ? env.eval(inp.amount) : base) * Math.pow(1 + indexRate, Math.max(0, y - inp.indexFrom));
     });
+    if (byYear) atYear(time.period.start);
     const nominal = sum(perYear);
     const pv = dot(perYear, dfCosts);
     finite(nominal, inp.amount?.path ?? ["inputs", j], "the input's amounts");
@@ -223,17 +232,29 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     const row = valueOutcome(env, o, impact, participants?.extra);
     valuation.push(row.row);
     const scale = c.benefitsScale >= 0 ? v[c.benefitsScale]! : 1; // benefits.scale (band): 1 unless --set or an analysis moves it
-    const yearly = (row.mode === "amount" ? env.eval(o.amount!) * impact : row.row.net! * row.row.quantity!) * scale;
+    const firstYearValue = (row.mode === "amount" ? env.eval(o.amount!) * impact : row.row.net! * row.row.quantity!) * scale;
+    // An outcome that varies by year: its value in each year of activity (the valuation shows the first).
+    const byYear = yearly?.outcomes[j] === 1;
+    const valueIn = (a: number): number => {
+      if (!byYear) return firstYearValue;
+      atYear(a);
+      const imp = v[slots.impact]!;
+      if (row.mode === "amount") return env.eval(o.amount!) * imp * scale;
+      const r = valueOutcome(env, o, imp, env.lookup("extra_participants")).row;
+      return r.net! * r.quantity! * scale;
+    };
     const start = v[slots.start]!;
     const duration = v[slots.duration]!;
     const dropOff = v[slots.dropOff]!;
     const perYear = years.map(() => 0);
     for (let a = time.outcomeYears[j]!.start; a <= time.outcomeYears[j]!.end; a++) {
+      const yearly = valueIn(a);
       for (let t = 0; t < duration; t++) {
         const i = a + start + t - years[0]!; // years are consecutive
         if (i >= 0 && i < perYear.length) perYear[i] = (perYear[i] ?? 0) + yearly * Math.pow(1 - dropOff, t);
       }
     }
+    if (byYear) atYear(time.period.start);
     finite(sum(perYear), o.path, "the outcome's yearly values");
     return {
       id: o.id,

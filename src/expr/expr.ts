@@ -14,7 +14,12 @@ export type Expr =
   | { kind: "ref"; name: string; start: number; end: number }
   | { kind: "neg"; arg: Expr; start: number; end: number }
   | { kind: "bin"; op: BinOp; left: Expr; right: Expr; start: number; end: number }
-  | { kind: "call"; fn: "min" | "max" | "round" | "abs"; args: Expr[]; start: number; end: number };
+  | { kind: "call"; fn: "min" | "max" | "round" | "abs"; args: Expr[]; start: number; end: number }
+  /**
+   * A number by year (a list or map in the model, never written as text): `values[index]`, the index
+   * rounded and held within the list (years after the last value keep it). Built by the normaliser.
+   */
+  | { kind: "table"; index: Expr; values: number[]; start: number; end: number };
 
 export interface ExprSyntaxError {
   message: string;
@@ -271,6 +276,7 @@ export function exprRefs(expr: Expr): string[] {
     else if (e.kind === "neg") stack.push(e.arg);
     else if (e.kind === "call") for (let i = e.args.length - 1; i >= 0; i--) stack.push(e.args[i]!);
     else if (e.kind === "bin") stack.push(e.right, e.left);
+    else if (e.kind === "table") stack.push(e.index);
   }
   return [...names];
 }
@@ -339,7 +345,14 @@ function evalNode(e: Expr, lookup: (name: string) => number | undefined): number
       if (!Number.isInteger(digits)) throw new ExprEvalError(`round digits must be a whole number, got ${digits}`);
       return finite(roundHalfAway(x, digits), e);
     }
+    case "table":
+      return e.values[tableIndex(evalNode(e.index, lookup), e.values.length)]!;
   }
+}
+
+/** The entry of a by-year table for an index: rounded, and held within the table. */
+export function tableIndex(i: number, n: number): number {
+  return i !== i ? 0 : Math.min(Math.max(Math.round(i), 0), n - 1);
 }
 
 export function evaluateExpr(expr: Expr, lookup: (name: string) => number | undefined): number {
@@ -396,6 +409,8 @@ export function formatExpr(expr: Expr): string {
     }
     case "call":
       return `${expr.fn}(${expr.args.map(formatExpr).join(", ")})`;
+    case "table":
+      return `[${expr.values.join(", ")}]`;
   }
 }
 

@@ -73,8 +73,38 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   const stakeholderIds = stakeholderList.map((s) => s.id);
   problems.push(...checkRules({ doc, studies: new Map([...studies].map(([id, st]) => [id, [...st.values.keys()]])) }));
 
+  // No time: one undiscounted year (numbered 1); `year: 2022` is a one-year period.
+  const time = doc.time ?? {};
+  const period = time.year !== undefined ? { start: time.year, end: time.year } : time.period !== undefined ? yearRange(time.period) : { start: 1, end: 1 };
+
   const pending: { nexpr: NExpr; offsetBase: Path }[] = [];
-  const expr = (q: number | string, path: Path): NExpr => {
+  /** A number by year as an expression: the entry for `year`, a list aligned with the model's period. */
+  const byYear = (q: (number | string)[] | Record<string, number | string>, path: Path): NExpr => {
+    const num = (x: number | string) => (typeof x === "number" ? x : share(x));
+    const text = JSON.stringify(q);
+    let start = period.start;
+    let values: number[];
+    if (Array.isArray(q)) {
+      const years = period.end - period.start + 1;
+      if (q.length !== years) problem(path, `a list by year has ${q.length} value${q.length === 1 ? "" : "s"}, the period ${period.start}-${period.end} has ${years} year${years === 1 ? "" : "s"}`, "give one value per year, or a map by year ({ 2026: 0.6, 2028: 0.2 })");
+      values = q.map(num);
+    } else {
+      const entries = Object.entries(q).map(([y, x]) => [Number(y), num(x)] as const).sort((a, b) => a[0] - b[0]);
+      start = entries[0]![0];
+      if (start > period.start) problem([...path, String(start)], `a map by year starts in ${start}, after the first year of the period (${period.start})`, `give a value for ${period.start}`);
+      // A value holds from its year on: the years between two entries take the earlier one.
+      values = [];
+      for (let e = 0; e < entries.length; e++) {
+        const next = entries[e + 1]?.[0] ?? entries[e]![0] + 1;
+        for (let y = entries[e]![0]; y < next; y++) values.push(entries[e]![1]);
+      }
+    }
+    const ref = { kind: "ref" as const, name: "year", start: 0, end: 0 };
+    const index = { kind: "bin" as const, op: "-" as const, left: ref, right: { kind: "num" as const, value: start, start: 0, end: 0 }, start: 0, end: 0 };
+    return { expr: { kind: "table", index, values, start: 0, end: 0 }, text, path };
+  };
+  const expr = (q: number | string | (number | string)[] | Record<string, number | string>, path: Path): NExpr => {
+    if (typeof q === "object") return byYear(q, path);
     const text = typeof q === "number" ? String(q) : q;
     if (typeof q === "number") return { expr: { kind: "num", value: q, start: 0, end: text.length }, text, path };
     const parsed = parseExpr(q);
@@ -93,7 +123,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     for (const [name, p] of Object.entries(block ?? {})) {
       const key = kind === "parameter" ? "parameters" : "baselines";
       if (params.has(name)) continue; // rule one-name-per-number
-      const isObj = typeof p === "object";
+      const isObj = typeof p === "object" && !Array.isArray(p);
       const value = expr(isObj ? p.value : p, isObj ? [key, name, "value"] : [key, name]);
       const group = isObj ? p.group : undefined;
       params.set(name, {
@@ -204,16 +234,13 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     if (!item.allocation) return [];
     return Object.entries(item.allocation).map(([id, s]) => ({ stakeholder: id, share: share(s) }));
   };
-  // No time: one undiscounted year (numbered 1); `year: 2022` is a one-year period.
-  const time = doc.time ?? {};
-  const period = time.year !== undefined ? { start: time.year, end: time.year } : time.period !== undefined ? yearRange(time.period) : { start: 1, end: 1 };
   if (period.end < period.start) problem(["time", "period"], `the period ends (${period.end}) before it starts (${period.start})`);
   const discount = normalizeDiscount(time.discount);
 
   // A share or whole years as written: a literal is read now; an expression is computed per scenario
   // (compile checks that its value is a share, or whole years).
-  const literalOrExpr = (x: number | string, path: Path, read: (x: number | string) => number): { value: number; nexpr?: NExpr } =>
-    typeof x === "number" || /^\s*[-+]?[\d.,e]*\s*%+\s*$/i.test(x) ? { value: read(x) } : { value: Number.NaN, nexpr: expr(x, path) };
+  const literalOrExpr = (x: number | string | (number | string)[], path: Path, read: (x: number | string) => number): { value: number; nexpr?: NExpr } =>
+    Array.isArray(x) ? { value: Number.NaN, nexpr: expr(x, path) } : typeof x === "number" || /^\s*[-+]?[\d.,e]*\s*%+\s*$/i.test(x) ? { value: read(x) } : { value: Number.NaN, nexpr: expr(x, path) };
 
   const inputs: NInput[] = (doc.inputs ?? []).map((inp, i) => {
     const path: Path = ["inputs", i];
@@ -246,13 +273,13 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     const path: Path = ["outcomes", i];
     let impact: NImpactClaim = { share: 1 };
     const exprs: NOutcome["exprs"] = {};
-    const read = (x: number | string, name: OutcomeNumber, at: Path, as: (x: number | string) => number = share): number => {
+    const read = (x: number | string | (number | string)[], name: OutcomeNumber, at: Path, as: (x: number | string) => number = share): number => {
       const r = literalOrExpr(x, at, as);
       if (r.nexpr) exprs[name] = r.nexpr;
       return r.value;
     };
     if (o.impact_claim !== undefined) {
-      if (typeof o.impact_claim === "object") {
+      if (typeof o.impact_claim === "object" && !Array.isArray(o.impact_claim)) {
         const c = o.impact_claim;
         const part = (name: "deadweight" | "attribution" | "displacement" | "leakage") => {
           const x = c[name];
@@ -338,7 +365,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
 
   // ---- every name used in an expression must exist ------------------------------------------------
-  const known = new Set<string>([...params.keys(), ...builtinNames(doc, domains, studies)]);
+  const known = new Set<string>([...params.keys(), ...builtinNames(doc, domains, studies), "t", "year"]);
   const reported = new Set<string>(); // a parent scenario's expressions are read again for each child
   for (const { nexpr } of pending) {
     for (const name of exprRefs(nexpr.expr)) {

@@ -100,6 +100,8 @@ function describeType(t: string): string {
       return "a block of keys";
     case "array":
       return "a list";
+    case "record":
+      return "a block of keys";
     case "string":
       return "text";
     case "number":

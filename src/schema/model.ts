@@ -53,6 +53,22 @@ function build() {
   const Quantity = z.union([z.number(), z.string().min(1, { message: "an empty expression" })]);
 
   /**
+   * A number by year: a list aligned with the model's period ([0.6, 0.4, 0.2]) or a map by year
+   * ({ 2026: 0.6, 2028: 0.2 }: a value holds from its year on). Entries are numbers or percentages.
+   */
+  const ByYearEntry = z.union([
+    z.number(),
+    z.string().refine((s) => parsePercent(s) !== undefined, { message: 'an entry by year is a number or a percentage like "50%"' }),
+  ]);
+  const YearKey = z.string().regex(/^\d{4}$/, { message: "a year key is four digits" });
+  const ByYearList = z.array(ByYearEntry).min(1, { message: "a list by year needs a value per year of the period" });
+  const ByYearMap = z.record(YearKey, ByYearEntry);
+  /** A number, an expression (which may read `t` and `year`), or a number by year (one flat union: one clear message). */
+  const YearQuantity = z
+    .union([z.number(), z.string().min(1, { message: "an empty expression" }), ByYearList, ByYearMap])
+    .meta({ title: "number, expression or by year" });
+
+  /**
    * A share as a literal (0.2, "20%"), or an expression over parameters ("dw_rate", "min(30%, x)")
    * whose value is checked to be a share when it is computed. Text that looks like a percentage is
    * read as one, with the share's checks ("50%%" and "150%" are refused here).
@@ -85,8 +101,9 @@ function build() {
   /** A named number: a bare number or expression, or one with its unit, source and range. */
   const Parameter = z.union([
     Quantity,
+    ByYearList,
     strict({
-      value: Quantity,
+      value: YearQuantity,
       unit: Text.optional(),
       /** A label for tables; `baseline` (kentallen) marks the area's baseline figures. */
       group: Text.optional(),
@@ -106,13 +123,15 @@ function build() {
 
   const Allocation = z.record(Id, Share);
 
+  /** An impact claim or its parts may also be a list by year (a share that tapers: [60%, 40%, 20%]). */
+  const ShareByYear = z.union([ShareExpr, ByYearList]);
   const ImpactClaim = z.union([
-    ShareExpr,
+    ShareByYear,
     strict({
-      deadweight: ShareExpr.optional(),
-      attribution: ShareExpr.optional(),
-      displacement: ShareExpr.optional(),
-      leakage: ShareExpr.optional(),
+      deadweight: ShareByYear.optional(),
+      attribution: ShareByYear.optional(),
+      displacement: ShareByYear.optional(),
+      leakage: ShareByYear.optional(),
     }),
   ]);
 
@@ -146,7 +165,7 @@ function build() {
     stakeholder: Id.optional(),
     allocation: Allocation.optional(),
     /** Amount per year in the first year (or a fixed amount per year when not indexed). */
-    amount: Quantity.optional(),
+    amount: YearQuantity.optional(),
     /** An amount already stated as a present value (at year 0): counted once as written, not indexed or discounted. */
     present_value: Quantity.optional(),
     /** Amounts by year, when a report lists them. */
@@ -176,13 +195,13 @@ function build() {
     /** gain (more of something) or saving (less spending); a saving is shown as a negative share of baseline. */
     effect: z.enum(["gain", "saving"]).optional(),
     /** Units per year (default: the scenario's extra participants). */
-    quantity: Quantity.optional(),
+    quantity: YearQuantity.optional(),
     /** Gross value per unit; default the weighted average over the activities that carry `domain`. */
-    value: Quantity.optional(),
+    value: YearQuantity.optional(),
     /** Why the report used another value than the weighted average (silences the warning, shows the note). */
     value_choice: Text.optional(),
     /** Gross amount per year, for reports that give the benefit directly. */
-    amount: Quantity.optional(),
+    amount: YearQuantity.optional(),
     impact_claim: ImpactClaim.optional(),
     /** Years after the activity year in which the outcome starts (0 = same year). */
     start: YearsExpr(0).optional(),
@@ -193,7 +212,7 @@ function build() {
     /** Years of activity that generate this outcome; default the analysis period. */
     years: Period.optional(),
     /** Baseline per inhabitant to show the net value against (kentallen). */
-    baseline: Quantity.optional(),
+    baseline: YearQuantity.optional(),
     /** The value is a health gain priced per QALY: the parameter holding the price of a QALY (QALYs are shown). `true` (deprecated) means `qaly_price`. */
     qaly: z.union([z.boolean(), Id]).optional(),
     certainty: z.number().int().min(1).max(3).optional(),
@@ -245,7 +264,7 @@ function build() {
     /** A what-if or sensitivity variant rather than one of the report's own scenarios. */
     variant: z.boolean().optional(),
     participants: Participants.optional(),
-    parameters: z.record(Id, Quantity).optional(),
+    parameters: z.record(Id, z.union([Quantity, ByYearList])).optional(),
     /** Every parameter with a declared range takes its low (or high) end, unless this scenario sets it. */
     range: z.enum(["low", "high"]).optional(),
     /** The scenario's own period, year 0, discount or horizon (each over the model's `time`). */

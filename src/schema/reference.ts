@@ -9,6 +9,7 @@ function typeOf(n: Node): string {
   // Titled unions (src/schema/model.ts) say what they take in words.
   if (n.title === "share or expression") return 'share (0.5 or "50%") or expression';
   if (n.title === "whole years or expression") return "whole years or expression";
+  if (n.title === "number, expression or by year") return "number, expression, or by year (list or map)";
   if (Array.isArray(n.anyOf)) {
     const kinds = [...new Set((n.anyOf as Node[]).map(typeOf))];
     if (kinds[0] === "number 0..1" && kinds[1] === "string") kinds.splice(0, 2, 'share (0.5 or "50%")');

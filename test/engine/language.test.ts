@@ -268,3 +268,61 @@ scenarios:
     expect([...years].sort()).toEqual(["2022", "2023"]);
   });
 });
+
+describe("numbers that vary by year: a list, a map by year, or an expression of t and year", () => {
+  const model = `time: { period: 2026-2028, discount: 3% }
+parameters:
+  price: "100 * (1 + 2%) ^ t"
+  success: [60%, 40%, 20%]
+inputs:
+  - { id: i, name: I, amount: 1000 }
+outcomes:
+  - { id: taper, name: Taper, quantity: 10, value: price, impact_claim: success }
+  - { id: oneoff, name: One-off, amount: { 2026: 500, 2027: 0 } }
+scenarios:
+  - { id: base, name: Base }
+`;
+  // By hand: discount factors 1, 1/1.03, 1/1.03^2. Taper: 10 x 100 x 1.02^t x (60%, 40%, 20%) =
+  // 600, 408, 208.08; present value 600 + 396.12 + 196.13 = 1192.25. One-off: 500 in 2026 only.
+  // Inputs 1000 x 2.91347 = 2913.47; ratio (1192.25 + 500) / 2913.47 = 0.5808.
+  it("computes each year's value, in the report and in the compiled evaluation alike", () => {
+    const { result, fig } = run(model);
+    const s = result.scenarios[0]!;
+    expect(s.outcomes[0]!.per_year.map((x) => Math.round(x * 100) / 100)).toEqual([600, 408, 208.08]);
+    expect(s.outcomes[1]!.per_year).toEqual([500, 0, 0]);
+    expect(fig.get("base.outcome.taper.pv")).toBeCloseTo(600 + 408 / 1.03 + 208.08 / 1.03 ** 2, 8);
+    expect(fig.get("base.ratio")).toBeCloseTo(0.5808, 4);
+    const c = compile(loadModelText("m.yaml", head + model).model!);
+    const e = c.evaluate(0);
+    expect(e.ok && e.benefits).toBeCloseTo(s.totals.benefits, 9);
+    expect(e.ok && e.ratio).toBeCloseTo(s.ratio!, 12);
+  });
+
+  it("--set gives a number that varies by year one value for every year", () => {
+    const r = runText("m.yaml", head + model, undefined, { set: ["success=50%"] });
+    const s = r.result!.scenarios[0]!;
+    expect(s.outcomes[0]!.per_year.map((x) => Math.round(x * 100) / 100)).toEqual([500, 510, 520.2]);
+    const c = compile(loadModelText("m.yaml", head + model).model!);
+    const ov = new Float64Array(c.size).fill(NaN);
+    ov[c.slot("success")!] = 0.5;
+    const e = c.evaluate(0, ov);
+    expect(e.ok && e.benefits).toBeCloseTo(s.totals.benefits, 9);
+  });
+
+  it("a map holds a value from its year on; a scenario's own period reads the map by calendar year", () => {
+    const { fig } = run(`time: { period: 2026-2029 }
+inputs: [ { id: i, name: I, amount: 100 } ]
+outcomes: [ { id: o, name: O, amount: { 2026: 10, 2028: 30 } } ]
+scenarios:
+  - { id: a, name: A }
+  - { id: later, name: Later, time: { period: 2028-2029 } }`);
+    expect(fig.get("a.benefits")).toBe(10 + 10 + 30 + 30);
+    expect(fig.get("later.benefits")).toBe(30 + 30);
+  });
+
+  it("refuses what cannot vary by year, a list that does not fit the period, a map that starts late", () => {
+    expect(problems(model.replace("quantity: 10,", "quantity: 10, duration: \"1 + t\",")).join("\n")).toMatch(/outcomes\[0\]\.duration {2}duration cannot vary by year \(it reads t, year or a number by year\)/);
+    expect(problems(model.replace("[60%, 40%, 20%]", "[60%, 40%]")).join("\n")).toMatch(/parameters\.success {2}a list by year has 2 values, the period 2026-2028 has 3 years/);
+    expect(problems(model.replace("{ 2026: 500, 2027: 0 }", "{ 2027: 500 }")).join("\n")).toMatch(/outcomes\[1\]\.amount\["2027"\] {2}a map by year starts in 2027, after the first year of the period \(2026\)\n {2}hint: give a value for 2026/);
+  });
+});

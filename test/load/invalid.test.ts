@@ -45,8 +45,12 @@ const cases: [string, (t: string) => string, string[]][] = [
   ["unknown top-level key", (t) => t + "stakeholder: []\n", [
     'm.yaml:21:1  stakeholder  unknown key "stakeholder" (did you mean "stakeholders"?)',
   ]],
-  ["wrong type", (t) => t.replace("amount: 1000", "amount: [1000]"), [
-    "m.yaml:16:64  inputs[0].amount  expected a number or text, got a list",
+  ["wrong type", (t) => t.replace("amount: 1000", "amount: true"), [
+    "m.yaml:16:64  inputs[0].amount  expected a number or text or a list or a block of keys, got boolean true",
+  ]],
+  ["a list by year that does not fit the period", (t) => t.replace("amount: 1000", "amount: [1000]"), [
+    "m.yaml:16:64  inputs[0].amount  a list by year has 1 value, the period 2026-2030 has 5 years",
+    "  hint: give one value per year, or a map by year ({ 2026: 0.6, 2028: 0.2 })",
   ]],
   ["negative count", (t) => t.replace("participants: 10, values", "participants: -10, values"), [
     "m.yaml:11:43  activities[0].participants  participants must not be negative (got -10)",

@@ -47,6 +47,7 @@ const TABLE: [rule: string, model: string, problem: string][] = [
   ["qaly-price", change("parameters: { qaly_price: 50000 }", "parameters: { price_per_qaly: 50000 }").replace("domain: health }", "domain: health, qaly: true }"), 'outcomes[0].qaly  a QALY outcome needs a parameter "qaly_price"'],
   ["ratio-formula-or-selection", change("{ id: r, name: R }", "{ id: r, name: R, numerator: benefits, benefits_of: [a] }"), 'ratios[0]  give either a formula ("numerator", "denominator") or a selection ("benefits_of", "inputs_of"), not both'],
   ["time-year-or-period", change("time: { period: 2026 }", "time: { period: 2026, year: 2026 }"), 'time.year  give either "year" or "period", not both'],
+  ["year-names-reserved", change("parameters: { qaly_price: 50000 }", "parameters: { qaly_price: 50000, t: 3 }"), 'parameters.t  "t" is a built-in name (the years since year 0 of a number that varies by year)\n  hint: choose another name'],
   ["scenario-time", change("{ id: t, name: T, extends: s }", "{ id: t, name: T, extends: s, time: { year: 2027, period: 2027 } }"), 'scenarios[1].time.year  give either "year" or "period", not both'],
 ];
 

@@ -315,6 +315,16 @@ export const RULES: Rule[] = [
     },
   },
   {
+    id: "year-names-reserved",
+    says: "no parameter or baseline is called `t` or `year` (the year index and the calendar year of a number by year)",
+    check: ({ doc }) =>
+      (["parameters", "baselines"] as const).flatMap((key) =>
+        Object.keys(doc[key] ?? {})
+          .filter((name) => name === "t" || name === "year")
+          .map((name) => p([key, name], `"${name}" is a built-in name (the ${name === "t" ? "years since year 0" : "calendar year"} of a number that varies by year)`, "choose another name")),
+      ),
+  },
+  {
     id: "scenario-time",
     says: 'a scenario\'s own `time` gives a "period" or a "year", not both, and its period does not end before it starts',
     check: ({ doc }) =>
