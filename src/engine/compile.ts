@@ -220,11 +220,11 @@ export function compile(model: NModel): CompiledModel {
   const followModel = times.flatMap((t, k) => (t.discount === model.discount ? [k] : []));
   if (followModel.length > 0) {
     for (const st of model.discount.stated) {
-      addressable(st.name, lit(st.rate, st.path), "stated", RATE, followModel.length === times.length ? {} : { scenarios: followModel });
+      addressable(st.name, st.expr ?? lit(st.rate, st.path), "stated", RATE, followModel.length === times.length ? {} : { scenarios: followModel });
     }
   }
   times.forEach((t, k) => {
-    if (t.discount !== model.discount) for (const st of t.discount.stated) addressable(st.name, lit(st.rate, st.path), "stated", RATE, { scenarios: [k] });
+    if (t.discount !== model.discount) for (const st of t.discount.stated) addressable(st.name, st.expr ?? lit(st.rate, st.path), "stated", RATE, { scenarios: [k] });
   });
   if (model.participants?.uniqueFactor) {
     addressable("participants.unique_factor", model.participants.uniqueFactor, "stated", SHARE);

@@ -33,7 +33,7 @@ export interface NDiscount {
    * The flat rates the model states (addressable as "time.discount.rate", ".effects", ".costs"):
    * `applies` says which schedule the number sets. Presets and schedules state none.
    */
-  stated: { name: string; rate: number; path: Path; applies: "both" | "effects" | "costs" }[];
+  stated: { name: string; rate: number; path: Path; applies: "both" | "effects" | "costs"; expr?: NExpr }[];
   /** Human description, e.g. "3.5% (effects and costs), year 0 undiscounted". */
   label: string;
 }

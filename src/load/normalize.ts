@@ -235,7 +235,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     return Object.entries(item.allocation).map(([id, s]) => ({ stakeholder: id, share: share(s) }));
   };
   if (period.end < period.start) problem(["time", "period"], `the period ends (${period.end}) before it starts (${period.start})`);
-  const discount = normalizeDiscount(time.discount);
+  const discount = normalizeDiscount(time.discount, expr);
 
   // A share or whole years as written: a literal is read now; an expression is computed per scenario
   // (compile checks that its value is a share, or whole years).
@@ -324,7 +324,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
   // ---- a scenario's own time, over the model's (normalize/time.ts) ----------------------------------
   doc.scenarios.forEach((s, i) => {
-    const t = scenarioTime(doc, i, { period, year0: time.year0, horizon: time.horizon, discount });
+    const t = scenarioTime(doc, i, { period, year0: time.year0, horizon: time.horizon, discount }, expr);
     if (t) scenarios[i]!.time = t;
   });
 

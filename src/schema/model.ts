@@ -225,14 +225,15 @@ function build() {
   const DiscountPreset = z.enum(["hm-treasury", "nl-mkba", "nl-health-2024", "none"]);
   const Schedule = z.array(strict({ from_year: z.number().int().min(0).optional(), rate: Share })).min(1);
 
+  // A preset name first: any other text is a rate (a percentage or an expression over parameters).
   const Discount = z.union([
-    Share,
     DiscountPreset,
+    ShareExpr,
     strict({
       preset: DiscountPreset.optional(),
-      rate: Share.optional(),
-      costs: Share.optional(),
-      effects: Share.optional(),
+      rate: ShareExpr.optional(),
+      costs: ShareExpr.optional(),
+      effects: ShareExpr.optional(),
       schedule: Schedule.optional(),
       /**
        * year0: the first year is not discounted (start of year); year1: it is discounted once (end of

@@ -326,3 +326,22 @@ scenarios:
     expect(problems(model.replace("{ 2026: 500, 2027: 0 }", "{ 2027: 500 }")).join("\n")).toMatch(/outcomes\[1\]\.amount\["2027"\] {2}a map by year starts in 2027, after the first year of the period \(2026\)\n {2}hint: give a value for 2026/);
   });
 });
+
+describe("the discount rate as an expression over parameters", () => {
+  it("is computed per scenario, addressable as before, and described by its text", () => {
+    const { result, fig } = run(`time: { period: 2024-2025, discount: disc }
+parameters: { disc: 4% }
+inputs: [ { id: i, name: I, amount: 100 } ]
+outcomes: [ { id: o, name: O, amount: 300 } ]
+scenarios:
+  - { id: a, name: A }
+  - { id: b, name: B, parameters: { disc: 0 } }`);
+    expect(fig.get("a.benefits")).toBeCloseTo(300 + 300 / 1.04, 10);
+    expect(fig.get("b.benefits")).toBe(600);
+    expect(result.model.discount).toBe("disc, year 0 undiscounted");
+    expect(problems(`time: { period: 2024-2025, discount: { rate: "disc * 40" } }
+parameters: { disc: 4% }
+inputs: [ { id: i, name: I, amount: 100 } ]
+scenarios: [ { id: a, name: A } ]`).join("\n")).toMatch(/time\.discount\.rate {2}a rate is between -100% and 100% \(got 1\.6\)/);
+  });
+});

@@ -1,6 +1,6 @@
 // Time: the period (or one year), year 0 and the discounting (rate, presets, schedules, convention).
 import type { ModelDoc } from "../../schema/model.js";
-import type { NDiscount, NTime, RateStep, YearRange } from "../../engine/model.js";
+import type { NDiscount, NExpr, NTime, Path, RateStep, YearRange } from "../../engine/model.js";
 import { readShare as share } from "../../schema/share.js";
 
 export function yearRange(v: number | string | { start: number; end: number }): YearRange {
@@ -43,28 +43,39 @@ export function pct(r: number): string {
 
 export type TimeDoc = NonNullable<ModelDoc["time"]>;
 
-export function normalizeDiscount(d: TimeDoc["discount"]): NDiscount {
+/** Reads a rate as written: a literal now, an expression (computed per scenario, so a scenario can vary it). */
+export type RateExpr = (text: string, path: Path) => NExpr;
+const LOOKS_PERCENT = /^\s*[-+]?[\d.,e]*\s*%+\s*$/i;
+
+export function normalizeDiscount(d: TimeDoc["discount"], exprOf?: RateExpr, base: Path = ["time"]): NDiscount {
   const flat = (r: number): RateStep[] => [{ fromYear: 0, rate: r }];
+  // Steps made from an expression are described by its text (their rate is computed, not known here).
+  const texts = new Map<RateStep[], string>();
+  const read = (x: number | string, path: Path): { rate: number; expr?: NExpr; steps: RateStep[] } => {
+    if (typeof x === "number" || LOOKS_PERCENT.test(x) || !exprOf) return { rate: share(x), steps: flat(share(x)) };
+    const expr = exprOf(x, path);
+    const steps = flat(Number.NaN);
+    texts.set(steps, expr.text);
+    return { rate: Number.NaN, expr, steps };
+  };
   if (d === undefined) return { effects: flat(0), costs: flat(0), firstYear: "year0", inputsDefault: true, stated: [], label: "not discounted" };
-  if (typeof d === "number" || (typeof d === "string" && d.includes("%"))) {
-    const r = share(d as number | string);
-    const stated = [{ name: "time.discount.rate", rate: r, path: ["time", "discount"], applies: "both" as const }];
-    return { effects: flat(r), costs: flat(r), firstYear: "year0", inputsDefault: true, stated, label: `${pct(r)}, year 0 undiscounted` };
+  if (typeof d === "number" || (typeof d === "string" && !(d in PRESETS))) {
+    const path = [...base, "discount"];
+    const r = read(d as number | string, path);
+    const stated = [{ name: "time.discount.rate", rate: r.rate, path, applies: "both" as const, ...(r.expr ? { expr: r.expr } : {}) }];
+    return { effects: r.steps, costs: r.steps, firstYear: "year0", inputsDefault: true, stated, label: `${r.expr ? r.expr.text : pct(r.rate)}, year 0 undiscounted` };
   }
   type DiscountObj = Exclude<NonNullable<TimeDoc["discount"]>, string | number>;
   const obj: DiscountObj = typeof d === "string" ? { preset: d as DiscountObj["preset"] } : d;
   const preset = obj.preset ? PRESETS[obj.preset]! : undefined;
   const schedule = obj.schedule?.map((s) => ({ fromYear: s.from_year ?? 0, rate: share(s.rate) }));
-  const base = obj.rate !== undefined ? flat(share(obj.rate)) : undefined;
-  const effects =
-    schedule ?? (obj.effects !== undefined ? flat(share(obj.effects)) : base) ?? preset?.effects ?? flat(0);
-  const costs =
-    schedule ??
-    (obj.costs !== undefined ? flat(share(obj.costs)) : base) ??
-    (preset && preset.costs.length > 0 ? preset.costs : preset?.effects) ??
-    flat(0);
+  const rate = obj.rate !== undefined ? read(obj.rate, [...base, "discount", "rate"]) : undefined;
+  const eff = obj.effects !== undefined ? read(obj.effects, [...base, "discount", "effects"]) : undefined;
+  const cst = obj.costs !== undefined ? read(obj.costs, [...base, "discount", "costs"]) : undefined;
+  const effects = schedule ?? eff?.steps ?? rate?.steps ?? preset?.effects ?? flat(0);
+  const costs = schedule ?? cst?.steps ?? rate?.steps ?? (preset && preset.costs.length > 0 ? preset.costs : preset?.effects) ?? flat(0);
   const firstYear = obj.first_year ?? "year0";
-  const describe = (s: RateStep[]) => (s.length === 1 ? pct(s[0]!.rate) : s.map((x) => `${pct(x.rate)} from year ${x.fromYear}`).join(", "));
+  const describe = (s: RateStep[]) => texts.get(s) ?? (s.length === 1 ? pct(s[0]!.rate) : s.map((x) => `${pct(x.rate)} from year ${x.fromYear}`).join(", "));
   const same = describe(effects) === describe(costs);
   const label =
     (preset && !schedule && obj.rate === undefined && obj.effects === undefined && obj.costs === undefined
@@ -75,15 +86,16 @@ export function normalizeDiscount(d: TimeDoc["discount"]): NDiscount {
     (firstYear === "year0" ? ", year 0 undiscounted" : firstYear === "mid_year" ? ", mid-year (t - 0.5)" : ", discounted from year 1") +
     (obj.inputs === false ? "; inputs not discounted" : "");
   const stated: NDiscount["stated"] = [];
+  const state = (name: string, r: { rate: number; expr?: NExpr }, path: Path, applies: "both" | "effects" | "costs") =>
+    stated.push({ name, rate: r.rate, path, applies, ...(r.expr ? { expr: r.expr } : {}) });
   if (!schedule) {
     const rateApplies = obj.effects === undefined ? (obj.costs === undefined ? "both" : "effects") : obj.costs === undefined ? "costs" : undefined;
-    if (obj.rate !== undefined && rateApplies) stated.push({ name: "time.discount.rate", rate: share(obj.rate), path: ["time", "discount", "rate"], applies: rateApplies });
-    if (obj.effects !== undefined) stated.push({ name: "time.discount.effects", rate: share(obj.effects), path: ["time", "discount", "effects"], applies: "effects" });
-    if (obj.costs !== undefined) stated.push({ name: "time.discount.costs", rate: share(obj.costs), path: ["time", "discount", "costs"], applies: "costs" });
+    if (rate && rateApplies) state("time.discount.rate", rate, [...base, "discount", "rate"], rateApplies);
+    if (eff) state("time.discount.effects", eff, [...base, "discount", "effects"], "effects");
+    if (cst) state("time.discount.costs", cst, [...base, "discount", "costs"], "costs");
   }
   return { effects, costs, firstYear, inputsDefault: obj.inputs ?? true, stated, label };
 }
-
 
 /**
  * A scenario's own time: the `time:` of the scenario and the scenarios it extends (root first, each
@@ -95,6 +107,7 @@ export function scenarioTime(
   doc: ModelDoc,
   i: number,
   model: { period: YearRange; year0?: number; horizon?: number; discount: NDiscount },
+  exprOf?: RateExpr,
 ): NTime | undefined {
   const byId = new Map(doc.scenarios.map((s, j) => [s.id, j]));
   const chain: number[] = [];
@@ -114,9 +127,9 @@ export function scenarioTime(
     if (t.year0 !== undefined) year0 = t.year0;
     if (t.horizon !== undefined) horizon = t.horizon;
     if (t.discount !== undefined) {
-      const d = normalizeDiscount(t.discount);
+      const d = normalizeDiscount(t.discount, exprOf, ["scenarios", j, "time"]);
       const owner = doc.scenarios[j]!.id;
-      d.stated = d.stated.map((st) => ({ ...st, name: `scenarios.${owner}.${st.name}`, path: ["scenarios", j, ...st.path] }));
+      d.stated = d.stated.map((st) => ({ ...st, name: `scenarios.${owner}.${st.name}` }));
       discount = d;
     }
   }
