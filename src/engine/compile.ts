@@ -33,7 +33,11 @@ interface Def {
   nanOk?: boolean;
   /** The built-in year names (`year`, `t`): their value changes with the year being computed. */
   yearly?: boolean;
+  /** The built closure, when it reads no names and so is the same in every scenario. */
+  fn?: Fn;
 }
+
+const NONE: number[] = [];
 
 class CompileFailure {
   constructor(readonly failure: EvalFailure) {}
@@ -464,8 +468,19 @@ export function compile(model: NModel): CompiledModel {
         return;
       }
       state[slot] = 1;
+      if (def.refs === undefined || def.refs.length === 0) {
+        // Reads no names (a literal, a library value, a mix over slots): the same closure in every
+        // scenario, built once (most slots of a large model).
+        for (const dep of def.deps ?? NONE) visit(dep, def, undefined);
+        state[slot] = 2;
+        order.push(slot);
+        defs.push(def);
+        depLists.push(def.deps ?? NONE);
+        fns.push((def.fn ??= def.build(() => -1)));
+        return;
+      }
       const resolved = new Map<string, number>();
-      for (const name of def.refs ?? []) {
+      for (const name of def.refs) {
         const dep = resolveName(k, name);
         if (dep === undefined) {
           throw new CompileFailure({ ok: false, path: def.path, message: `unknown name "${name}"${def.nexpr ? ` in "${def.nexpr.text}"` : ""}` });
@@ -662,7 +677,9 @@ export function compile(model: NModel): CompiledModel {
     const all = new Float64Array(size).fill(NaN); // NaN: not computed in this scenario
     for (let i = 0; i < p.slots.length; i++) all[p.slots[i]!] = base[p.slots[i]!]!;
     const restDeps = rest.map((i) => p.deps[i]!);
-    p.depStart = Int32Array.from([0, ...restDeps.map((_, j) => restDeps.slice(0, j + 1).reduce((a, d) => a + d.length, 0))]);
+    const depStart = new Int32Array(restDeps.length + 1);
+    for (let j = 0; j < restDeps.length; j++) depStart[j + 1] = depStart[j]! + restDeps[j]!.length;
+    p.depStart = depStart;
     p.depList = Int32Array.from(restDeps.flat());
     p.changed = new Uint8Array(size);
     p.fixed = {
