@@ -99,11 +99,11 @@ export function fixtureFileFor(modelFile: string, fixturesDir?: string): string 
     const candidate = join(dir, basename(modelFile, extname(modelFile)) + ".yaml");
     // lstat, not exists: a dangling link where the fixture should be is a fixture that cannot be read
     // (an error), not a model without published figures.
+    // No exception for a missing file: a batch asks this of every model.
     try {
-      lstatSync(candidate);
-      return candidate;
+      if (lstatSync(candidate, { throwIfNoEntry: false })) return candidate;
     } catch {
-      // the next place
+      // unreadable folder: the next place
     }
   }
   return undefined;

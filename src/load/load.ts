@@ -67,6 +67,14 @@ export class LibraryCache {
 
 /** The folder a model's library files must lie in: the nearest parent with package.json or .git, else the model's own folder. */
 export function projectRoot(modelDir: string): string {
+  // Asked for every model of a batch, mostly of the same folder: once per folder and process.
+  let root = projectRoots.get(modelDir);
+  if (root === undefined) projectRoots.set(modelDir, (root = findProjectRoot(modelDir)));
+  return root;
+}
+const projectRoots = new Map<string, string>();
+
+function findProjectRoot(modelDir: string): string {
   const start = realOr(modelDir);
   for (let dir = start; ; ) {
     if (existsSync(join(dir, "package.json")) || existsSync(join(dir, ".git"))) return dir;

@@ -268,7 +268,7 @@ export function readFailure(err: unknown, file?: string): string {
 
 function isSymlink(file: string): boolean {
   try {
-    return lstatSync(file).isSymbolicLink();
+    return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
   } catch {
     return false;
   }
