@@ -137,7 +137,8 @@ function checkDeclared(info: NumberInfo, u: Uncertainty): void {
 
 /**
  * The numbers one scenario varies: each declared range, and with `spread` a symmetric triangular
- * +-spread around every other literal number that applies to the scenario (clamped to its domain).
+ * +-spread around every other literal number that applies to the scenario (clamped to its domain),
+ * except whole years (start, duration).
  * Numbers fixed with --set are not varied.
  */
 export function uncertainties(c: Compiled, scenario: number, overrides: Float64Array, spread?: number): Uncertain[] {
@@ -153,7 +154,9 @@ export function uncertainties(c: Compiled, scenario: number, overrides: Float64A
       out.push({ slot, name: info.name, base, low: u.low, high: u.high, origin: u.origin, sampler: makeSampler(u.distribution, u.low, u.high, base, info.domain, { mode: u.mode, sd: u.sd }) });
       return;
     }
-    if (spread === undefined || !info.literal || base === 0) return;
+    // Whole years (an outcome's start and duration) are not varied by a percentage: 2 years +-10% is no
+    // number of years an outcome can last.
+    if (spread === undefined || !info.literal || base === 0 || info.domain.integer) return;
     const a = base * (1 - spread);
     const b = base * (1 + spread);
     const low = Math.max(info.domain.min, Math.min(a, b));

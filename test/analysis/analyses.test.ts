@@ -308,3 +308,15 @@ describe("band: 25% is a range the analyses see (benefits.scale)", () => {
     expect(ratioOf(c, "update_2024", ov)).toBeCloseTo(ratioOf(c, "update_2024") * 1.1, 10);
   });
 });
+
+describe("--spread leaves whole years alone", () => {
+  it("varies an outcome's value but not its duration (two editions example)", () => {
+    const { compiled: c, ref, none } = compiledModel("examples/two_editions");
+    const s = sensitivity(c, { model: ref, overrides: none, spread: 0.1 });
+    const names = s.scenarios.flatMap((x) => x.parameters.map((p) => p.name));
+    expect(names).toContain("saving_per_participant");
+    expect(names.some((n) => n.endsWith(".duration"))).toBe(false);
+    const r = simulate(c, { model: ref, overrides: none, spread: 0.1, iterations: 200, seed: 3 });
+    expect(r.scenarios).toHaveLength(2);
+  });
+});
