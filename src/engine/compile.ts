@@ -786,6 +786,34 @@ export function compile(model: NModel): CompiledModel {
   const nR = model.ratios.length;
   const fresh = (): Evaluation => newEvaluation(nS, nR);
 
+  /**
+   * An outcome's value in a year of activity, from the slots as they stand: amount x impact claim, or
+   * value x impact claim x quantity. NaN with `missing` set when it has no value or no quantity.
+   */
+  let missing: EvalFailure | undefined;
+  const takeMissing = (): EvalFailure => {
+    const m = missing!;
+    missing = undefined;
+    return m;
+  };
+  const yearlyOf = (k: number, j: number, v: Float64Array): number => {
+    const s = outcomeSlots[j]!;
+    if (s.amount >= 0) return v[s.amount]! * v[s.impact]!;
+    const used = s.value >= 0 ? v[s.value]! : s.weighted >= 0 ? v[s.weighted]! : NaN;
+    if (used !== used) {
+      missing = valueMissing[j]!;
+      return NaN;
+    }
+    let q: number;
+    if (s.quantity >= 0) q = v[s.quantity]!;
+    else if (hasExtra[k] === 1) q = v[extra]!;
+    else {
+      missing = quantityMissing[j]!;
+      return NaN;
+    }
+    return used * v[s.impact]! * q;
+  };
+
   // The present values of the flows that vary by year: each year of activity computed on its own.
   const ydOut = new Float64Array(nO);
   const ydIn = new Float64Array(nI);
@@ -801,17 +829,8 @@ export function compile(model: NModel): CompiledModel {
         const oy = t.outcomeYears[j]!;
         if (y < oy.start || y > oy.end) continue;
         const s = outcomeSlots[j]!;
-        let yearly: number;
-        if (s.amount >= 0) yearly = v[s.amount]! * v[s.impact]!;
-        else {
-          const used = s.value >= 0 ? v[s.value]! : s.weighted >= 0 ? v[s.weighted]! : NaN;
-          if (used !== used) return valueMissing[j]!;
-          let q: number;
-          if (s.quantity >= 0) q = v[s.quantity]!;
-          else if (hasExtra[k] === 1) q = v[extra]!;
-          else return quantityMissing[j]!;
-          yearly = used * v[s.impact]! * q;
-        }
+        const yearly = yearlyOf(k, j, v);
+        if (missing) return takeMissing();
         const start = v[s.start]!;
         const dur = v[s.duration]!;
         const keep = 1 - v[s.dropOff]!;
@@ -912,42 +931,34 @@ export function compile(model: NModel): CompiledModel {
     for (let j = 0; j < model.outcomes.length; j++) {
       const s = outcomeSlots[j]!;
       let pv: number;
-      if (ys && ys.outcomes[j] === 1) pv = benefitsScale >= 0 ? ydOut[j]! * v[benefitsScale]! : ydOut[j]!;
+      if (ys && ys.outcomes[j] === 1) pv = ydOut[j]!;
       else {
-      let yearly: number;
-      if (s.amount >= 0) yearly = v[s.amount]! * v[s.impact]!;
-      else {
-        const used = s.value >= 0 ? v[s.value]! : s.weighted >= 0 ? v[s.weighted]! : NaN;
-        if (used !== used) return valueMissing[j]!;
-        let q: number;
-        if (s.quantity >= 0) q = v[s.quantity]!;
-        else if (hasExtra[k] === 1) q = v[extra]!;
-        else return quantityMissing[j]!;
-        yearly = used * v[s.impact]! * q;
-      }
-      // The yearly value times the sum of (1 - drop-off)^t x discount factor over the years it counts in.
-      const start = v[s.start]!;
-      const dur = v[s.duration]!;
-      const keep = 1 - v[s.dropOff]!;
-      const ow = outWeight;
-      if (start !== ow.start[j] || dur !== ow.dur[j] || keep !== ow.keep[j] || df.rateE !== ow.rate[j] || last !== ow.last[j]) {
-        const oy = t.outcomeYears[j]!;
-        let w = 0;
-        for (let a = oy.start; a <= oy.end; a++) {
-          for (let t = 0; t < dur; t++) {
-            const i = a + start + t - first;
-            if (i >= 0 && i <= lastIdx) w += Math.pow(keep, t) * dfE[i]!;
+        const yearly = yearlyOf(k, j, v);
+        if (missing) return takeMissing();
+        // The yearly value times the sum of (1 - drop-off)^t x discount factor over the years it counts in.
+        const start = v[s.start]!;
+        const dur = v[s.duration]!;
+        const keep = 1 - v[s.dropOff]!;
+        const ow = outWeight;
+        if (start !== ow.start[j] || dur !== ow.dur[j] || keep !== ow.keep[j] || df.rateE !== ow.rate[j] || last !== ow.last[j]) {
+          const oy = t.outcomeYears[j]!;
+          let w = 0;
+          for (let a = oy.start; a <= oy.end; a++) {
+            for (let u = 0; u < dur; u++) {
+              const i = a + start + u - first;
+              if (i >= 0 && i <= lastIdx) w += Math.pow(keep, u) * dfE[i]!;
+            }
           }
+          ow.w[j] = w;
+          ow.start[j] = start;
+          ow.dur[j] = dur;
+          ow.keep[j] = keep;
+          ow.rate[j] = df.rateE;
+          ow.last[j] = last;
         }
-        ow.w[j] = w;
-        ow.start[j] = start;
-        ow.dur[j] = dur;
-        ow.keep[j] = keep;
-        ow.rate[j] = df.rateE;
-        ow.last[j] = last;
+        pv = yearly * ow.w[j]!;
       }
-      pv = benefitsScale >= 0 ? yearly * ow.w[j]! * v[benefitsScale]! : yearly * ow.w[j]!;
-      }
+      if (benefitsScale >= 0) pv *= v[benefitsScale]!;
       totalBen += pv;
       if (hasFormula) v[figBase + 5 + nIn + j] = pv;
       const al = outAlloc[j]!;
