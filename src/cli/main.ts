@@ -148,7 +148,7 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .addHelpText("after", help(["sroi check", "sroi check --quiet", "sroi check models/eijsden.yaml -f json"]))
     .action(async (paths: string[], opts) => {
       const { checkCommand } = await import("./commands/check.js");
-      code = checkCommand(paths, { ...opts, locale: langOf(opts) ?? "nl", batch: batch() }, io);
+      code = checkCommand(paths, { ...opts, locale: langOf(opts), batch: batch() }, io);
     });
 
   program

@@ -26,6 +26,8 @@ export interface ModelCheck {
   /** Model id and title; null when the model did not load. */
   model: string | null;
   title: string | null;
+  /** The model's language (meta.locale), in which its table is printed unless --lang says otherwise; null when it did not load. */
+  locale: Locale | null;
   /** The fixture file compared with, and the report it names; null when there is none. */
   fixture: string | null;
   report: string | null;
@@ -186,11 +188,15 @@ function rowNotes(rows: CheckRow[], f: Formatter, c: ChalkInstance): string[] {
  * The table per model, the failures listed again at the end with their model (a CI log's last screen
  * says what broke), and the closing line. quiet: only the failures and the closing line.
  */
-export function renderCheckTable(out: CheckOutput, opts: { chalk: ChalkInstance; locale: Locale; quiet?: boolean }): string {
+export function renderCheckTable(out: CheckOutput, opts: { chalk: ChalkInstance; locale?: Locale; quiet?: boolean }): string {
   const c = opts.chalk;
-  const f = formatter(opts.locale);
-  const w = checkWords(opts.locale);
-  const blocks = opts.quiet ? [] : out.models.map((m) => renderModel(m, f, c).join("\n"));
+  // Without --lang each model's table speaks its model's language; the lines over all models speak the
+  // language the models share (Dutch when they differ, as the reports do).
+  const langs = new Set(out.models.map((m) => m.locale ?? "nl"));
+  const shared: Locale = opts.locale ?? (langs.size === 1 ? [...langs][0]! : "nl");
+  const f = formatter(shared);
+  const w = checkWords(shared);
+  const blocks = opts.quiet ? [] : out.models.map((m) => renderModel(m, formatter(opts.locale ?? m.locale ?? "nl"), c).join("\n"));
   const failures = out.models.flatMap((m) => {
     const name = m.model ?? m.file;
     if (m.model === null) return [c.red(`  ✗ ${name}: ${w.modelDidNotLoad} (${w.problemsOnStderr})`)];
@@ -203,7 +209,7 @@ export function renderCheckTable(out: CheckOutput, opts: { chalk: ChalkInstance;
     return lines;
   });
   if (failures.length > 0) blocks.push([c.red.bold(`${w.failures} (${failures.length})`), ...failures].join("\n"));
-  const line = summaryLine(out.summary, opts.locale);
+  const line = summaryLine(out.summary, shared);
   const closing = out.exit_code === 0 ? c.green(line) : c.red.bold(line);
   return [...blocks, closing].join("\n\n") + "\n";
 }

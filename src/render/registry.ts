@@ -104,7 +104,7 @@ export const fileRenderers: {
 };
 
 export const checkRenderers: Record<FormatOf<"check">, (out: CheckOutput, o: RenderOptions) => string> = {
-  table: (out, o) => renderCheckTable(out, { chalk: o.chalk, locale: o.locale ?? "nl", quiet: o.quiet }),
+  table: (out, o) => renderCheckTable(out, { chalk: o.chalk, locale: o.locale, quiet: o.quiet }),
   json: (out) => renderCheckJson(out),
 };
 

@@ -63,6 +63,16 @@ describe("sroi check on the repository's models", () => {
     expect(r.stdout).toMatch(/current\.ratio\s+│\s+6,2 │\s+6\.17 │\s+-0\.03 │ ok/);
   });
 
+  it("speaks each model's language without --lang: English for the English examples, Dutch for a mix", async () => {
+    const en = await sroi("check", join("models", "examples", "two_editions.yaml"));
+    expect(en.code).toBe(0);
+    expect(en.stdout.trim().split("\n").at(-1)).toBe("1 model, 7 figures: 7 reproduce, 0 recorded as not reproducible, 0 fail");
+    const mixed = await sroi("check", join("models", "eijsden.yaml"), join("models", "examples", "two_editions.yaml"));
+    expect(mixed.stdout).toMatch(/^2 modellen, \d+ cijfers: /m);
+    const out = json((await sroi("check", join("models", "examples", "two_editions.yaml"), "--format", "json")).stdout);
+    expect(out.models[0]!.locale).toBe("en");
+  });
+
   it("with no paths checks models/ and models/examples/ (not models/library/), the example against its fixture", async () => {
     const out = json((await sroi("check", "--format", "json")).stdout);
     const example = model(out, "social_enterprise");

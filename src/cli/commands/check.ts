@@ -24,7 +24,8 @@ import { progress } from "../progress.js";
 export interface CheckOptions {
   format: string;
   fixtures?: string;
-  locale: Locale;
+  /** --lang; by default each model's own language. */
+  locale?: Locale;
   quiet?: boolean;
   set?: string[];
   batch?: BatchOptions;
@@ -42,6 +43,7 @@ export function checkModel(run: FileRun, fixturesDir: string | undefined): Model
     file: run.file,
     model: run.result?.model.id ?? null,
     title: run.result?.model.title ?? null,
+    locale: run.result?.model.locale ?? null,
     fixture: fixtureFile ? shown(fixtureFile) : null,
     report: null,
     status: "no_fixture",
@@ -74,6 +76,7 @@ function checkIsolated(run: FileRun, fixturesDir: string | undefined, debug: boo
       file: run.file,
       model: run.result?.model.id ?? null,
       title: run.result?.model.title ?? null,
+      locale: run.result?.model.locale ?? null,
       fixture: null,
       report: null,
       status: "invalid",
