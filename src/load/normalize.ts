@@ -21,7 +21,7 @@ import { didYouMean } from "./problems.js";
 import { readShare } from "../schema/share.js";
 import { checkRules } from "./normalize/rules.js";
 import { normalizeLibrary } from "./normalize/library.js";
-import { normalizeDiscount, scenarioTime, yearRange } from "./normalize/time.js";
+import { DISCOUNT_PRESETS, normalizeDiscount, scenarioTime, yearRange } from "./normalize/time.js";
 import { declaredRange, deprecations } from "./normalize/parameters.js";
 
 export { yearRange } from "./normalize/time.js";
@@ -235,7 +235,16 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     return Object.entries(item.allocation).map(([id, s]) => ({ stakeholder: id, share: share(s) }));
   };
   if (period.end < period.start) problem(["time", "period"], `the period ends (${period.end}) before it starts (${period.start})`);
-  const discount = normalizeDiscount(time.discount, expr);
+  // A rate written as text is an expression, unless it is a misspelt preset ("nl-mkb").
+  const rateExpr = (text: string, path: Path): NExpr => {
+    const preset = didYouMean(text.trim(), DISCOUNT_PRESETS);
+    if (preset && !/\s/.test(text.trim()) && !params.has(text.trim())) {
+      problem(path, `no discount preset "${text.trim()}"`, `did you mean "${preset}"? (presets: ${DISCOUNT_PRESETS.join(", ")})`);
+      return { expr: { kind: "num", value: Number.NaN, start: 0, end: 0 }, text, path };
+    }
+    return expr(text, path);
+  };
+  const discount = normalizeDiscount(time.discount, rateExpr);
 
   // A share or whole years as written: a literal is read now; an expression is computed per scenario
   // (compile checks that its value is a share, or whole years).
@@ -324,7 +333,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
   // ---- a scenario's own time, over the model's (normalize/time.ts) ----------------------------------
   doc.scenarios.forEach((s, i) => {
-    const t = scenarioTime(doc, i, { period, year0: time.year0, horizon: time.horizon, discount }, expr);
+    const t = scenarioTime(doc, i, { period, year0: time.year0, horizon: time.horizon, discount }, rateExpr);
     if (t) scenarios[i]!.time = t;
   });
 

@@ -339,6 +339,9 @@ scenarios:
     expect(fig.get("a.benefits")).toBeCloseTo(300 + 300 / 1.04, 10);
     expect(fig.get("b.benefits")).toBe(600);
     expect(result.model.discount).toBe("disc, year 0 undiscounted");
+    expect(problems(`time: { period: 2024-2025, discount: nl-mkb }
+inputs: [ { id: i, name: I, amount: 100 } ]
+scenarios: [ { id: a, name: A } ]`).join("\n")).toMatch(/time\.discount {2}no discount preset "nl-mkb"\n {2}hint: did you mean "nl-mkba"\?/);
     expect(problems(`time: { period: 2024-2025, discount: { rate: "disc * 40" } }
 parameters: { disc: 4% }
 inputs: [ { id: i, name: I, amount: 100 } ]

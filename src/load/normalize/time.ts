@@ -37,6 +37,9 @@ const PRESETS: Record<string, { effects: RateStep[]; costs: RateStep[]; label: s
   none: { effects: [{ fromYear: 0, rate: 0 }], costs: [], label: "not discounted" },
 };
 
+/** The discount presets by name (a misspelt one is reported as such, not read as an expression). */
+export const DISCOUNT_PRESETS = Object.keys(PRESETS);
+
 export function pct(r: number): string {
   return `${Math.round(r * 10000) / 100}%`;
 }
