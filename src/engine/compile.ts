@@ -521,7 +521,7 @@ export function compile(model: NModel): CompiledModel {
           return s === undefined ? undefined : values[s];
         });
       } catch (err) {
-        if (err instanceof ExprEvalError) return { ok: false, path: def.path, message: `${err.message} in "${def.nexpr.text}"` };
+        if (err instanceof ExprEvalError) return { ok: false, path: def.path, message: inText(err.message, def.nexpr.text) };
         throw err;
       }
     }
@@ -1048,6 +1048,11 @@ function parameterDomain(value: NExpr, unit: string | undefined): NumberDomain {
   if (/^\s*\d+([.,]\d+)?\s*%\s*$/.test(value.text)) return SHARE;
   if (unit && COUNT_UNIT.test(unit) && !/\bper\b/i.test(unit)) return COUNT;
   return ANY;
+}
+
+/** An expression's error with the expression it is in, once (the error may already name the whole text). */
+export function inText(message: string, text: string): string {
+  return message.endsWith(`"${text}"`) ? message : `${message} in "${text}"`;
 }
 
 function domainMessage(d: NumberDomain, value: number): string {

@@ -1,6 +1,6 @@
 // The engine: a normalised model in, plain results out. No I/O, no formatting.
 import { evaluateExpr, ExprEvalError } from "../expr/expr.js";
-import { compile, discountFactor, type CompiledModel } from "./compile.js";
+import { compile, discountFactor, inText, type CompiledModel } from "./compile.js";
 import type { Compiled } from "./evaluator.js";
 import { scenarioTime, type ScenarioTime } from "./time.js";
 import type { NExpr, NModel, NOutcome, NScenario, Path, RateStep } from "./model.js";
@@ -322,7 +322,7 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     try {
       return evaluateExpr(e.expr, (name) => ratioFigures.get(name) ?? env.lookup(name));
     } catch (err) {
-      if (err instanceof ExprEvalError) throw new ModelEvalError(`${err.message} in "${e.text}"`, e.path);
+      if (err instanceof ExprEvalError) throw new ModelEvalError(inText(err.message, e.text), e.path);
       throw err;
     }
   };

@@ -72,7 +72,12 @@ function issueProblems(issue: Issue, doc: SourceDoc, prefix: PathSegment[]): Pro
   }
 
   let message = issue.message;
-  if (issue.code === "invalid_type") {
+  if (issue.code === "invalid_key") {
+    // A key the record refuses (a year key that is not four digits): say why, with the key as written.
+    const why = issue.issues[0]?.message;
+    const key = path[path.length - 1];
+    message = `${why ?? "not a valid key"} (got "${String(key)}")`;
+  } else if (issue.code === "invalid_type") {
     const value = valueAt(doc.data, path);
     message =
       value === undefined

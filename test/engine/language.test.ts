@@ -348,3 +348,18 @@ inputs: [ { id: i, name: I, amount: 100 } ]
 scenarios: [ { id: a, name: A } ]`).join("\n")).toMatch(/time\.discount\.rate {2}a rate is between -100% and 100% \(got 1\.6\)/);
   });
 });
+
+describe("messages for numbers by year and expressions", () => {
+  const model = `time: { period: 2026-2028 }
+parameters: { q: 1 }
+inputs: [ { id: i, name: I, amount: 100 } ]
+outcomes: [ { id: o, name: O, amount: AMOUNT } ]
+scenarios: [ { id: s, name: S } ]`;
+  it("a map key that is not a year says so, with the key", () => {
+    expect(problems(model.replace("AMOUNT", "{ 26: 5 }")).join("\n")).toMatch(/outcomes\[0\]\.amount\["26"\] {2}a year key is four digits \(got "26"\)/);
+  });
+  it("an expression's error names the expression once", () => {
+    const p = problems(model.replace("AMOUNT", '"q / (q - 1)"')).join("\n");
+    expect(p).toMatch(/outcomes\[0\]\.amount {2}division by zero in "q \/ \(q - 1\)"$/m);
+  });
+});
