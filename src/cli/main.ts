@@ -164,7 +164,7 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .addHelpText("after", help(["sroi run models --save results/before --summary", "sroi diff results/before", "sroi diff results/before --figure '*.ratio'"]))
     .action(async (baseline: string, paths: string[], opts) => {
       const { diffCommand } = await import("./commands/diff.js");
-      code = diffCommand(baseline, paths, { ...opts, locale: langOf(opts) ?? "nl", batch: batch() }, io);
+      code = diffCommand(baseline, paths, { ...opts, locale: langOf(opts), batch: batch() }, io);
     });
 
   program

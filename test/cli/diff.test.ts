@@ -126,6 +126,15 @@ describe("sroi diff", () => {
     expect(en.stdout).toMatch(/current\.ratio\s+│\s+6\.17 │\s+5\.54 │\s+-0\.63\d* │\s+-10\.26% │ FAILS/);
   });
 
+  it("speaks the models' language without --lang: English for an English model", async () => {
+    const dir = copyRepo();
+    const base = join(dir, "baseline");
+    const model = join(dir, "models", "examples", "two_editions.yaml");
+    await sroi("run", model, "--save", base, "--format", "json");
+    const r = await sroi("diff", base, model);
+    expect(r.stdout).toMatch(/^1 model: 0 changed \(0 figures moved\), 1 unchanged, 0 new, 0 gone$/m);
+  });
+
   it("--all lists the figures that did not move too", async () => {
     const dir = copyRepo();
     const base = join(dir, "baseline");

@@ -21,7 +21,8 @@ export interface DiffOptions {
   format: string;
   all?: boolean;
   figure?: string;
-  locale: Locale;
+  /** --lang; by default the language the models share (Dutch when they differ). */
+  locale?: Locale;
   batch?: BatchOptions;
 }
 
@@ -47,7 +48,7 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
   tick.done();
   for (const r of runs) for (const p of r.problems) io.err(formatProblem(p) + "\n");
 
-  const current = new Map<string, { file: string; figures: Map<string, number> }>();
+  const current = new Map<string, { file: string; figures: Map<string, number>; locale: Locale }>();
   const failed = new Map<string, string>();
   for (const r of runs) {
     if (!r.result) {
@@ -58,7 +59,7 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
     }
     const id = r.result.model.id;
     if (current.has(id)) throw new UsageError(`${current.get(id)!.file} and ${r.file} have the same model id "${id}"; give one a meta.id`);
-    current.set(id, { file: r.file, figures: modelFigures(r.result) });
+    current.set(id, { file: r.file, figures: modelFigures(r.result), locale: r.result.model.locale });
   }
 
   const baseline = saved.figures;
@@ -70,13 +71,16 @@ export function diffCommand(baselineDir: string, paths: string[], opts: DiffOpti
     const fixture = fixtureFile ? loadFixture(fixtureFile)?.fixture : undefined;
     const held = new Map<string, "holds" | "fails">();
     if (fixture) {
-      for (const r of checkFigures(fixture, current.get(m.model)!.figures).rows) {
+      const now = current.get(m.model)!;
+      for (const r of checkFigures(fixture, now.figures, now.locale).rows) {
         if (r.figure) held.set(r.figure, r.status === "ok" || r.status === "not_reproducible" ? "holds" : "fails");
       }
     }
     m.rows = headlineFirst(m.rows, opts.figure).map((r) => ({ ...r, published: held.get(r.figure) ?? null }));
   }
   const out: DiffOutput = { schema: DIFF_SCHEMA, baseline: baselineDir, all: opts.all ?? false, summary: diffSummary(models), models };
-  io.out(diffRenderers[format](out, { chalk: io.chalk, locale: opts.locale }));
+  const langs = new Set([...current.values()].map((m) => m.locale));
+  const locale: Locale = opts.locale ?? (langs.size === 1 ? [...langs][0]! : "nl");
+  io.out(diffRenderers[format](out, { chalk: io.chalk, locale }));
   return exitCode({ invalidInput: missing.length > 0 || failed.size > 0 || saved.problems.length > 0 });
 }
