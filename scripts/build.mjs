@@ -7,8 +7,9 @@
 //   dist/**/*.js       every source file as an ES module, laid out as tsc would (dist/api.js, dist/load/load.js),
 //                      for programs and scripts that import the library.
 import { build } from "esbuild";
-import { readdirSync, rmSync } from "node:fs";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { writeAccept } from "./gen-accept.mjs";
 
 // cli-table3's string-width goes through a fast path for plain text (see scripts/shims/string-width.cjs).
 const fastStringWidth = {
@@ -88,12 +89,24 @@ const lazyChildProcess = {
   },
 };
 
+// zod is loaded on first use (see scripts/shims/zod-lazy.cjs).
+const lazyZod = {
+  name: "lazy-zod",
+  setup(b) {
+    const shim = resolve("scripts/shims/zod-lazy.cjs");
+    b.onResolve({ filter: /^zod$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+  },
+};
+
+// The validator generated from the zod schemas, which the CLI runs instead of zod on a valid file.
+await writeAccept();
+
 rmSync("dist", { recursive: true, force: true });
 await Promise.all([
   ...[
-    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth, lazyYaml, lazyChildProcess] },
-    { outfile: "dist/cli/sroi-lean.cjs", plugins: [leanLeftOut, fastStringWidth, lazyYaml, lazyChildProcess] },
-    { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut, lazyChildProcess] },
+    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth, lazyYaml, lazyChildProcess, lazyZod] },
+    { outfile: "dist/cli/sroi-lean.cjs", plugins: [leanLeftOut, fastStringWidth, lazyYaml, lazyChildProcess, lazyZod] },
+    { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut, lazyChildProcess, lazyZod] },
   ].map(({ outfile, plugins }) =>
     build({
       ...common,
@@ -101,10 +114,11 @@ await Promise.all([
       outfile,
       plugins,
       format: "cjs",
+      metafile: !!process.env.SROI_META, // SROI_META=1 writes dist/cli/*.meta.json: what each bundle holds (esbuild.github.io/analyze)
       // main.ts reads package.json next to itself through import.meta.url, which CommonJS lacks.
       define: { "import.meta.url": "__sroiUrl" },
       banner: { js: 'const __sroiUrl = require("node:url").pathToFileURL(__filename).href;' },
-    }),
+    }).then((r) => r.metafile && writeFileSync(`${outfile}.meta.json`, JSON.stringify(r.metafile))),
   ),
   // The library as ES modules, one file per source file as tsc would lay them out (dist/api.js,
   // dist/load/load.js, ...), for programs and scripts that import it; packages stay imports.

@@ -3,7 +3,8 @@ import { existsSync, lstatSync, readdirSync, realpathSync } from "node:fs";
 import { basename, dirname, extname, join, resolve, sep } from "node:path";
 import { isInside, projectRoot } from "./load.js";
 import { readPrinted, PrintedParseError } from "../check/published.js";
-import { Fixture, type FixtureDoc } from "../schema/fixture.js";
+import { acceptFixture } from "../schema/accept.generated.js";
+import { fixtureSchemas, type FixtureDoc } from "../schema/fixture.js";
 import type { Problem } from "./problems.js";
 import { readSourceFile } from "./source.js";
 import { validateWith } from "./validate.js";
@@ -44,7 +45,7 @@ export function loadFixture(file: string, forModel?: string, fixturesDir?: strin
   }
   const { doc, problems } = readSourceFile(file);
   if (!doc) return { file, problems };
-  const v = validateWith(Fixture, doc);
+  const v = validateWith(doc, acceptFixture, () => fixtureSchemas().Fixture);
   if (!v.data) return { file, problems: v.problems };
   // A published figure sroi cannot read is a fixture problem (at its line), not a failed check.
   const unreadable: Problem[] = [];

@@ -2,6 +2,7 @@
 // normalise. Returns the model or every problem, each with file:line:col; never throws for bad input.
 import { existsSync, realpathSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, resolve, relative, sep } from "node:path";
+import { acceptLibrary, acceptModel } from "../schema/accept.generated.js";
 import { schemas } from "../schema/model.js";
 import type { NModel } from "../engine/model.js";
 import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
@@ -60,7 +61,7 @@ export class LibraryCache {
     const data = doc.data as Record<string, unknown> | null;
     if (data === null || typeof data !== "object" || Array.isArray(data) || !("sroi-library" in data)) return { problems: notLibrary };
     const bounds = boundProblems(shown);
-    const v = bounds.length > 0 ? { problems: bounds } : validateWith(schemas().Library, shown);
+    const v = bounds.length > 0 ? { problems: bounds } : validateWith(shown, acceptLibrary, () => schemas().Library);
     return v.data ? { lib: { file: shownAs, doc: v.data }, doc: shown, problems: [] } : { problems: v.problems };
   }
 }
@@ -120,7 +121,7 @@ export function loadModelText(file: string, text: string, cache = new LibraryCac
 function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
   const bounds = boundProblems(doc);
   if (bounds.length > 0) return { file, problems: bounds, libraries: [] };
-  const shaped = validateWith(schemas().Model, doc);
+  const shaped = validateWith(doc, acceptModel, () => schemas().Model);
   if (!shaped.data) return { file, problems: sortProblems(shaped.problems), libraries: [] };
 
   const libraries: LoadedLibrary[] = [];

@@ -7,11 +7,19 @@ import type { SourceDoc } from "./source.js";
 
 type Issue = z.core.$ZodIssue;
 
+/**
+ * The data of a document the schema accepts, or its problems. `accept` is the generated validator
+ * (schema/accept.generated.ts): what it accepts zod would too, with the same data, so zod (`schema`,
+ * built on first use) is only loaded for a document it leaves to zod, mostly one with problems to tell.
+ */
 export function validateWith<T>(
-  schema: z.ZodType<T>,
   doc: SourceDoc,
+  accept: (data: unknown) => T | undefined,
+  schema: () => z.ZodType<T>,
 ): { data?: T; problems: Problem[] } {
-  const res = schema.safeParse(doc.data);
+  const fast = accept(doc.data);
+  if (fast !== undefined) return { data: fast, problems: [] };
+  const res = schema().safeParse(doc.data);
   if (res.success) return { data: res.data, problems: [] };
   const problems: Problem[] = [];
   for (const issue of res.error.issues) problems.push(...issueProblems(issue, doc, []));

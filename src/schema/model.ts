@@ -2,7 +2,7 @@
 // tables, MKBA cost/benefit items, scale-up models, quick scans). This file describes the model *as
 // written*; `src/load/normalize.ts` turns it into the plain model the engine computes on.
 import { z } from "zod";
-import { parsePercent } from "./share.js";
+import { refinements as R } from "./refinements.js";
 
 export const MODEL_LANGUAGE_VERSION = 1;
 
@@ -18,19 +18,15 @@ function strict<T extends z.ZodRawShape>(shape: T) {
 }
 
 const ID_RE = /^[a-z][a-z0-9_]*$/;
-/** Text meant as a percentage (digits and a % sign), as opposed to an expression that contains one. */
-const LOOKS_PERCENT = /^\s*[-+]?[\d.,e]*\s*%+\s*$/i;
 /**
  * Every zod schema of the language, built on first use (memoised) rather than at import, so that a
  * command that validates nothing does not pay for building them.
  */
 function build() {
-  // Names that JavaScript objects already carry: refused, so no id can reach into an object's prototype.
-  const RESERVED = new Set(["constructor", "prototype", "hasownproperty", "tostring", "valueof", "isprototypeof", "propertyisenumerable", "tolocalestring"]);
   const Id = z
     .string()
     .regex(ID_RE, { message: "an id is lower case letters, digits and _, starting with a letter (e.g. care_office)" })
-    .refine((s) => !RESERVED.has(s), { message: "this name is reserved; choose another id" });
+    .refine(R.notReserved, { message: "this name is reserved; choose another id" });
 
   /**
    * A share: 0.5 or "50%" (also "12,5%"). Numbers above 1 are refused rather than guessed at,
@@ -42,11 +38,8 @@ function build() {
     }),
     z
       .string()
-      .refine((s) => parsePercent(s) !== undefined, { message: 'a share is a number from 0 to 1 or a percentage like "50%"' })
-      .refine((s) => {
-        const v = parsePercent(s);
-        return v === undefined || (v >= 0 && v <= 1);
-      }, { message: "a share is between 0 and 100%" }),
+      .refine(R.isPercent, { message: 'a share is a number from 0 to 1 or a percentage like "50%"' })
+      .refine(R.percentIsShare, { message: "a share is between 0 and 100%" }),
   ]);
 
   /** A number, or an arithmetic expression over named parameters (parsed by sroi, never eval'd). */
@@ -58,7 +51,7 @@ function build() {
    */
   const ByYearEntry = z.union([
     z.number(),
-    z.string().refine((s) => parsePercent(s) !== undefined, { message: 'an entry by year is a number or a percentage like "50%"' }),
+    z.string().refine(R.isPercent, { message: 'an entry by year is a number or a percentage like "50%"' }),
   ]);
   const YearKey = z.string().regex(/^\d{4}$/, { message: "a year key is four digits" });
   const ByYearList = z.array(ByYearEntry).min(1, { message: "a list by year needs a value per year of the period" });
@@ -78,11 +71,8 @@ function build() {
     z
       .string()
       .min(1, { message: "an empty expression" })
-      .refine((s) => !LOOKS_PERCENT.test(s) || parsePercent(s) !== undefined, { message: 'a share is a number from 0 to 1 or a percentage like "50%"' })
-      .refine((s) => {
-        const v = LOOKS_PERCENT.test(s) ? parsePercent(s) : undefined;
-        return v === undefined || (v >= 0 && v <= 1);
-      }, { message: "a share is between 0 and 100%" }),
+      .refine(R.expressionOrPercent, { message: 'a share is a number from 0 to 1 or a percentage like "50%"' })
+      .refine(R.expressionOrShare, { message: "a share is between 0 and 100%" }),
   ]).meta({ title: "share or expression" });
 
   /** Whole years (start, duration): a literal, or an expression checked to be whole when computed. */
@@ -392,8 +382,8 @@ function build() {
     z.number().min(-1).max(1, { message: 'a rate is between -100% and 100% (write 3% as 0.03 or "3%")' }),
     z
       .string()
-      .refine((s) => parsePercent(s) !== undefined, { message: 'a rate is a number or a percentage like "3%"' })
-      .refine((s) => Math.abs(parsePercent(s) ?? 0) <= 1, { message: "a rate is between -100% and 100%" }),
+      .refine(R.isPercent, { message: 'a rate is a number or a percentage like "3%"' })
+      .refine(R.rateInRange, { message: "a rate is between -100% and 100%" }),
   ]);
 
   const IndexSeries = strict({

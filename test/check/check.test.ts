@@ -3,7 +3,8 @@
 // and a figure recorded as not reproducible fails the check once it does reproduce.
 import { describe, expect, it } from "vitest";
 import { checkFigures } from "../../src/check/check.js";
-import { Fixture, type PublishedFigureDoc } from "../../src/schema/fixture.js";
+import { fixtureSchemas, type PublishedFigureDoc } from "../../src/schema/fixture.js";
+const { Fixture } = fixtureSchemas();
 
 /** A one-figure fixture, validated like a fixture file (so a tolerance needs its reason). */
 function one(published: string | number, extra: Partial<PublishedFigureDoc> = {}) {
