@@ -7,6 +7,7 @@
 // it answers only for plain files: anything either parser treats specially, or that the full path has a
 // warning or a dedicated message for, goes to the full path, which is always right, only slower.
 import { load } from "js-yaml";
+import { plainData } from "./plainyaml.js";
 
 /**
  * Text the fast path leaves to the full parser:
@@ -35,6 +36,9 @@ const NEEDS_FULL_PARSER = [
 /** The file's data when the fast path can vouch for it; undefined means: use the full parser. */
 export function fastData(text: string): Record<string, unknown> | undefined {
   if (NEEDS_FULL_PARSER.some((pattern) => pattern.test(text))) return undefined;
+  // The plain YAML that models are written in has a faster reader still; it leaves the rest to js-yaml.
+  const plain = plainData(text);
+  if (plain !== undefined) return plain;
   let data: unknown;
   try {
     // js-yaml's default schema is YAML 1.2 core, as the full path's; duplicate keys throw.

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fastData } from "../../src/load/fastyaml.js";
+import { plainData } from "../../src/load/plainyaml.js";
 import { parseSource, parseSourceFull } from "../../src/load/source.js";
 import { rng } from "../fuzz/mutate.js"; // seeded: a failure names a mutation that can be replayed
 
@@ -18,8 +19,17 @@ function yamlFiles(dir: string): string[] {
 
 const files = [...yamlFiles("models"), ...yamlFiles("fixtures")];
 
-/** Whenever the fast path answers, the full parser has no problem with the text and the same data. */
+/**
+ * Whenever the fast path answers, the full parser has no problem with the text and the same data; so
+ * has the plain reader (plainyaml.ts) when it answers, on its own, without the pre-check in front of it.
+ */
 function expectAgreement(text: string, label: string): boolean {
+  const plain = plainData(text);
+  if (plain !== undefined) {
+    const full = parseSourceFull("x.yaml", text);
+    expect(full.problems, `${label}: the plain reader accepted a text the full parser has problems with`).toEqual([]);
+    expect(plain, `${label}: the plain reader's data differs`).toStrictEqual(full.doc?.data);
+  }
   const fast = fastData(text);
   if (fast === undefined) return false;
   const full = parseSourceFull("x.yaml", text);
@@ -67,8 +77,9 @@ const PROBES = [
 describe("fast YAML path", () => {
   it.each(files)("%s: same data as the full parser, through the fast path", (file) => {
     const text = readFileSync(file, "utf8");
-    // Every shipped file must take the fast path, or the speed work does nothing for it.
+    // Every shipped file must take the fast path, and its plain reader, or the speed work does nothing for it.
     expect(expectAgreement(text, file), `${file} fell back to the full parser`).toBe(true);
+    expect(plainData(text), `${file} was left to js-yaml`).toBeDefined();
   });
 
   it("reads every probe scalar as the full parser does, or leaves it to the full parser", () => {
@@ -95,6 +106,31 @@ describe("fast YAML path", () => {
       }
     }
     expect(fast).toBeGreaterThan(total / 4);
+  });
+
+  it("reads the plain YAML of models itself: block text, flow over lines, lists in maps, quotes, comments", () => {
+    const plain = [
+      "a: >-\n  folded\n  text\n\n  after a blank\nb: 1\n",
+      "a: >\n  folded, kept end\n\n\nb: 1\n",
+      "a: |\n  literal\n\n  # not a comment\n# a comment\nb: |-\n  x\n",
+      "a: >- # why\n  t\n",
+      "l:\n- a\n- b: 1\n  c: [x, z]\n-\n  d: 2\nm: 3\n",
+      "l:\n  - { id: a, name: \"A, b\",\n      note: x }   # c\n  - [1, 2,\n     3]\n",
+      "'q k': 1\n\"d k\": 'it''s'\ne: \"\\u00e9\\n\\\"\\x41\"\n",
+      "# top\n\na: 1 # c\n  # indented comment\nb:\n  # c\n  c: x#y\n",
+      "years: { 2026: 0.6, 2028: 20% }\nv: 2 * x + 1\np: 2026-2030\nneg: -0.5\n",
+      "k:\nz: ~\nt: true\n",
+    ];
+    for (const text of plain) {
+      expect(expectAgreement(text, JSON.stringify(text)), JSON.stringify(text)).toBe(true);
+      expect(plainData(text), JSON.stringify(text)).toBeDefined();
+    }
+    // Left to js-yaml (or the full parser), and read the same there.
+    const other = ["a: |+\n  kept\n\nb: 1\n", "a: >2\n   x\n", "a: >\n  x\n    more\n  y\n", "a: b\n  continued\n", 'a: "two\n  lines"\n', "a: [x, y,]\n", "- - a\n", "a: 0x1F\n", "a: 1_000\n", "a: 12:30\n", "a: 2026-01-01\n", "a: yes\n", "a: -0\n", "a: 12345678901234567\n", "{ a: 1 }\n"];
+    for (const text of other) {
+      expect(plainData(text), JSON.stringify(text)).toBeUndefined();
+      expectAgreement(text, JSON.stringify(text));
+    }
   });
 
   it("leaves empty files, bare scalars, lists, several documents, syntax errors and special syntax to the full parser", () => {
