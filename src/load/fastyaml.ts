@@ -35,10 +35,11 @@ const NEEDS_FULL_PARSER = [
 
 /** The file's data when the fast path can vouch for it; undefined means: use the full parser. */
 export function fastData(text: string): Record<string, unknown> | undefined {
-  if (NEEDS_FULL_PARSER.some((pattern) => pattern.test(text))) return undefined;
-  // The plain YAML that models are written in has a faster reader still; it leaves the rest to js-yaml.
+  // The plain YAML that models are written in has a faster reader still, which needs no pre-check (it
+  // stops at anything the pre-check looks for); what it leaves goes to js-yaml.
   const plain = plainData(text);
   if (plain !== undefined) return plain;
+  if (NEEDS_FULL_PARSER.some((pattern) => pattern.test(text))) return undefined;
   let data: unknown;
   try {
     // js-yaml's default schema is YAML 1.2 core, as the full path's; duplicate keys throw.

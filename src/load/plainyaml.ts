@@ -6,7 +6,8 @@
 // (a scalar that some YAML schema reads as a number, a multi-line plain or quoted scalar, a duplicate key,
 // a key that is not a simple name), so it is only ever slower, never different.
 //
-// fastyaml.ts calls it after its pre-check, so tabs, anchors, tags, directives and the like never get here.
+// fastyaml.ts calls it first, before the pre-check that guards js-yaml: it stops by itself at tabs, bare CRs,
+// anchors, tags, directives, explicit and merge keys, a line that starts with a flow end, and the like.
 
 /** Thrown (never an Error: no stack to capture) when the text leaves this reader's subset. */
 const STOP = { stop: true };
@@ -29,12 +30,14 @@ const DECIMAL = /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?$/;
 const NUMBERISH =
   /^[-+]?(?:[0-9][0-9_]*(?::[0-9_]+)*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+]?[0-9]+)?|0[bB][01_]+|0[oO][0-7_]+|0[xX][0-9a-fA-F_]+|\.(?:inf|Inf|INF|nan|NaN|NAN))$|^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:$|[Tt ])/;
 /** Tabs, characters YAML forbids or treats as line breaks (NEL, LS, PS), byte-order marks: the other parsers decide. */
-const UNUSUAL = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const UNUSUAL = /[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
 
 export function plainData(text: string): Record<string, unknown> | undefined {
-  if (UNUSUAL.test(text)) return undefined;
+  // CRLF line ends read as LF ones (YAML folds both into one break); a CR anywhere else is unusual.
+  const lf = text.includes("\r") ? text.replace(/\r\n/g, "\n") : text;
+  if (UNUSUAL.test(lf)) return undefined;
   try {
-    const r = new Reader(text.includes("\r") ? text.replace(/\r\n/g, "\n") : text);
+    const r = new Reader(lf);
     const line = r.next();
     if (line < 0 || r.indent[line] !== 0 || r.isItem(line)) return undefined; // a model is a map at column 0
     const data = r.map(line, 0);
@@ -423,6 +426,8 @@ class Flow {
       this.r.at = this.line + 1;
       const n = this.r.next();
       if (n < 0 || this.r.indent[n]! <= this.col) throw STOP; // unclosed, or a line not indented into it
+      const first = this.r.lines[n]!.charCodeAt(this.r.indent[n]!);
+      if (first === 93 || first === 125) throw STOP; // a line that starts with a flow end: the full parser may warn
       this.line = n;
       this.l = this.r.lines[n]!;
       this.p = 0;
@@ -476,7 +481,7 @@ class Flow {
           if (ch === 44 || ch === 93 || ch === 125) break;
           if (ch === 91 || ch === 123) throw STOP;
           if (ch === HASH && l.charCodeAt(i - 1) === SPACE) throw STOP; // a plain scalar may go on below
-          if (ch === COLON && (l.charCodeAt(i + 1) === SPACE || i + 1 === l.length)) throw STOP; // a pair in a list
+          if (ch === COLON) throw STOP; // a pair in a list, or a key: a colon in a flow scalar is left to the others
         }
         if (i === l.length) throw STOP; // a plain scalar that may go on on the next line
         const text = trimSpaces(l.slice(from, i));
