@@ -58,7 +58,14 @@ function summaryLocale(runs: FileRun[]): Locale {
   return first ? modelLocale(first) : "nl";
 }
 
-const indent = (s: string, by: string) => s.replace(/\n/g, `\n${by}`);
+/**
+ * JSON of a value as it stands two levels deep in a pretty-printed document (every line indented by four
+ * spaces): JSON.stringify indents it there itself, which is faster than re-indenting its text.
+ */
+const jsonAtDepth2 = (v: unknown) => {
+  const s = JSON.stringify([[v]], null, 2);
+  return s.slice("[\n  [\n".length, s.length - "\n  ]\n]".length);
+};
 
 export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOptions, count: number) => RunWriter> = {
   table: (o, count) => {
@@ -82,7 +89,7 @@ export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOpti
       begin: () => `{\n  "schema": "${RUN_SCHEMA}",\n  "models": [`,
       model: (r) => {
         const entry: RunEntry = { file: r.file, ok: !!r.result, result: r.result ?? null, problems: r.problems, ...(r.certainty ? { min_certainty: r.certainty } : {}) };
-        return `${n++ > 0 ? "," : ""}\n    ${indent(JSON.stringify(entry, null, 2), "    ")}`;
+        return `${n++ > 0 ? "," : ""}\n${jsonAtDepth2(entry)}`;
       },
       end: () => `${n > 0 ? "\n  " : ""}]\n}\n`,
     };
