@@ -268,18 +268,22 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     };
   });
   warnWeightedVsUsed(model, scenario, valuation, warnings);
-  // Per stakeholder.
+  // Per stakeholder: each row's share looked up once, and summed in the rows' order (as sum() would).
   const share = (alloc: { stakeholder: string; share: number }[], id: string) =>
     alloc.find((a) => a.stakeholder === id)?.share ?? 0;
+  const byYear = (rows: { per_year: number[] }[], shares: number[]) =>
+    years.map((_, i) => {
+      let acc = 0;
+      for (let j = 0; j < rows.length; j++) acc += (rows[j]!.per_year[i] ?? 0) * shares[j]!;
+      return acc;
+    });
   const stakeholders: StakeholderRow[] = model.stakeholders.map((s) => {
-    const inputsPerYear = years.map((_, i) =>
-      sum(inputs.map((r) => (r.per_year[i] ?? 0) * share(r.allocation, s.id))),
-    );
-    const benefitsPerYear = years.map((_, i) =>
-      sum(outcomes.map((r) => (r.per_year[i] ?? 0) * share(r.allocation, s.id))),
-    );
-    const inputsCounted = sum(inputs.map((r) => r.counted * share(r.allocation, s.id)));
-    const benefits = sum(outcomes.map((r) => r.present_value * share(r.allocation, s.id)));
+    const inShares = inputs.map((r) => share(r.allocation, s.id));
+    const outShares = outcomes.map((r) => share(r.allocation, s.id));
+    const inputsPerYear = byYear(inputs, inShares);
+    const benefitsPerYear = byYear(outcomes, outShares);
+    const inputsCounted = sum(inputs.map((r, j) => r.counted * inShares[j]!));
+    const benefits = sum(outcomes.map((r, j) => r.present_value * outShares[j]!));
     return {
       id: s.id,
       name: s.name,
