@@ -92,7 +92,7 @@ export function isInside(path: string, dir: string): boolean {
 
 function realOr(p: string): string {
   try {
-    return realpathSync(p);
+    return realpathSync.native(p); // one system call, where the JavaScript one lstats every folder on the way
   } catch {
     return p;
   }
