@@ -64,15 +64,8 @@ export interface CheckOutput {
 }
 
 export function checkSummary(models: ModelCheck[]): CheckSummary {
-  const s: CheckSummary = { models: models.length, figures: 0, reproduce: 0, not_reproducible: 0, fail: 0, no_fixture: 0, invalid: 0 };
-  for (const m of models) {
-    s.figures += m.figures.length;
-    s.reproduce += m.counts.ok;
-    s.not_reproducible += m.counts.not_reproducible;
-    s.fail += FAILING.reduce((a, st) => a + m.counts[st], 0);
-    if (m.status === "no_fixture") s.no_fixture++;
-    if (m.status === "invalid") s.invalid++;
-  }
+  const s: CheckSummary = { models: 0, figures: 0, reproduce: 0, not_reproducible: 0, fail: 0, no_fixture: 0, invalid: 0 };
+  for (const m of models) addToSummary(s, m);
   return s;
 }
 
@@ -189,28 +182,56 @@ function rowNotes(rows: CheckRow[], f: Formatter, c: ChalkInstance): string[] {
  * says what broke), and the closing line. quiet: only the failures and the closing line.
  */
 export function renderCheckTable(out: CheckOutput, opts: { chalk: ChalkInstance; locale?: Locale; quiet?: boolean }): string {
-  const c = opts.chalk;
-  // Without --lang each model's table speaks its model's language; the lines over all models speak the
-  // language the models share (Dutch when they differ, as the reports do).
-  const langs = new Set(out.models.map((m) => m.locale ?? "nl"));
-  const shared: Locale = opts.locale ?? (langs.size === 1 ? [...langs][0]! : "nl");
-  const f = formatter(shared);
-  const w = checkWords(shared);
-  const blocks = opts.quiet ? [] : out.models.map((m) => renderModel(m, formatter(opts.locale ?? m.locale ?? "nl"), c).join("\n"));
-  const failures = out.models.flatMap((m) => {
-    const name = m.model ?? m.file;
-    if (m.model === null) return [c.red(`  ✗ ${name}: ${w.modelDidNotLoad} (${w.problemsOnStderr})`)];
-    const lines = m.status === "invalid" ? [c.red(`  ✗ ${name}: ${w.fixtureDidNotLoad} (${w.problemsOnStderr})`)] : [];
-    for (const r of m.figures) {
-      if (!FAILING.includes(r.status)) continue;
-      const computed = shownLike(r.published, r.computed, f);
-      lines.push(c.red(`  ✗ ${w.failure(name, r.figure ?? w.none, r.published, computed, w.status[r.status])}`));
-    }
-    return lines;
-  });
-  if (failures.length > 0) blocks.push([c.red.bold(`${w.failures} (${failures.length})`), ...failures].join("\n"));
-  const line = summaryLine(out.summary, shared);
-  const closing = out.exit_code === 0 ? c.green(line) : c.red.bold(line);
-  return [...blocks, closing].join("\n\n") + "\n";
+  const writer = checkTableWriter(opts);
+  let text = "";
+  for (const m of out.models) text += writer.model(m);
+  return text + writer.end(out.summary, out.exit_code);
 }
 
+/**
+ * renderCheckTable model by model, so that a batch prints each model's table as it is checked and keeps
+ * of it only what the closing lines need: model(m) gives its table, end() the failures and closing line.
+ */
+export function checkTableWriter(opts: { chalk: ChalkInstance; locale?: Locale; quiet?: boolean }) {
+  const c = opts.chalk;
+  const langs = new Set<Locale>();
+  const failing: { name: string; loaded: boolean; invalid: boolean; rows: Pick<CheckRow, "figure" | "published" | "computed" | "status">[] }[] = [];
+  return {
+    model(m: ModelCheck): string {
+      langs.add(m.locale ?? "nl");
+      const rows = m.figures.filter((r) => FAILING.includes(r.status)).map((r) => ({ figure: r.figure, published: r.published, computed: r.computed, status: r.status }));
+      failing.push({ name: m.model ?? m.file, loaded: m.model !== null, invalid: m.status === "invalid", rows });
+      return opts.quiet ? "" : renderModel(m, formatter(opts.locale ?? m.locale ?? "nl"), c).join("\n") + "\n\n";
+    },
+    end(summary: CheckSummary, exitCode: number): string {
+      // Without --lang each model's table speaks its model's language; the lines over all models speak the
+      // language the models share (Dutch when they differ, as the reports do).
+      const shared: Locale = opts.locale ?? (langs.size === 1 ? [...langs][0]! : "nl");
+      const f = formatter(shared);
+      const w = checkWords(shared);
+      const failures = failing.flatMap((m) => {
+        if (!m.loaded) return [c.red(`  ✗ ${m.name}: ${w.modelDidNotLoad} (${w.problemsOnStderr})`)];
+        const lines = m.invalid ? [c.red(`  ✗ ${m.name}: ${w.fixtureDidNotLoad} (${w.problemsOnStderr})`)] : [];
+        for (const r of m.rows) {
+          const computed = shownLike(r.published, r.computed, f);
+          lines.push(c.red(`  ✗ ${w.failure(m.name, r.figure ?? w.none, r.published, computed, w.status[r.status])}`));
+        }
+        return lines;
+      });
+      const block = failures.length > 0 ? [c.red.bold(`${w.failures} (${failures.length})`), ...failures].join("\n") + "\n\n" : "";
+      const line = summaryLine(summary, shared);
+      return block + (exitCode === 0 ? c.green(line) : c.red.bold(line)) + "\n";
+    },
+  };
+}
+
+/** The summary, added to model by model (see checkSummary). */
+export function addToSummary(s: CheckSummary, m: ModelCheck): void {
+  s.models++;
+  s.figures += m.figures.length;
+  s.reproduce += m.counts.ok;
+  s.not_reproducible += m.counts.not_reproducible;
+  s.fail += FAILING.reduce((a, st) => a + m.counts[st], 0);
+  if (m.status === "no_fixture") s.no_fixture++;
+  if (m.status === "invalid") s.invalid++;
+}

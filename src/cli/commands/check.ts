@@ -8,8 +8,10 @@ import { checkFigures, emptyCounts, FAILING } from "../../check/check.js";
 import { fixtureFileFor, loadFixture } from "../../load/fixture.js";
 import { formatProblem } from "../../load/problems.js";
 import {
+  addToSummary,
   CHECK_SCHEMA,
   checkSummary,
+  checkTableWriter,
   type CheckOutput,
   type ModelCheck,
 } from "../../render/check.js";
@@ -98,10 +100,33 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
   // Each model's result is reduced to its check as it finishes (holding every result cost a batch memory).
   const tick = progress(io, files.length, "check");
-  const models = runBatch(files, { ...opts.batch, set: opts.set }, (r) => {
+  const check = (r: FileRun) => {
     tick();
     return checkIsolated(r, opts.fixtures, opts.batch?.debug ?? false);
-  });
+  };
+  const batchOpts = { ...opts.batch, set: opts.set };
+
+  if (format === "table") {
+    // Printed model by model, each model's problems first: a batch holds only what the closing lines need.
+    const writer = checkTableWriter({ chalk: io.chalk, locale: opts.locale, quiet: opts.quiet });
+    const summary = checkSummary([]);
+    let invalid = missing.length > 0;
+    let failed = false;
+    runBatch(files, batchOpts, (r) => {
+      const m = check(r);
+      for (const p of m.problems) io.err(formatProblem(p) + "\n");
+      addToSummary(summary, m);
+      invalid ||= m.status === "invalid";
+      failed ||= m.status === "fail";
+      io.out(writer.model(m));
+    });
+    tick.done();
+    const code = exitCode({ invalidInput: invalid, checkFailed: failed });
+    io.out(writer.end(summary, code));
+    return code;
+  }
+
+  const models = runBatch(files, batchOpts, check);
   tick.done();
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
 
