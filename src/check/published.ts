@@ -157,7 +157,22 @@ function stepOf(n: number): number {
   return decimals > 0 ? Number(`1e-${decimals}`) : 1;
 }
 
+/**
+ * A printed figure's number. Memoised (a figure is read when its fixture loads, when it is checked and
+ * when it is shown; a batch meets the same texts often); the result is frozen, as it is shared.
+ */
 export function parsePrinted(text: string, locale: Locale = "nl"): PrintedNumber {
+  const key = `${locale}\u0000${text}`;
+  let p = parsed.get(key);
+  if (p === undefined) {
+    if (parsed.size >= 10_000) parsed.clear(); // a bound, for a batch of many distinct texts
+    parsed.set(key, (p = Object.freeze(parsePrintedOnce(text, locale))));
+  }
+  return p;
+}
+const parsed = new Map<string, PrintedNumber>();
+
+function parsePrintedOnce(text: string, locale: Locale): PrintedNumber {
   let rest = text.replace(/[\u00a0\u202f]/g, " ").trim();
   if (rest === "") throw new PrintedParseError(text, "empty text");
   if (/±|\+\/-|\+-/.test(rest)) {

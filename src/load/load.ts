@@ -38,6 +38,15 @@ export class LibraryCache {
     this.allowed = (options.allowPaths ?? []).map((d) => realOr(resolve(d)));
   }
 
+  private reals = new Map<string, string>();
+
+  /** A library path's real path, found once per batch (every model of a folder names the same files). */
+  realPath(absPath: string): string {
+    let real = this.reals.get(absPath);
+    if (real === undefined) this.reals.set(absPath, (real = realOr(absPath)));
+    return real;
+  }
+
   get(absPath: string, shownAs: string): CacheEntry {
     const hit = this.cache.get(absPath);
     if (hit) return hit;
@@ -136,7 +145,7 @@ function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
     const shownAs = relative(process.cwd(), abs) || abs;
     // Checked before anything is read: a model under review is untrusted input, and a library path
     // must not be a way to read (or probe) files elsewhere on the machine.
-    const real = realOr(abs);
+    const real = cache.realPath(abs);
     if (!isInside(real, root) && !cache.allowed.some((d) => isInside(real, d))) {
       const pos = doc.locate(["library", i]) ?? { line: 1, col: 1 };
       libProblems.push({

@@ -9,7 +9,8 @@ export const DEFAULT_WIDTH = 100;
 const plain = { chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" } };
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
-export const visible = (s: string) => s.replace(ANSI, "").length;
+/** Characters a terminal shows (escape codes take none); text without an escape is measured as is. */
+export const visible = (s: string) => (s.includes("\u001b") ? s.replace(ANSI, "").length : s.length);
 
 export interface FitOptions {
   /** No limit (--wide). */
