@@ -1,6 +1,6 @@
 // A model's own printed figures (`checks:`): compared with the computed result by the same reader
 // and rule as fixtures (check/published.ts). A slip becomes a warning with both numbers.
-import { scenarioFigures } from "../engine/figures.js";
+import { modelFigures } from "../engine/figures.js";
 import type { NModel, Path } from "../engine/model.js";
 import type { ModelResult, Warning } from "../engine/result.js";
 import { didYouMean } from "../load/problems.js";
@@ -13,8 +13,8 @@ export interface CheckProblem {
 }
 
 export function checkPrinted(model: NModel, result: ModelResult): { warnings: Warning[]; problems: CheckProblem[] } {
-  const figures = new Map<string, number>();
-  for (const s of result.scenarios) for (const [k, v] of scenarioFigures(s)) figures.set(k, v);
+  if (model.checks.length === 0) return { warnings: [], problems: [] };
+  const figures = modelFigures(result);
   const warnings: Warning[] = [];
   const problems: CheckProblem[] = [];
   for (const c of model.checks) {

@@ -70,9 +70,17 @@ export function scenarioFigures(s: ScenarioResult): Map<string, number> {
   return f;
 }
 
-/** Every figure of a model result, in a stable order. */
+/**
+ * Every figure of a model result, in a stable order. Made once per result (a run checks the model's
+ * own printed figures, `sroi check` its fixture, from the same map); read it, never change it.
+ */
 export function modelFigures(result: ModelResult): Map<string, number> {
-  const all = new Map<string, number>();
-  for (const s of result.scenarios) for (const [k, v] of scenarioFigures(s)) all.set(k, v);
+  let all = made.get(result);
+  if (all === undefined) {
+    all = new Map<string, number>();
+    for (const s of result.scenarios) for (const [k, v] of scenarioFigures(s)) all.set(k, v);
+    made.set(result, all);
+  }
   return all;
 }
+const made = new WeakMap<ModelResult, Map<string, number>>();
