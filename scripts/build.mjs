@@ -90,12 +90,13 @@ const lazyChildProcess = {
   },
 };
 
-// zod is loaded on first use (see scripts/shims/zod-lazy.cjs).
+// zod is loaded on first use (see scripts/shims/zod-lazy.cjs), from a file of its own (dist/cli/sroi-zod.cjs,
+// built below): a valid model never needs it, and the bundle a run reads is half the size without it.
 const lazyZod = {
   name: "lazy-zod",
   setup(b) {
     const shim = resolve("scripts/shims/zod-lazy.cjs");
-    b.onResolve({ filter: /^zod$/ }, (args) => (args.importer === shim ? undefined : { path: shim }));
+    b.onResolve({ filter: /^zod$/ }, (args) => (args.importer === shim ? { path: "./sroi-zod.cjs", external: true } : { path: shim }));
   },
 };
 
@@ -121,6 +122,13 @@ await Promise.all([
       banner: { js: 'const __sroiUrl = require("node:url").pathToFileURL(__filename).href;' },
     }).then((r) => r.metafile && writeFileSync(`${outfile}.meta.json`, JSON.stringify(r.metafile))),
   ),
+  // zod alone, for the bundles' lazy shim (required from dist/cli/, next to them).
+  build({
+    ...common,
+    stdin: { contents: 'module.exports = require("zod");', resolveDir: ".", loader: "js" },
+    outfile: "dist/cli/sroi-zod.cjs",
+    format: "cjs",
+  }),
   // The library as ES modules, one file per source file as tsc would lay them out (dist/api.js,
   // dist/load/load.js, ...), for programs and scripts that import it; packages stay imports.
   build({

@@ -19,16 +19,23 @@ export function colorLevel(isTty: boolean | undefined, env: NodeJS.ProcessEnv): 
 
 export function processIo(): Io {
   // `sroi ... | head` closes the pipe early: that is the reader's choice, not an error to report.
-  for (const stream of [process.stdout, process.stderr]) {
+  const quietOnEpipe = (stream: NodeJS.WriteStream) =>
     stream.on("error", (err: NodeJS.ErrnoException) => {
       if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
       throw err;
     });
-  }
+  quietOnEpipe(process.stdout);
+  // stderr is set up when first used: most runs write nothing there, and opening it (a pipe, under CI)
+  // costs a few milliseconds of start-up.
+  let stderr: NodeJS.WriteStream | undefined;
+  const err = () => (stderr ??= quietOnEpipe(process.stderr));
+  let errChalk: ChalkInstance | undefined;
   return {
     out: (t) => process.stdout.write(t),
-    err: (t) => process.stderr.write(t),
+    err: (t) => err().write(t),
     chalk: new Chalk({ level: colorLevel(process.stdout.isTTY, process.env) }),
-    errChalk: new Chalk({ level: colorLevel(process.stderr.isTTY, process.env) }),
+    get errChalk() {
+      return (errChalk ??= new Chalk({ level: colorLevel(err().isTTY, process.env) }));
+    },
   };
 }

@@ -9,9 +9,10 @@ export interface Tick {
   done(): void;
 }
 
-export function progress(io: Io, total: number, what: string, isTty = process.stderr.isTTY === true): Tick {
+export function progress(io: Io, total: number, what: string, isTty?: boolean): Tick {
   let n = 0;
-  const on = isTty && total >= PROGRESS_FROM;
+  // stderr is looked at only for a batch long enough (opening it costs a single run start-up time).
+  const on = total >= PROGRESS_FROM && (isTty ?? process.stderr.isTTY === true);
   const tick = (() => {
     n++;
     if (on) io.err(`\r${what}: ${n}/${total} models`);
