@@ -100,15 +100,25 @@ const lazyZod = {
   },
 };
 
+// chalk's terminal detection (supports-color) loads node:tty, and with it node:net, at start-up; sroi
+// always gives chalk its colour level (src/cli/io.ts), so the bundles get chalk's browser variant of the
+// detection, which loads nothing (and says "no colour" for chalk's default instance, which sroi never uses).
+const chalkWithoutDetection = {
+  name: "chalk-without-detection",
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: resolve("node_modules/chalk/source/vendor/supports-color/browser.js") }));
+  },
+};
+
 // The validator generated from the zod schemas, which the CLI runs instead of zod on a valid file.
 await writeAccept();
 
 rmSync("dist", { recursive: true, force: true });
 await Promise.all([
   ...[
-    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth, lazyYaml, lazyChildProcess, lazyZod] },
-    { outfile: "dist/cli/sroi-lean.cjs", plugins: [leanLeftOut, fastStringWidth, lazyYaml, lazyChildProcess, lazyZod] },
-    { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut, lazyChildProcess, lazyZod] },
+    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth, lazyYaml, lazyChildProcess, lazyZod, chalkWithoutDetection] },
+    { outfile: "dist/cli/sroi-lean.cjs", plugins: [leanLeftOut, fastStringWidth, lazyYaml, lazyChildProcess, lazyZod, chalkWithoutDetection] },
+    { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut, lazyChildProcess, lazyZod, chalkWithoutDetection] },
   ].map(({ outfile, plugins }) =>
     build({
       ...common,
