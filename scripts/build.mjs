@@ -90,6 +90,15 @@ const lazyChildProcess = {
   },
 };
 
+// fastyaml.ts's js-yaml is loaded on first use (see scripts/shims/js-yaml-lazy.cjs).
+const lazyJsYaml = {
+  name: "lazy-js-yaml",
+  setup(b) {
+    const shim = resolve("scripts/shims/js-yaml-lazy.cjs");
+    b.onResolve({ filter: /^js-yaml$/ }, (args) => (args.importer === resolve("src/load/fastyaml.ts") ? { path: shim } : undefined));
+  },
+};
+
 // zod is loaded on first use (see scripts/shims/zod-lazy.cjs), from a file of its own (dist/cli/sroi-zod.cjs,
 // built below): a valid model never needs it, and the bundle a run reads is half the size without it.
 const lazyZod = {
@@ -116,9 +125,9 @@ await writeAccept();
 rmSync("dist", { recursive: true, force: true });
 await Promise.all([
   ...[
-    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth, lazyYaml, lazyChildProcess, lazyZod, chalkWithoutDetection] },
-    { outfile: "dist/cli/sroi-lean.cjs", plugins: [leanLeftOut, fastStringWidth, lazyYaml, lazyChildProcess, lazyZod, chalkWithoutDetection] },
-    { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut, lazyChildProcess, lazyZod, chalkWithoutDetection] },
+    { outfile: "dist/cli/sroi.cjs", plugins: [fastStringWidth, lazyYaml, lazyChildProcess, lazyZod, chalkWithoutDetection, lazyJsYaml] },
+    { outfile: "dist/cli/sroi-lean.cjs", plugins: [leanLeftOut, fastStringWidth, lazyYaml, lazyChildProcess, lazyZod, chalkWithoutDetection, lazyJsYaml] },
+    { outfile: "dist/cli/sroi-help.cjs", plugins: [commandsLeftOut, lazyChildProcess, lazyZod, chalkWithoutDetection, lazyJsYaml] },
   ].map(({ outfile, plugins }) =>
     build({
       ...common,
