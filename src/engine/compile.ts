@@ -438,6 +438,9 @@ export function compile(model: NModel): CompiledModel {
     depList?: Int32Array;
     /** Scratch: the slots that differ from the base values in the current evaluation. */
     changed?: Uint8Array;
+    /** Evaluations so far, and whether folding was tried (see fold). */
+    runs: number;
+    foldTried?: boolean;
   }
   const resolveName = (k: number, name: string): number | undefined => {
     const direct = index.get(name);
@@ -498,7 +501,7 @@ export function compile(model: NModel): CompiledModel {
     try {
       for (let slot = 0; slot < size; slot++) visit(slot, undefined, undefined);
     } catch (err) {
-      if (err instanceof CompileFailure) return { failure: err.failure, slots: new Int32Array(0), fns: [], min: new Float64Array(0), max: new Float64Array(0), flags: new Uint8Array(0), defs: [], deps: [] };
+      if (err instanceof CompileFailure) return { failure: err.failure, slots: new Int32Array(0), fns: [], min: new Float64Array(0), max: new Float64Array(0), flags: new Uint8Array(0), defs: [], deps: [], runs: 0 };
       throw err;
     }
     return {
@@ -509,6 +512,7 @@ export function compile(model: NModel): CompiledModel {
       max: Float64Array.from(defs.map((d) => (d.domain.max === Infinity ? Number.MAX_VALUE : d.domain.max))),
       flags: Uint8Array.from(defs.map((d) => (d.domain.integer ? 1 : 0) | (d.nanOk ? 2 : 0))),
       deps: depLists,
+      runs: 0,
     };
   });
 
@@ -533,6 +537,13 @@ export function compile(model: NModel): CompiledModel {
     curYear = times[k]!.period.start;
     const p = programs[k]!;
     if (p.failure) return p.failure;
+    // A scenario evaluated again (an analysis evaluates it thousands of times) is folded first; a run,
+    // which evaluates each scenario once, never pays for folding.
+    if (!p.foldTried && p.runs++ >= 1) {
+      p.foldTried = true;
+      fold(p, k);
+      curYear = times[k]!.period.start;
+    }
     const fx = p.fixed;
     const changed = p.changed;
     if (fx && changed) {
@@ -659,7 +670,7 @@ export function compile(model: NModel): CompiledModel {
   };
 
   // Fold what overrides cannot change into a list of values (most of a model: literals, library values).
-  programs.forEach((p, k) => {
+  function fold(p: Program, k: number): void {
     if (p.failure) return;
     const base = new Float64Array(size).fill(NaN);
     if (computeSlots(k, undefined, base)) return; // a model that fails as written: evaluate reports it
@@ -697,7 +708,7 @@ export function compile(model: NModel): CompiledModel {
     p.max = Float64Array.from(pick(p.max, rest));
     p.flags = Uint8Array.from(pick(p.flags, rest));
     p.slots = Int32Array.from(pick(p.slots, rest));
-  });
+  }
 
   // ---- flows ---------------------------------------------------------------------------------------
   const nS = model.stakeholders.length;
