@@ -79,10 +79,13 @@ export function parseSource(file: string, text: string): Result {
  * is read as a number), so when no candidate's value is, none of the texts is a number; this keeps
  * "2.586,43" in a note from costing a full parse.
  */
+const DIGIT_GROUP = /\d\.\d{3}/;
+
 function maybeDottedThousands(text: string, data: unknown): boolean {
   if (!/\d\.\d{3}/.test(text)) return false; // most files: no digit group after a dot anywhere
   const values = new Set<number>();
   for (const line of text.split("\n")) {
+    if (!DIGIT_GROUP.test(line)) continue; // most lines of such a file have none either
     const code = line.replace(/(^|\s)#.*$/, "");
     for (const m of code.matchAll(/(?:^|[\s:[,{-])(-?\d{1,3}(?:\.\d{3})+)(?=\s*(?:[,\]}]|$))/g)) values.add(Number(m[1]));
   }
