@@ -26,7 +26,13 @@ export interface FitOptions {
   mode?: "split" | "wrap";
 }
 
-const colWidth = (cells: string[]) => Math.max(1, ...cells.flatMap((c) => c.split("\n").map(visible)));
+const colWidth = (cells: string[]) => {
+  let w = 1;
+  for (const c of cells) w = Math.max(w, c.includes("\n") ? Math.max(...c.split("\n").map(visible)) : visible(c));
+  return w;
+};
+/** The length of the longest line of plain text. */
+const longestLine = (text: string) => (text.includes("\n") ? Math.max(...text.split("\n").map((l) => l.length)) : text.length);
 // compact style: one space either side of each cell and one border between columns and at both ends.
 const tableWidth = (widths: number[]) => widths.reduce((a, w) => a + w + 2, 0) + widths.length + 1;
 
@@ -65,8 +71,12 @@ function classify(s: string): { text: string; raw: string; kind: "plain" | "bold
   return PLAIN.test(text) ? { text, raw: s, kind: "styled" } : undefined;
 }
 
+const NOT_BLANK = /\S/;
+
 /** cli-table3's wordWrap (utils.js), on plain text. */
 function wordWrap(max: number, input: string): string[] {
+  // A line that fits comes back as it is (its words and spaces rejoined), unless it has no word at all.
+  if (input.length <= max && NOT_BLANK.test(input)) return [input];
   const lines: string[] = [];
   const split = input.split(/(\s+)/g);
   let line: string[] = [];
@@ -112,7 +122,11 @@ export function drawBox(head: string[], rows: string[][], aligns: string[], colW
   for (let i = 0; i < n; i++) {
     const fixed = colWidths?.[i];
     if (fixed != null) width.push(fixed);
-    else width.push(2 + Math.max(0, ...table.map((r) => Math.max(...r[i]!.text.split("\n").map((l) => l.length)))));
+    else {
+      let w = 0;
+      for (const r of table) w = Math.max(w, longestLine(r[i]!.text));
+      width.push(2 + w);
+    }
   }
   const rule = (l: string, m: string, r: string) => l + width.map((w) => "─".repeat(w)).join(m) + r;
   const out: string[] = [rule("┌", "┬", "┐")];
@@ -125,7 +139,10 @@ export function drawBox(head: string[], rows: string[][], aligns: string[], colW
         return " " + (aligns[i] === "right" ? gap + shown : shown + gap) + " ";
       };
       // A column as wide as its widest line neither wraps nor cuts: each line drawn as written.
-      if (colWidths?.[i] == null) return cell.raw.split("\n").map((l) => pad(l, l.replace(SGR, "").length));
+      if (colWidths?.[i] == null) {
+        if (!cell.raw.includes("\n")) return [pad(cell.raw, cell.kind === "plain" ? cell.raw.length : cell.raw.replace(SGR, "").length)];
+        return cell.raw.split("\n").map((l) => pad(l, l.replace(SGR, "").length));
+      }
       if (cell.kind === "styled") return [undefined];
       return cell.text
         .split("\n")
