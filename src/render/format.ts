@@ -11,6 +11,48 @@ export interface Formatter {
   share(v: number | null | undefined, digits?: number, minDigits?: number): string;
 }
 
+/**
+ * A number as Intl.NumberFormat writes it for nl-NL ("1.234,5") and en-GB ("1,234.5") with grouping and
+ * these fraction digits, without Intl: ICU rounds the shortest decimal that reads back as the number
+ * (String(v)) half away from zero, and so does this. Undefined for what it leaves to Intl (not finite,
+ * exponent notation). test/render/format.test.ts compares the two on many numbers. Intl costs a
+ * millisecond or more to build per digit range and a microsecond per number; a report prints thousands.
+ */
+export function plainNumber(v: number, min: number, max: number, group: string, decimal: string): string | undefined {
+  if (!Number.isFinite(v)) return undefined;
+  const neg = v < 0;
+  const s = String(neg ? -v : v);
+  if (s.includes("e")) return undefined;
+  const dot = s.indexOf(".");
+  let int = dot < 0 ? s : s.slice(0, dot);
+  let frac = dot < 0 ? "" : s.slice(dot + 1);
+  if (frac.length > max) {
+    const up = frac.charCodeAt(max) >= 53; // the first dropped digit is 5 or more
+    frac = frac.slice(0, max);
+    if (up) {
+      // One unit more in the last kept place, carried into the whole part.
+      const digits = int + frac;
+      let i = digits.length - 1;
+      let tail = "";
+      for (; i >= 0 && digits.charCodeAt(i) === 57; i--) tail += "0";
+      const bumped = i < 0 ? "1" + tail : digits.slice(0, i) + String.fromCharCode(digits.charCodeAt(i) + 1) + tail;
+      int = bumped.slice(0, bumped.length - frac.length);
+      frac = bumped.slice(bumped.length - frac.length);
+    }
+  }
+  let end = frac.length;
+  while (end > min && frac.charCodeAt(end - 1) === 48) end--;
+  frac = frac.slice(0, end);
+  while (frac.length < min) frac += "0";
+  let grouped = int;
+  if (int.length > 3) {
+    let i = int.length % 3 || 3;
+    grouped = int.slice(0, i);
+    for (; i < int.length; i += 3) grouped += group + int.slice(i, i + 3);
+  }
+  return (neg ? "-" : "") + grouped + (frac ? decimal + frac : "");
+}
+
 // Intl.NumberFormat is slow to build: one per locale and digit range, made once and reused.
 const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(tag: string, min: number, max: number): Intl.NumberFormat {
@@ -29,7 +71,11 @@ export function formatter(locale: Locale = "nl"): Formatter {
   const made = formatters.get(locale);
   if (made) return made;
   const tag = locale === "nl" ? "nl-NL" : "en-GB";
-  const num = (v: number, min: number, max: number) => numberFormat(tag, min, max).format(Object.is(v, -0) ? 0 : v);
+  const [group, decimal] = locale === "nl" ? [".", ","] : [",", "."];
+  const num = (v: number, min: number, max: number) => {
+    const x = Object.is(v, -0) ? 0 : v;
+    return plainNumber(x, min, max, group, decimal) ?? numberFormat(tag, min, max).format(x);
+  };
   const dash = "–";
   const f: Formatter = {
     locale,

@@ -1,0 +1,11 @@
+import { loadModel } from "../dist/load/load.js";
+import { compile } from "../dist/engine/compile.js";
+import { runModel } from "../dist/engine/engine.js";
+const f = process.argv[2];
+const T = [];
+let t = performance.now();
+const l = loadModel(f); T.push(["load", performance.now() - t]); t = performance.now();
+const c = compile(l.model); T.push(["compile", performance.now() - t]); t = performance.now();
+const r = runModel(l.model, { compiled: c }); T.push(["run", performance.now() - t]); t = performance.now();
+const s = JSON.stringify(r, null, 2); T.push(["json", performance.now() - t]);
+console.log(T.map(([k, v]) => `${k} ${v.toFixed(0)}`).join("  "), "MB", (s.length / 1e6).toFixed(1));
