@@ -100,6 +100,12 @@ function wordWrap(max: number, input: string): string[] {
   return lines;
 }
 
+/** A cell line in its column: one space either side, the gap on the side away from its alignment. */
+function pad(shown: string, length: number, inner: number, right: boolean): string {
+  const gap = " ".repeat(inner - length);
+  return " " + (right ? gap + shown : shown + gap) + " ";
+}
+
 /**
  * The table as cli-table3 draws it with these settings (compact; `headLine`: its default characters, which
  * draw a line under the head; else none), or undefined when a cell is beyond what it draws exactly.
@@ -134,27 +140,22 @@ export function drawBox(head: string[], rows: string[][], aligns: string[], colW
     if (k === 1 && headLine) out.push(rule("├", "┼", "┤"));
     const cells = table[k]!.map((cell, i) => {
       const inner = width[i]! - 2;
-      const pad = (shown: string, length: number) => {
-        const gap = " ".repeat(inner - length);
-        return " " + (aligns[i] === "right" ? gap + shown : shown + gap) + " ";
-      };
+      const right = aligns[i] === "right";
       // A column as wide as its widest line neither wraps nor cuts: each line drawn as written.
       if (colWidths?.[i] == null) {
-        if (!cell.raw.includes("\n")) return [pad(cell.raw, cell.kind === "plain" ? cell.raw.length : cell.raw.replace(SGR, "").length)];
-        return cell.raw.split("\n").map((l) => pad(l, l.replace(SGR, "").length));
+        if (!cell.raw.includes("\n")) return [pad(cell.raw, cell.kind === "plain" ? cell.raw.length : cell.raw.replace(SGR, "").length, inner, right)];
+        return cell.raw.split("\n").map((l) => pad(l, l.replace(SGR, "").length, inner, right));
       }
       if (cell.kind === "styled") return [undefined];
-      return cell.text
-        .split("\n")
-        .flatMap((l) => wordWrap(inner, l))
-        .map((l) => {
-          if (l.length > inner) {
-            if (cell.kind === "bold") return undefined; // cli-table3 cuts inside the escape codes
-            l = l.slice(0, inner - 1) + "…";
-          }
-          // A wrapped bold cell is bold line by line (cli-table3's colorizeLines), padded outside the codes.
-          return pad(cell.kind === "bold" ? BOLD_ON + l + BOLD_OFF : l, l.length);
-        });
+      const lines = cell.text.includes("\n") ? cell.text.split("\n").flatMap((l) => wordWrap(inner, l)) : wordWrap(inner, cell.text);
+      return lines.map((l) => {
+        if (l.length > inner) {
+          if (cell.kind === "bold") return undefined; // cli-table3 cuts inside the escape codes
+          l = l.slice(0, inner - 1) + "…";
+        }
+        // A wrapped bold cell is bold line by line (cli-table3's colorizeLines), padded outside the codes.
+        return pad(cell.kind === "bold" ? BOLD_ON + l + BOLD_OFF : l, l.length, inner, right);
+      });
     });
     if (cells.some((lines) => lines.includes(undefined))) return undefined;
     const height = Math.max(1, ...cells.map((l) => l.length)); // an empty row is still one line
@@ -237,12 +238,23 @@ export function wrapText(text: string, width = DEFAULT_WIDTH, indent = "    "): 
   const out: string[] = [];
   let line = lead;
   indent = lead + indent;
+  // Without escape codes a line's width is its length, kept as it grows (not measured again per word).
+  const plain = !text.includes("\u001b");
+  let length = line.length;
+  let hasText = false; // line.trim() !== ""
   for (const word of text.slice(lead.length).split(" ")) {
-    const candidate = line.trim() ? `${line} ${word}` : line + word;
-    if (visible(candidate) > width && line.trim()) {
+    const candidate = hasText ? `${line} ${word}` : line + word;
+    const candidateLength = plain ? (hasText ? length + 1 + word.length : length + word.length) : visible(candidate);
+    if (candidateLength > width && hasText) {
       out.push(line);
       line = indent + word;
-    } else line = candidate;
+      length = line.length;
+      hasText = NOT_BLANK.test(line);
+    } else {
+      line = candidate;
+      length = candidateLength;
+      hasText ||= NOT_BLANK.test(word);
+    }
   }
   if (line) out.push(line);
   return out;
@@ -250,6 +262,7 @@ export function wrapText(text: string, width = DEFAULT_WIDTH, indent = "    "): 
 
 /** A dotted figure name on lines of at most `width` characters, broken after a dot (never inside a part). */
 export function breakAtDots(name: string, width: number): string {
+  if (name.length <= width) return name;
   const lines: string[] = [];
   let line = "";
   for (const part of name.split(/(?<=\.)/)) {
