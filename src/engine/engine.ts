@@ -312,7 +312,9 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
   const totalBenefits0 = sum(outcomes.map((r) => r.present_value));
   const financial0 = sum(outcomes.filter((r) => r.kind === "financial").map((r) => r.present_value));
   // The figures a ratio formula may name (RATIO_FIGURES), for this scenario.
-  const ratioFigures = new Map<string, number>([
+  // Made only for a ratio formula (most models have none).
+  let figuresForRatios: Map<string, number> | undefined;
+  const ratioFigures = () => (figuresForRatios ??= new Map<string, number>([
     ["benefits", totalBenefits0],
     ["inputs", totalInputs0],
     ["net", totalBenefits0 - totalInputs0],
@@ -321,10 +323,11 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     ...inputs.map((r) => [`input.${r.id}`, r.counted] as [string, number]),
     ...outcomes.map((r) => [`outcome.${r.id}.pv`, r.present_value] as [string, number]),
     ...stakeholders.flatMap((s) => [[`stakeholder.${s.id}.inputs`, s.inputs], [`stakeholder.${s.id}.benefits`, s.benefits]] as [string, number][]),
-  ]);
+  ]));
   const formula = (e: NExpr) => {
     try {
-      return evaluateExpr(e.expr, (name) => ratioFigures.get(name) ?? env.lookup(name));
+      const figures = ratioFigures();
+      return evaluateExpr(e.expr, (name) => figures.get(name) ?? env.lookup(name));
     } catch (err) {
       if (err instanceof ExprEvalError) throw new ModelEvalError(inText(err.message, e.text), e.path);
       throw err;
@@ -410,21 +413,34 @@ function valueOutcome(
   extra: number | undefined,
 ): { mode: "amount" | "unit"; row: ValuationRow } {
   const mix = o.domain ? env.activityMix(o.domain) : undefined;
-  const base: Omit<ValuationRow, "used" | "value_source" | "net" | "quantity" | "baseline_change" | "qalys_per_unit"> = {
-    outcome: o.id,
-    name: o.name,
-    stakeholders: o.allocation.map((a) => a.stakeholder),
-    domain: o.domain ?? null,
-    weighted: mix?.weighted ?? null,
-    weighted_over: mix?.over ?? null,
-    value_choice: o.valueChoice ?? null,
-    impact_claim: impact,
-    baseline: o.baseline ? env.eval(o.baseline) : null,
-  };
+  // The row's fields in the order the JSON shows them; each row is written out whole (not spread from a
+  // shared base: this runs for every outcome of every scenario of every model in a batch).
+  const stakeholders = o.allocation.map((a) => a.stakeholder);
+  const domain = o.domain ?? null;
+  const weighted = mix?.weighted ?? null;
+  const weightedOver = mix?.over ?? null;
+  const valueChoice = o.valueChoice ?? null;
+  const baseline = o.baseline ? env.eval(o.baseline) : null;
   if (o.mode === "amount") {
     return {
       mode: "amount",
-      row: { ...base, used: null, value_source: "amount", net: null, quantity: null, baseline_change: null, qalys_per_unit: null },
+      row: {
+        outcome: o.id,
+        name: o.name,
+        stakeholders,
+        domain,
+        weighted,
+        weighted_over: weightedOver,
+        value_choice: valueChoice,
+        impact_claim: impact,
+        baseline,
+        used: null,
+        value_source: "amount",
+        net: null,
+        quantity: null,
+        baseline_change: null,
+        qalys_per_unit: null,
+      },
     };
   }
   let used: number;
@@ -453,12 +469,20 @@ function valueOutcome(
   return {
     mode: "unit",
     row: {
-      ...base,
+      outcome: o.id,
+      name: o.name,
+      stakeholders,
+      domain,
+      weighted,
+      weighted_over: weightedOver,
+      value_choice: valueChoice,
+      impact_claim: impact,
+      baseline,
       used,
       value_source: o.value ? "model" : "weighted",
       net,
       quantity,
-      baseline_change: base.baseline ? (sign * net) / base.baseline : null,
+      baseline_change: baseline ? (sign * net) / baseline : null,
       qalys_per_unit: qalyPrice ? net / qalyPrice : null,
     },
   };
