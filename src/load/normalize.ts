@@ -59,6 +59,23 @@ function builtinNames(doc: ModelDoc, domains: Set<string>, studies: Map<string, 
   return names;
 }
 
+/** Whether builtinNames lists this name, without making the list. */
+function isBuiltinName(name: string, doc: ModelDoc, domains: Set<string>, studies: Map<string, NStudy>): boolean {
+  if (name.startsWith("ref.")) {
+    const dot = name.indexOf(".", 4);
+    return dot > 4 && studies.get(name.slice(4, dot))?.values.has(name.slice(dot + 1)) === true;
+  }
+  if (doc.participants) {
+    if (name === "extra_participants") return true;
+    for (const g of doc.participants.groups) if (name === `participants.${g.id}` || name === `counterfactual.${g.id}`) return true;
+  }
+  if ((doc.activities ?? []).length > 0) {
+    if (name === "activities.participants") return true;
+    for (const d of domains) if (name === `activities.weighted.${d}` || name === `activities.total.${d}`) return true;
+  }
+  return false;
+}
+
 export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrary[]): { model?: NModel; problems: RawProblem[] } {
   const problems: RawProblem[] = [];
   const problem = (path: Path, message: string, hint?: string, offset?: number) =>
@@ -337,13 +354,16 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
     if (t) scenarios[i]!.time = t;
   });
 
-  const ratioNames = new Set<string>([
-    ...["benefits", "inputs", "net", "financial_benefits", "immaterial_benefits"],
-    ...(doc.inputs ?? []).map((x) => `input.${x.id}`),
-    ...(doc.outcomes ?? []).map((x) => `outcome.${x.id}.pv`),
-    ...stakeholderIds.flatMap((id) => [`stakeholder.${id}.inputs`, `stakeholder.${id}.benefits`]),
-    ...params.keys(),
-  ]);
+  // The figures a ratio formula may name: made only for a formula (most models have none).
+  let namesForRatios: Set<string> | undefined;
+  const ratioNames = () =>
+    (namesForRatios ??= new Set<string>([
+      ...["benefits", "inputs", "net", "financial_benefits", "immaterial_benefits"],
+      ...(doc.inputs ?? []).map((x) => `input.${x.id}`),
+      ...(doc.outcomes ?? []).map((x) => `outcome.${x.id}.pv`),
+      ...stakeholderIds.flatMap((id) => [`stakeholder.${id}.inputs`, `stakeholder.${id}.benefits`]),
+      ...params.keys(),
+    ]));
   const ratioExpr = (q: number | string, path: Path): NExpr | undefined => {
     const text = typeof q === "number" ? String(q) : q;
     const parsed = parseExpr(text);
@@ -352,8 +372,8 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       return undefined;
     }
     for (const name of exprRefs(parsed.expr)) {
-      if (ratioNames.has(name)) continue;
-      const guess = didYouMean(name, [...ratioNames]);
+      if (ratioNames().has(name)) continue;
+      const guess = didYouMean(name, [...ratioNames()]);
       problem(path, `unknown figure "${name}" in "${text}"`, guess ? `did you mean "${guess}"?` : "a ratio formula names totals (benefits, inputs), input.<id>, outcome.<id>.pv, stakeholder.<id>.benefits|inputs or parameters");
     }
     return { expr: parsed.expr, text, path };
@@ -374,15 +394,18 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
 
   // ---- every name used in an expression must exist ------------------------------------------------
-  const known = new Set<string>([...params.keys(), ...builtinNames(doc, domains, studies), "t", "year"]);
+  // Asked name by name (the list of every library value's name is made only for a did-you-mean).
+  const isKnown = (name: string) => params.has(name) || name === "t" || name === "year" || isBuiltinName(name, doc, domains, studies);
+  let knownList: string[] | undefined;
+  const allKnown = () => (knownList ??= [...new Set<string>([...params.keys(), ...builtinNames(doc, domains, studies), "t", "year"])]);
   const reported = new Set<string>(); // a parent scenario's expressions are read again for each child
   for (const { nexpr } of pending) {
     for (const name of exprRefs(nexpr.expr)) {
-      if (known.has(name)) continue;
+      if (isKnown(name)) continue;
       const key = `${JSON.stringify(nexpr.path)}:${name}`;
       if (reported.has(key)) continue;
       reported.add(key);
-      const guess = didYouMean(name, [...known]);
+      const guess = didYouMean(name, allKnown());
       problem(nexpr.path, `unknown name "${name}" in "${nexpr.text}"`, guess ? `did you mean "${guess}"?` : unknownNameHint(name));
     }
   }
