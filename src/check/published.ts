@@ -96,6 +96,12 @@ const NUMBER = /^\d+(?:[.,]\d+)*/;
 const SUFFIX = /^\s*(%|\p{L}+\.?)/u;
 const TRAILER = /^(?:\s|€|\$|usd(?!\p{L})|euro?(?!\p{L})|,-|-)*$/iu;
 const GROUPED = /^[1-9]\d{0,2}(?:[.,]\d{3})+$/;
+const DIGIT_FIRST = /^\d/;
+/** Whether the text starts with an ASCII letter, as every LEADING_WORD does (none folds from another). */
+const startsWithLetter = (s: string) => {
+  const c = s.charCodeAt(0) | 0x20;
+  return c >= 97 && c <= 122;
+};
 
 /** Power of ten each suffix scales by; `%` turns a percentage into a share. */
 function scaleOf(token: string): number | undefined {
@@ -181,7 +187,9 @@ function parsePrintedOnce(text: string, locale: Locale): PrintedNumber {
   }
 
   let bound: Bound | undefined;
-  for (let m = LEADING_WORD.exec(rest); m; m = LEADING_WORD.exec(rest)) {
+  // The case-insensitive Unicode patterns cost a millisecond or two to compile on first use: skipped
+  // where they cannot match (a leading word starts with a letter; a digit starts no prefix; nothing trails).
+  for (let m = startsWithLetter(rest) ? LEADING_WORD.exec(rest) : null; m; m = startsWithLetter(rest) ? LEADING_WORD.exec(rest) : null) {
     const word = (m[1] ?? "").toLowerCase().replace(/\s+/g, " ").replace("’", "'");
     const meaning = WORDS[word];
     if (meaning) {
@@ -191,7 +199,7 @@ function parsePrintedOnce(text: string, locale: Locale): PrintedNumber {
     rest = rest.slice(m[0].length);
   }
 
-  const prefix = PREFIX.exec(rest)?.[0] ?? "";
+  const prefix = DIGIT_FIRST.test(rest) ? "" : (PREFIX.exec(rest)?.[0] ?? "");
   const signs = prefix.match(/[+\-−–]/g) ?? [];
   if (signs.length > 1) throw new PrintedParseError(text, "more than one sign");
   const negative = signs.length === 1 && signs[0] !== "+";
@@ -216,7 +224,7 @@ function parsePrintedOnce(text: string, locale: Locale): PrintedNumber {
     scale = suffixScale;
     rest = rest.slice(suffix[0].length);
   }
-  if (!TRAILER.test(rest)) {
+  if (rest !== "" && !TRAILER.test(rest)) {
     throw new PrintedParseError(text, `unexpected "${rest.trim()}" after the number`);
   }
 
