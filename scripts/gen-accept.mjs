@@ -129,7 +129,8 @@ export async function generateAccept() {
     if (!name) {
       name = `v${byBody.size}`;
       byBody.set(text, name);
-      bodies.push(`function ${name}(x: any): any {\n  ${text}\n}`);
+      // Short functions on one line: the file reads as a table of checks.
+      bodies.push(body.length <= 4 ? `function ${name}(x: any): any { ${body.join(" ")} }` : `function ${name}(x: any): any {\n  ${text}\n}`);
     }
     return name;
   }
@@ -183,47 +184,29 @@ export async function generateAccept() {
         body.push(`return NO;`);
         return body;
       case "array":
-        body.push(`if (!Array.isArray(x)) return NO;`);
-        body.push(`const y = new Array(x.length);`);
-        body.push(`for (let i = 0; i < x.length; i++) {`, `  const e = ${fn(def.element)}(x[i]);`, `  if (e === NO) return NO;`, `  y[i] = e;`, `}`);
+        body.push(`const y = list(x, ${fn(def.element)});`, `if (y === NO) return NO;`);
         result = "y";
         break;
       case "object": {
         if (!def.catchall || def.catchall._zod.def.type !== "never") fail("an object that is not strict");
         const keys = Object.keys(def.shape);
         if (Object.getOwnPropertySymbols(def.shape).length) fail("a symbol key");
-        body.push(`if (!plain(x)) return NO;`);
-        // Any key outside the shape is refused (zod: unrecognized_keys); `in` also walks the prototype, as zod's `for ... in` does.
-        body.push(`for (const k in x) if (!${hoist(`new Set(${JSON.stringify(keys)})`)}.has(k)) return NO;`);
-        body.push(`const y: any = {};`, `let e;`);
-        for (const k of keys) {
+        const fields = keys.map((k) => {
           if (k in Object.prototype) fail(`a key Object.prototype carries (${k})`);
           const el = def.shape[k];
           const opt = el._zod.optin;
           if (opt !== undefined && (opt !== "optional" || el._zod.optout !== "optional" || el._zod.def.type !== "optional")) fail(`key ${k}: an optional other than .optional()`);
-          const key = JSON.stringify(k);
-          // Output in the shape's order, as zod builds it; an absent optional key stays absent.
-          const at = /^[A-Za-z_$][\w$]*$/.test(k) ? `.${k}` : `[${key}]`;
-          body.push(`if (${key} in x) { if ((e = ${fn(el)}(x${at})) === NO) return NO; y${at} = e; }${opt === undefined ? " else return NO;" : ""}`);
-        }
+          return `[${JSON.stringify(k)}, ${fn(el)}, ${opt !== undefined}]`;
+        });
+        const table = hoist(`new Fields([${fields.join(", ")}])`);
+        body.push(`const y = strict(x, ${table});`, `if (y === NO) return NO;`);
         result = "y";
         break;
       }
       case "record": {
         if (def.mode === "loose" || def.keyType._zod.values !== undefined || def.partial) fail("a record with enumerated keys");
         if (def.keyType._zod.def.type !== "string") fail("a record whose keys are not text");
-        body.push(`if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;`);
-        body.push(`const y: any = {};`);
-        body.push(
-          `for (const k in x) {`,
-          // Keys Object.prototype carries (__proto__, constructor) are handled by zod in ways of their own: let it decide.
-          `  if (!hasOwn.call(x, k) || k in Object.prototype) return NO;`,
-          `  if (${fn(def.keyType)}(k) === NO) return NO;`,
-          `  const e = ${fn(def.valueType)}(x[k]);`,
-          `  if (e === NO) return NO;`,
-          `  y[k] = e;`,
-          `}`,
-        );
+        body.push(`const y = record(x, ${fn(def.keyType)}, ${fn(def.valueType)});`, `if (y === NO) return NO;`);
         result = "y";
         break;
       }
@@ -244,18 +227,11 @@ export async function generateAccept() {
 import type { LibraryDoc, ModelDoc } from "./model.js";
 import type { FixtureDoc } from "./fixture.js";
 import { refinements as R } from "./refinements.js";
-
-const NO = Symbol("not accepted");
-const hasOwn = Object.prototype.hasOwnProperty;
-
-/** An object as a YAML parser makes it; anything else goes to zod. */
-function plain(x: any): boolean {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
-}
+import { Fields, list, NO, record, strict } from "./accept-runtime.js";
 
 ${consts.join("\n")}
 
-${bodies.join("\n\n")}
+${bodies.join("\n")}
 
 /** A model file's data as the schema's Model gives it, or undefined when zod must decide. */
 export function acceptModel(data: unknown): ModelDoc | undefined {

@@ -413,36 +413,27 @@ function valueOutcome(
   extra: number | undefined,
 ): { mode: "amount" | "unit"; row: ValuationRow } {
   const mix = o.domain ? env.activityMix(o.domain) : undefined;
-  // The row's fields in the order the JSON shows them; each row is written out whole (not spread from a
-  // shared base: this runs for every outcome of every scenario of every model in a batch).
-  const stakeholders = o.allocation.map((a) => a.stakeholder);
-  const domain = o.domain ?? null;
-  const weighted = mix?.weighted ?? null;
-  const weightedOver = mix?.over ?? null;
-  const valueChoice = o.valueChoice ?? null;
+  // Each row made by one literal with every field (not spread from a shared base: this runs for every
+  // outcome of every scenario of every model in a batch), in the order the JSON shows them.
+  const row = (used: number | null, source: ValuationRow["value_source"], net: number | null, quantity: number | null, baselineChange: number | null, qalysPerUnit: number | null): ValuationRow => ({
+    outcome: o.id,
+    name: o.name,
+    stakeholders: o.allocation.map((a) => a.stakeholder),
+    domain: o.domain ?? null,
+    weighted: mix?.weighted ?? null,
+    weighted_over: mix?.over ?? null,
+    value_choice: o.valueChoice ?? null,
+    impact_claim: impact,
+    baseline,
+    used,
+    value_source: source,
+    net,
+    quantity,
+    baseline_change: baselineChange,
+    qalys_per_unit: qalysPerUnit,
+  });
   const baseline = o.baseline ? env.eval(o.baseline) : null;
-  if (o.mode === "amount") {
-    return {
-      mode: "amount",
-      row: {
-        outcome: o.id,
-        name: o.name,
-        stakeholders,
-        domain,
-        weighted,
-        weighted_over: weightedOver,
-        value_choice: valueChoice,
-        impact_claim: impact,
-        baseline,
-        used: null,
-        value_source: "amount",
-        net: null,
-        quantity: null,
-        baseline_change: null,
-        qalys_per_unit: null,
-      },
-    };
-  }
+  if (o.mode === "amount") return { mode: "amount", row: row(null, "amount", null, null, null, null) };
   let used: number;
   if (o.value) used = env.eval(o.value);
   else if (mix) used = mix.weighted;
@@ -468,23 +459,7 @@ function valueOutcome(
   const qalyPrice = o.qaly && o.qalyPrice ? env.lookup(o.qalyPrice) : undefined;
   return {
     mode: "unit",
-    row: {
-      outcome: o.id,
-      name: o.name,
-      stakeholders,
-      domain,
-      weighted,
-      weighted_over: weightedOver,
-      value_choice: valueChoice,
-      impact_claim: impact,
-      baseline,
-      used,
-      value_source: o.value ? "model" : "weighted",
-      net,
-      quantity,
-      baseline_change: baseline ? (sign * net) / baseline : null,
-      qalys_per_unit: qalyPrice ? net / qalyPrice : null,
-    },
+    row: row(used, o.value ? "model" : "weighted", net, quantity, baseline ? (sign * net) / baseline : null, qalyPrice ? net / qalyPrice : null),
   };
 }
 

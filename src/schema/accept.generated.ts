@@ -4,172 +4,69 @@
 import type { LibraryDoc, ModelDoc } from "./model.js";
 import type { FixtureDoc } from "./fixture.js";
 import { refinements as R } from "./refinements.js";
+import { Fields, list, NO, record, strict } from "./accept-runtime.js";
 
-const NO = Symbol("not accepted");
-const hasOwn = Object.prototype.hasOwnProperty;
+const c0 = /^[a-z][a-z0-9_]*$/;
+const c1 = new Fields([["report", v3, false], ["file", v4, true], ["publisher", v4, true], ["published", v7, true], ["url", v4, true]]);
+const c2 = new Set(["sroi","mkba","sroi-quick-scan","scale-up","one-year-sroi"]);
+const c3 = /^[A-Z]{3}$/;
+const c4 = new Set(["nl","en"]);
+const c5 = new Fields([["id", v2, true], ["title", v3, false], ["source", v8, false], ["method", v10, true], ["currency", v12, true], ["locale", v14, true], ["price_year", v16, true], ["ratio_digits", v18, true], ["note", v4, true]]);
+const c6 = new Fields([["values", v23, true], ["value", v24, true], ["reason", v3, false]]);
+const c7 = /^\s*\d{4}\s*(-|–|to)\s*\d{4}\s*$/;
+const c8 = new Fields([["start", v15, false], ["end", v15, false]]);
+const c9 = new Set(["hm-treasury","nl-mkba","nl-health-2024","none"]);
+const c10 = new Fields([["from_year", v41, true], ["rate", v43, false]]);
+const c11 = new Set(["year0","year1","mid_year"]);
+const c12 = new Fields([["preset", v38, true], ["rate", v39, true], ["costs", v39, true], ["effects", v39, true], ["schedule", v46, true], ["first_year", v48, true], ["inputs", v50, true]]);
+const c13 = new Fields([["period", v33, true], ["year", v16, true], ["year0", v16, true], ["discount", v53, true], ["horizon", v16, true]]);
+const c14 = /^\d{4}$/;
+const c15 = new Set(["uniform","triangular","pert","normal","lognormal"]);
+const c16 = new Fields([["value", v63, false], ["unit", v4, true], ["group", v4, true], ["source", v4, true], ["note", v4, true], ["low", v24, true], ["high", v24, true], ["distribution", v65, true], ["mode", v24, true], ["sd", v67, true]]);
+const c17 = new Fields([["id", v1, false], ["name", v3, false], ["role", v4, true], ["note", v4, true]]);
+const c18 = new Fields([["id", v1, false], ["name", v3, false], ["group", v4, true], ["participants", v57, false], ["ref", v2, true], ["values", v78, true], ["source", v4, true], ["note", v4, true]]);
+const c19 = new Fields([["id", v1, false], ["name", v3, false], ["note", v4, true]]);
+const c20 = new Fields([["unique_factor", v83, true], ["groups", v85, false]]);
+const c21 = new Fields([["name", v3, false], ["participants", v88, false], ["note", v4, true]]);
+const c22 = new Fields([["rate", v37, false], ["from", v16, true]]);
+const c23 = new Fields([["id", v1, false], ["name", v3, false], ["stakeholder", v2, true], ["allocation", v92, true], ["amount", v93, true], ["present_value", v94, true], ["per_year", v96, true], ["indexation", v99, true], ["discounted", v50, true], ["years", v33, true], ["group", v2, true], ["source", v4, true], ["note", v4, true]]);
+const c24 = new Set(["inputs","outcomes"]);
+const c25 = new Fields([["id", v1, false], ["name", v3, false], ["kind", v104, true]]);
+const c26 = new Set(["financial","immaterial"]);
+const c27 = new Set(["gain","saving"]);
+const c28 = new Fields([["deadweight", v113, true], ["attribution", v113, true], ["displacement", v113, true], ["leakage", v113, true]]);
+const c29 = new Fields([["id", v1, false], ["name", v3, false], ["stakeholder", v2, true], ["allocation", v92, true], ["domain", v2, true], ["group", v2, true], ["kind", v109, true], ["effect", v111, true], ["quantity", v93, true], ["value", v93, true], ["value_choice", v4, true], ["amount", v93, true], ["impact_claim", v116, true], ["start", v118, true], ["duration", v121, true], ["drop_off", v39, true], ["years", v33, true], ["baseline", v93, true], ["qaly", v123, true], ["certainty", v29, true], ["source", v4, true], ["note", v4, true]]);
+const c30 = new Set(["low","high"]);
+const c31 = new Fields([["id", v1, false], ["name", v3, false], ["extends", v2, true], ["variant", v50, true], ["participants", v127, true], ["parameters", v130, true], ["range", v132, true], ["time", v55, true], ["source", v4, true], ["note", v4, true]]);
+const c32 = new Fields([["id", v1, false], ["name", v3, false], ["benefits_of", v136, true], ["inputs_of", v136, true], ["numerator", v94, true], ["denominator", v94, true], ["headline", v50, true], ["source", v4, true], ["note", v4, true]]);
+const c33 = new Fields([["figure", v56, false], ["printed", v6, false], ["where", v3, false], ["note", v4, true]]);
+const c34 = new Fields([["sroi", v0, false], ["meta", v19, false], ["library", v21, true], ["library_overrides", v27, true], ["min_certainty", v29, true], ["reference_indexation", v2, true], ["time", v55, true], ["parameters", v71, true], ["baselines", v71, true], ["stakeholders", v74, true], ["activities", v81, true], ["participants", v87, true], ["counterfactual", v90, true], ["inputs", v102, true], ["groups", v107, true], ["outcomes", v126, true], ["scenarios", v134, false], ["ratios", v139, true], ["band", v140, true], ["checks", v143, true]]);
+const c35 = new Fields([["name", v3, false], ["source", v3, false], ["certainty", v29, true], ["price_year", v16, true], ["unit", v4, true], ["values", v22, false], ["note", v4, true]]);
+const c36 = new Fields([["value", v5, false], ["unit", v3, false], ["source", v3, false], ["price_year", v16, true], ["note", v4, true]]);
+const c37 = new Fields([["name", v3, false], ["source", v3, false], ["rates", v154, false], ["note", v4, true]]);
+const c38 = new Fields([["sroi-library", v0, false], ["title", v4, true], ["studies", v147, true], ["prices", v150, true], ["index", v157, true]]);
+const c39 = new Set(["reproduces","not_reproducible"]);
+const c40 = /^\s*\d+([.,]\d+)?\s*%\s*$/;
+const c41 = new Fields([["figure", v159, true], ["published", v6, false], ["where", v56, false], ["status", v161, true], ["tolerance", v165, true], ["reason", v159, true]]);
+const c42 = new Fields([["model", v56, false], ["report", v56, false], ["locale", v14, true], ["figures", v167, false]]);
 
-/** An object as a YAML parser makes it; anything else goes to zod. */
-function plain(x: any): boolean {
-  return typeof x === "object" && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
-}
-
-const c0 = new Set(["sroi","meta","library","library_overrides","min_certainty","reference_indexation","time","parameters","baselines","stakeholders","activities","participants","counterfactual","inputs","groups","outcomes","scenarios","ratios","band","checks"]);
-const c1 = new Set(["id","title","source","method","currency","locale","price_year","ratio_digits","note"]);
-const c2 = /^[a-z][a-z0-9_]*$/;
-const c3 = new Set(["report","file","publisher","published","url"]);
-const c4 = new Set(["sroi","mkba","sroi-quick-scan","scale-up","one-year-sroi"]);
-const c5 = /^[A-Z]{3}$/;
-const c6 = new Set(["nl","en"]);
-const c7 = new Set(["values","value","reason"]);
-const c8 = new Set(["period","year","year0","discount","horizon"]);
-const c9 = /^\s*\d{4}\s*(-|–|to)\s*\d{4}\s*$/;
-const c10 = new Set(["start","end"]);
-const c11 = new Set(["hm-treasury","nl-mkba","nl-health-2024","none"]);
-const c12 = new Set(["preset","rate","costs","effects","schedule","first_year","inputs"]);
-const c13 = new Set(["from_year","rate"]);
-const c14 = new Set(["year0","year1","mid_year"]);
-const c15 = new Set(["value","unit","group","source","note","low","high","distribution","mode","sd"]);
-const c16 = /^\d{4}$/;
-const c17 = new Set(["uniform","triangular","pert","normal","lognormal"]);
-const c18 = new Set(["id","name","role","note"]);
-const c19 = new Set(["id","name","group","participants","ref","values","source","note"]);
-const c20 = new Set(["unique_factor","groups"]);
-const c21 = new Set(["id","name","note"]);
-const c22 = new Set(["name","participants","note"]);
-const c23 = new Set(["id","name","stakeholder","allocation","amount","present_value","per_year","indexation","discounted","years","group","source","note"]);
-const c24 = new Set(["rate","from"]);
-const c25 = new Set(["id","name","kind"]);
-const c26 = new Set(["inputs","outcomes"]);
-const c27 = new Set(["id","name","stakeholder","allocation","domain","group","kind","effect","quantity","value","value_choice","amount","impact_claim","start","duration","drop_off","years","baseline","qaly","certainty","source","note"]);
-const c28 = new Set(["financial","immaterial"]);
-const c29 = new Set(["gain","saving"]);
-const c30 = new Set(["deadweight","attribution","displacement","leakage"]);
-const c31 = new Set(["id","name","extends","variant","participants","parameters","range","time","source","note"]);
-const c32 = new Set(["low","high"]);
-const c33 = new Set(["id","name","benefits_of","inputs_of","numerator","denominator","headline","source","note"]);
-const c34 = new Set(["figure","printed","where","note"]);
-const c35 = new Set(["sroi-library","title","studies","prices","index"]);
-const c36 = new Set(["name","source","certainty","price_year","unit","values","note"]);
-const c37 = new Set(["value","unit","source","price_year","note"]);
-const c38 = new Set(["name","source","rates","note"]);
-const c39 = new Set(["model","report","locale","figures"]);
-const c40 = new Set(["figure","published","where","status","tolerance","reason"]);
-const c41 = new Set(["reproduces","not_reproducible"]);
-const c42 = /^\s*\d+([.,]\d+)?\s*%\s*$/;
-
-function v0(x: any): any {
-  if (x !== 1) return NO;
-  return x;
-}
-
-function v1(x: any): any {
-  if (typeof x !== "string") return NO;
-  if (!c2.test(x)) return NO;
-  if (!R.notReserved(x)) return NO;
-  return x;
-}
-
-function v2(x: any): any {
-  if (x === undefined) return x;
-  const y = v1(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v3(x: any): any {
-  if (typeof x !== "string") return NO;
-  return x;
-}
-
-function v4(x: any): any {
-  if (x === undefined) return x;
-  const y = v3(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v5(x: any): any {
-  if (typeof x !== "number" || !Number.isFinite(x)) return NO;
-  return x;
-}
-
-function v6(x: any): any {
-  let y;
-  if ((y = v3(x)) !== NO) return y;
-  if ((y = v5(x)) !== NO) return y;
-  return NO;
-}
-
-function v7(x: any): any {
-  if (x === undefined) return x;
-  const y = v6(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v8(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c3.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("report" in x) { if ((e = v3(x.report)) === NO) return NO; y.report = e; } else return NO;
-  if ("file" in x) { if ((e = v4(x.file)) === NO) return NO; y.file = e; }
-  if ("publisher" in x) { if ((e = v4(x.publisher)) === NO) return NO; y.publisher = e; }
-  if ("published" in x) { if ((e = v7(x.published)) === NO) return NO; y.published = e; }
-  if ("url" in x) { if ((e = v4(x.url)) === NO) return NO; y.url = e; }
-  return y;
-}
-
-function v9(x: any): any {
-  if (!c4.has(x)) return NO;
-  return x;
-}
-
-function v10(x: any): any {
-  if (x === undefined) return x;
-  const y = v9(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v11(x: any): any {
-  if (typeof x !== "string") return NO;
-  if (!c5.test(x)) return NO;
-  return x;
-}
-
-function v12(x: any): any {
-  if (x === undefined) return x;
-  const y = v11(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v13(x: any): any {
-  if (!c6.has(x)) return NO;
-  return x;
-}
-
-function v14(x: any): any {
-  if (x === undefined) return x;
-  const y = v13(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v15(x: any): any {
-  if (typeof x !== "number" || !Number.isFinite(x)) return NO;
-  if (!Number.isSafeInteger(x)) return NO;
-  return x;
-}
-
-function v16(x: any): any {
-  if (x === undefined) return x;
-  const y = v15(x);
-  if (y === NO) return NO;
-  return y;
-}
-
+function v0(x: any): any { if (x !== 1) return NO; return x; }
+function v1(x: any): any { if (typeof x !== "string") return NO; if (!c0.test(x)) return NO; if (!R.notReserved(x)) return NO; return x; }
+function v2(x: any): any { if (x === undefined) return x; const y = v1(x); if (y === NO) return NO; return y; }
+function v3(x: any): any { if (typeof x !== "string") return NO; return x; }
+function v4(x: any): any { if (x === undefined) return x; const y = v3(x); if (y === NO) return NO; return y; }
+function v5(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; return x; }
+function v6(x: any): any { let y; if ((y = v3(x)) !== NO) return y; if ((y = v5(x)) !== NO) return y; return NO; }
+function v7(x: any): any { if (x === undefined) return x; const y = v6(x); if (y === NO) return NO; return y; }
+function v8(x: any): any { const y = strict(x, c1); if (y === NO) return NO; return y; }
+function v9(x: any): any { if (!c2.has(x)) return NO; return x; }
+function v10(x: any): any { if (x === undefined) return x; const y = v9(x); if (y === NO) return NO; return y; }
+function v11(x: any): any { if (typeof x !== "string") return NO; if (!c3.test(x)) return NO; return x; }
+function v12(x: any): any { if (x === undefined) return x; const y = v11(x); if (y === NO) return NO; return y; }
+function v13(x: any): any { if (!c4.has(x)) return NO; return x; }
+function v14(x: any): any { if (x === undefined) return x; const y = v13(x); if (y === NO) return NO; return y; }
+function v15(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!Number.isSafeInteger(x)) return NO; return x; }
+function v16(x: any): any { if (x === undefined) return x; const y = v15(x); if (y === NO) return NO; return y; }
 function v17(x: any): any {
   if (typeof x !== "number" || !Number.isFinite(x)) return NO;
   if (!Number.isSafeInteger(x)) return NO;
@@ -177,107 +74,16 @@ function v17(x: any): any {
   if (!(x <= 4)) return NO;
   return x;
 }
-
-function v18(x: any): any {
-  if (x === undefined) return x;
-  const y = v17(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v19(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c1.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("id" in x) { if ((e = v2(x.id)) === NO) return NO; y.id = e; }
-  if ("title" in x) { if ((e = v3(x.title)) === NO) return NO; y.title = e; } else return NO;
-  if ("source" in x) { if ((e = v8(x.source)) === NO) return NO; y.source = e; } else return NO;
-  if ("method" in x) { if ((e = v10(x.method)) === NO) return NO; y.method = e; }
-  if ("currency" in x) { if ((e = v12(x.currency)) === NO) return NO; y.currency = e; }
-  if ("locale" in x) { if ((e = v14(x.locale)) === NO) return NO; y.locale = e; }
-  if ("price_year" in x) { if ((e = v16(x.price_year)) === NO) return NO; y.price_year = e; }
-  if ("ratio_digits" in x) { if ((e = v18(x.ratio_digits)) === NO) return NO; y.ratio_digits = e; }
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v20(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v3(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  return y;
-}
-
-function v21(x: any): any {
-  if (x === undefined) return x;
-  const y = v20(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v22(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v1(k) === NO) return NO;
-    const e = v5(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v23(x: any): any {
-  if (x === undefined) return x;
-  const y = v22(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v24(x: any): any {
-  if (x === undefined) return x;
-  const y = v5(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v25(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c7.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("values" in x) { if ((e = v23(x.values)) === NO) return NO; y.values = e; }
-  if ("value" in x) { if ((e = v24(x.value)) === NO) return NO; y.value = e; }
-  if ("reason" in x) { if ((e = v3(x.reason)) === NO) return NO; y.reason = e; } else return NO;
-  return y;
-}
-
-function v26(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v1(k) === NO) return NO;
-    const e = v25(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v27(x: any): any {
-  if (x === undefined) return x;
-  const y = v26(x);
-  if (y === NO) return NO;
-  return y;
-}
-
+function v18(x: any): any { if (x === undefined) return x; const y = v17(x); if (y === NO) return NO; return y; }
+function v19(x: any): any { const y = strict(x, c5); if (y === NO) return NO; return y; }
+function v20(x: any): any { const y = list(x, v3); if (y === NO) return NO; return y; }
+function v21(x: any): any { if (x === undefined) return x; const y = v20(x); if (y === NO) return NO; return y; }
+function v22(x: any): any { const y = record(x, v1, v5); if (y === NO) return NO; return y; }
+function v23(x: any): any { if (x === undefined) return x; const y = v22(x); if (y === NO) return NO; return y; }
+function v24(x: any): any { if (x === undefined) return x; const y = v5(x); if (y === NO) return NO; return y; }
+function v25(x: any): any { const y = strict(x, c6); if (y === NO) return NO; return y; }
+function v26(x: any): any { const y = record(x, v1, v25); if (y === NO) return NO; return y; }
+function v27(x: any): any { if (x === undefined) return x; const y = v26(x); if (y === NO) return NO; return y; }
 function v28(x: any): any {
   if (typeof x !== "number" || !Number.isFinite(x)) return NO;
   if (!Number.isSafeInteger(x)) return NO;
@@ -285,30 +91,9 @@ function v28(x: any): any {
   if (!(x <= 3)) return NO;
   return x;
 }
-
-function v29(x: any): any {
-  if (x === undefined) return x;
-  const y = v28(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v30(x: any): any {
-  if (typeof x !== "string") return NO;
-  if (!c9.test(x)) return NO;
-  return x;
-}
-
-function v31(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c10.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("start" in x) { if ((e = v15(x.start)) === NO) return NO; y.start = e; } else return NO;
-  if ("end" in x) { if ((e = v15(x.end)) === NO) return NO; y.end = e; } else return NO;
-  return y;
-}
-
+function v29(x: any): any { if (x === undefined) return x; const y = v28(x); if (y === NO) return NO; return y; }
+function v30(x: any): any { if (typeof x !== "string") return NO; if (!c7.test(x)) return NO; return x; }
+function v31(x: any): any { const y = strict(x, c8); if (y === NO) return NO; return y; }
 function v32(x: any): any {
   let y;
   if ((y = v15(x)) !== NO) return y;
@@ -316,26 +101,9 @@ function v32(x: any): any {
   if ((y = v31(x)) !== NO) return y;
   return NO;
 }
-
-function v33(x: any): any {
-  if (x === undefined) return x;
-  const y = v32(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v34(x: any): any {
-  if (!c11.has(x)) return NO;
-  return x;
-}
-
-function v35(x: any): any {
-  if (typeof x !== "number" || !Number.isFinite(x)) return NO;
-  if (!(x >= 0)) return NO;
-  if (!(x <= 1)) return NO;
-  return x;
-}
-
+function v33(x: any): any { if (x === undefined) return x; const y = v32(x); if (y === NO) return NO; return y; }
+function v34(x: any): any { if (!c9.has(x)) return NO; return x; }
+function v35(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!(x >= 0)) return NO; if (!(x <= 1)) return NO; return x; }
 function v36(x: any): any {
   if (typeof x !== "string") return NO;
   if (x.length < 1) return NO;
@@ -343,124 +111,21 @@ function v36(x: any): any {
   if (!R.expressionOrShare(x)) return NO;
   return x;
 }
-
-function v37(x: any): any {
-  let y;
-  if ((y = v35(x)) !== NO) return y;
-  if ((y = v36(x)) !== NO) return y;
-  return NO;
-}
-
-function v38(x: any): any {
-  if (x === undefined) return x;
-  const y = v34(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v39(x: any): any {
-  if (x === undefined) return x;
-  const y = v37(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v40(x: any): any {
-  if (typeof x !== "number" || !Number.isFinite(x)) return NO;
-  if (!Number.isSafeInteger(x)) return NO;
-  if (!(x >= 0)) return NO;
-  return x;
-}
-
-function v41(x: any): any {
-  if (x === undefined) return x;
-  const y = v40(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v42(x: any): any {
-  if (typeof x !== "string") return NO;
-  if (!R.isPercent(x)) return NO;
-  if (!R.percentIsShare(x)) return NO;
-  return x;
-}
-
-function v43(x: any): any {
-  let y;
-  if ((y = v35(x)) !== NO) return y;
-  if ((y = v42(x)) !== NO) return y;
-  return NO;
-}
-
-function v44(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c13.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("from_year" in x) { if ((e = v41(x.from_year)) === NO) return NO; y.from_year = e; }
-  if ("rate" in x) { if ((e = v43(x.rate)) === NO) return NO; y.rate = e; } else return NO;
-  return y;
-}
-
-function v45(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v44(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  if (y.length < 1) return NO;
-  return y;
-}
-
-function v46(x: any): any {
-  if (x === undefined) return x;
-  const y = v45(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v47(x: any): any {
-  if (!c14.has(x)) return NO;
-  return x;
-}
-
-function v48(x: any): any {
-  if (x === undefined) return x;
-  const y = v47(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v49(x: any): any {
-  if (typeof x !== "boolean") return NO;
-  return x;
-}
-
-function v50(x: any): any {
-  if (x === undefined) return x;
-  const y = v49(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v51(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c12.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("preset" in x) { if ((e = v38(x.preset)) === NO) return NO; y.preset = e; }
-  if ("rate" in x) { if ((e = v39(x.rate)) === NO) return NO; y.rate = e; }
-  if ("costs" in x) { if ((e = v39(x.costs)) === NO) return NO; y.costs = e; }
-  if ("effects" in x) { if ((e = v39(x.effects)) === NO) return NO; y.effects = e; }
-  if ("schedule" in x) { if ((e = v46(x.schedule)) === NO) return NO; y.schedule = e; }
-  if ("first_year" in x) { if ((e = v48(x.first_year)) === NO) return NO; y.first_year = e; }
-  if ("inputs" in x) { if ((e = v50(x.inputs)) === NO) return NO; y.inputs = e; }
-  return y;
-}
-
+function v37(x: any): any { let y; if ((y = v35(x)) !== NO) return y; if ((y = v36(x)) !== NO) return y; return NO; }
+function v38(x: any): any { if (x === undefined) return x; const y = v34(x); if (y === NO) return NO; return y; }
+function v39(x: any): any { if (x === undefined) return x; const y = v37(x); if (y === NO) return NO; return y; }
+function v40(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!Number.isSafeInteger(x)) return NO; if (!(x >= 0)) return NO; return x; }
+function v41(x: any): any { if (x === undefined) return x; const y = v40(x); if (y === NO) return NO; return y; }
+function v42(x: any): any { if (typeof x !== "string") return NO; if (!R.isPercent(x)) return NO; if (!R.percentIsShare(x)) return NO; return x; }
+function v43(x: any): any { let y; if ((y = v35(x)) !== NO) return y; if ((y = v42(x)) !== NO) return y; return NO; }
+function v44(x: any): any { const y = strict(x, c10); if (y === NO) return NO; return y; }
+function v45(x: any): any { const y = list(x, v44); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
+function v46(x: any): any { if (x === undefined) return x; const y = v45(x); if (y === NO) return NO; return y; }
+function v47(x: any): any { if (!c11.has(x)) return NO; return x; }
+function v48(x: any): any { if (x === undefined) return x; const y = v47(x); if (y === NO) return NO; return y; }
+function v49(x: any): any { if (typeof x !== "boolean") return NO; return x; }
+function v50(x: any): any { if (x === undefined) return x; const y = v49(x); if (y === NO) return NO; return y; }
+function v51(x: any): any { const y = strict(x, c12); if (y === NO) return NO; return y; }
 function v52(x: any): any {
   let y;
   if ((y = v34(x)) !== NO) return y;
@@ -468,91 +133,16 @@ function v52(x: any): any {
   if ((y = v51(x)) !== NO) return y;
   return NO;
 }
-
-function v53(x: any): any {
-  if (x === undefined) return x;
-  const y = v52(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v54(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c8.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("period" in x) { if ((e = v33(x.period)) === NO) return NO; y.period = e; }
-  if ("year" in x) { if ((e = v16(x.year)) === NO) return NO; y.year = e; }
-  if ("year0" in x) { if ((e = v16(x.year0)) === NO) return NO; y.year0 = e; }
-  if ("discount" in x) { if ((e = v53(x.discount)) === NO) return NO; y.discount = e; }
-  if ("horizon" in x) { if ((e = v16(x.horizon)) === NO) return NO; y.horizon = e; }
-  return y;
-}
-
-function v55(x: any): any {
-  if (x === undefined) return x;
-  const y = v54(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v56(x: any): any {
-  if (typeof x !== "string") return NO;
-  if (x.length < 1) return NO;
-  return x;
-}
-
-function v57(x: any): any {
-  let y;
-  if ((y = v5(x)) !== NO) return y;
-  if ((y = v56(x)) !== NO) return y;
-  return NO;
-}
-
-function v58(x: any): any {
-  if (typeof x !== "string") return NO;
-  if (!R.isPercent(x)) return NO;
-  return x;
-}
-
-function v59(x: any): any {
-  let y;
-  if ((y = v5(x)) !== NO) return y;
-  if ((y = v58(x)) !== NO) return y;
-  return NO;
-}
-
-function v60(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v59(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  if (y.length < 1) return NO;
-  return y;
-}
-
-function v61(x: any): any {
-  if (typeof x !== "string") return NO;
-  if (!c16.test(x)) return NO;
-  return x;
-}
-
-function v62(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v61(k) === NO) return NO;
-    const e = v59(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
+function v53(x: any): any { if (x === undefined) return x; const y = v52(x); if (y === NO) return NO; return y; }
+function v54(x: any): any { const y = strict(x, c13); if (y === NO) return NO; return y; }
+function v55(x: any): any { if (x === undefined) return x; const y = v54(x); if (y === NO) return NO; return y; }
+function v56(x: any): any { if (typeof x !== "string") return NO; if (x.length < 1) return NO; return x; }
+function v57(x: any): any { let y; if ((y = v5(x)) !== NO) return y; if ((y = v56(x)) !== NO) return y; return NO; }
+function v58(x: any): any { if (typeof x !== "string") return NO; if (!R.isPercent(x)) return NO; return x; }
+function v59(x: any): any { let y; if ((y = v5(x)) !== NO) return y; if ((y = v58(x)) !== NO) return y; return NO; }
+function v60(x: any): any { const y = list(x, v59); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
+function v61(x: any): any { if (typeof x !== "string") return NO; if (!c14.test(x)) return NO; return x; }
+function v62(x: any): any { const y = record(x, v61, v59); if (y === NO) return NO; return y; }
 function v63(x: any): any {
   let y;
   if ((y = v5(x)) !== NO) return y;
@@ -561,50 +151,11 @@ function v63(x: any): any {
   if ((y = v62(x)) !== NO) return y;
   return NO;
 }
-
-function v64(x: any): any {
-  if (!c17.has(x)) return NO;
-  return x;
-}
-
-function v65(x: any): any {
-  if (x === undefined) return x;
-  const y = v64(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v66(x: any): any {
-  if (typeof x !== "number" || !Number.isFinite(x)) return NO;
-  if (!(x > 0)) return NO;
-  return x;
-}
-
-function v67(x: any): any {
-  if (x === undefined) return x;
-  const y = v66(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v68(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c15.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("value" in x) { if ((e = v63(x.value)) === NO) return NO; y.value = e; } else return NO;
-  if ("unit" in x) { if ((e = v4(x.unit)) === NO) return NO; y.unit = e; }
-  if ("group" in x) { if ((e = v4(x.group)) === NO) return NO; y.group = e; }
-  if ("source" in x) { if ((e = v4(x.source)) === NO) return NO; y.source = e; }
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  if ("low" in x) { if ((e = v24(x.low)) === NO) return NO; y.low = e; }
-  if ("high" in x) { if ((e = v24(x.high)) === NO) return NO; y.high = e; }
-  if ("distribution" in x) { if ((e = v65(x.distribution)) === NO) return NO; y.distribution = e; }
-  if ("mode" in x) { if ((e = v24(x.mode)) === NO) return NO; y.mode = e; }
-  if ("sd" in x) { if ((e = v67(x.sd)) === NO) return NO; y.sd = e; }
-  return y;
-}
-
+function v64(x: any): any { if (!c15.has(x)) return NO; return x; }
+function v65(x: any): any { if (x === undefined) return x; const y = v64(x); if (y === NO) return NO; return y; }
+function v66(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!(x > 0)) return NO; return x; }
+function v67(x: any): any { if (x === undefined) return x; const y = v66(x); if (y === NO) return NO; return y; }
+function v68(x: any): any { const y = strict(x, c16); if (y === NO) return NO; return y; }
 function v69(x: any): any {
   let y;
   if ((y = v57(x)) !== NO) return y;
@@ -612,954 +163,112 @@ function v69(x: any): any {
   if ((y = v68(x)) !== NO) return y;
   return NO;
 }
-
-function v70(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v1(k) === NO) return NO;
-    const e = v69(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v71(x: any): any {
-  if (x === undefined) return x;
-  const y = v70(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v72(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c18.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("id" in x) { if ((e = v1(x.id)) === NO) return NO; y.id = e; } else return NO;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("role" in x) { if ((e = v4(x.role)) === NO) return NO; y.role = e; }
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v73(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v72(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  return y;
-}
-
-function v74(x: any): any {
-  if (x === undefined) return x;
-  const y = v73(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v75(x: any): any {
-  if (x !== null) return NO;
-  return x;
-}
-
-function v76(x: any): any {
-  let y;
-  if ((y = v57(x)) !== NO) return y;
-  if ((y = v75(x)) !== NO) return y;
-  return NO;
-}
-
-function v77(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v1(k) === NO) return NO;
-    const e = v76(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v78(x: any): any {
-  if (x === undefined) return x;
-  const y = v77(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v79(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c19.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("id" in x) { if ((e = v1(x.id)) === NO) return NO; y.id = e; } else return NO;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("group" in x) { if ((e = v4(x.group)) === NO) return NO; y.group = e; }
-  if ("participants" in x) { if ((e = v57(x.participants)) === NO) return NO; y.participants = e; } else return NO;
-  if ("ref" in x) { if ((e = v2(x.ref)) === NO) return NO; y.ref = e; }
-  if ("values" in x) { if ((e = v78(x.values)) === NO) return NO; y.values = e; }
-  if ("source" in x) { if ((e = v4(x.source)) === NO) return NO; y.source = e; }
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v80(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v79(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  return y;
-}
-
-function v81(x: any): any {
-  if (x === undefined) return x;
-  const y = v80(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v82(x: any): any {
-  let y;
-  if ((y = v43(x)) !== NO) return y;
-  if ((y = v57(x)) !== NO) return y;
-  return NO;
-}
-
-function v83(x: any): any {
-  if (x === undefined) return x;
-  const y = v82(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v84(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c21.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("id" in x) { if ((e = v1(x.id)) === NO) return NO; y.id = e; } else return NO;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v85(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v84(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  if (y.length < 1) return NO;
-  return y;
-}
-
-function v86(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c20.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("unique_factor" in x) { if ((e = v83(x.unique_factor)) === NO) return NO; y.unique_factor = e; }
-  if ("groups" in x) { if ((e = v85(x.groups)) === NO) return NO; y.groups = e; } else return NO;
-  return y;
-}
-
-function v87(x: any): any {
-  if (x === undefined) return x;
-  const y = v86(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v88(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v1(k) === NO) return NO;
-    const e = v57(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v89(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c22.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("participants" in x) { if ((e = v88(x.participants)) === NO) return NO; y.participants = e; } else return NO;
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v90(x: any): any {
-  if (x === undefined) return x;
-  const y = v89(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v91(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v1(k) === NO) return NO;
-    const e = v43(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v92(x: any): any {
-  if (x === undefined) return x;
-  const y = v91(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v93(x: any): any {
-  if (x === undefined) return x;
-  const y = v63(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v94(x: any): any {
-  if (x === undefined) return x;
-  const y = v57(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v95(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v61(k) === NO) return NO;
-    const e = v57(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v96(x: any): any {
-  if (x === undefined) return x;
-  const y = v95(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v97(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c24.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("rate" in x) { if ((e = v37(x.rate)) === NO) return NO; y.rate = e; } else return NO;
-  if ("from" in x) { if ((e = v16(x.from)) === NO) return NO; y.from = e; }
-  return y;
-}
-
-function v98(x: any): any {
-  let y;
-  if ((y = v37(x)) !== NO) return y;
-  if ((y = v97(x)) !== NO) return y;
-  return NO;
-}
-
-function v99(x: any): any {
-  if (x === undefined) return x;
-  const y = v98(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v100(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c23.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("id" in x) { if ((e = v1(x.id)) === NO) return NO; y.id = e; } else return NO;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("stakeholder" in x) { if ((e = v2(x.stakeholder)) === NO) return NO; y.stakeholder = e; }
-  if ("allocation" in x) { if ((e = v92(x.allocation)) === NO) return NO; y.allocation = e; }
-  if ("amount" in x) { if ((e = v93(x.amount)) === NO) return NO; y.amount = e; }
-  if ("present_value" in x) { if ((e = v94(x.present_value)) === NO) return NO; y.present_value = e; }
-  if ("per_year" in x) { if ((e = v96(x.per_year)) === NO) return NO; y.per_year = e; }
-  if ("indexation" in x) { if ((e = v99(x.indexation)) === NO) return NO; y.indexation = e; }
-  if ("discounted" in x) { if ((e = v50(x.discounted)) === NO) return NO; y.discounted = e; }
-  if ("years" in x) { if ((e = v33(x.years)) === NO) return NO; y.years = e; }
-  if ("group" in x) { if ((e = v2(x.group)) === NO) return NO; y.group = e; }
-  if ("source" in x) { if ((e = v4(x.source)) === NO) return NO; y.source = e; }
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v101(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v100(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  return y;
-}
-
-function v102(x: any): any {
-  if (x === undefined) return x;
-  const y = v101(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v103(x: any): any {
-  if (!c26.has(x)) return NO;
-  return x;
-}
-
-function v104(x: any): any {
-  if (x === undefined) return x;
-  const y = v103(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v105(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c25.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("id" in x) { if ((e = v1(x.id)) === NO) return NO; y.id = e; } else return NO;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("kind" in x) { if ((e = v104(x.kind)) === NO) return NO; y.kind = e; }
-  return y;
-}
-
-function v106(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v105(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  return y;
-}
-
-function v107(x: any): any {
-  if (x === undefined) return x;
-  const y = v106(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v108(x: any): any {
-  if (!c28.has(x)) return NO;
-  return x;
-}
-
-function v109(x: any): any {
-  if (x === undefined) return x;
-  const y = v108(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v110(x: any): any {
-  if (!c29.has(x)) return NO;
-  return x;
-}
-
-function v111(x: any): any {
-  if (x === undefined) return x;
-  const y = v110(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v112(x: any): any {
-  let y;
-  if ((y = v37(x)) !== NO) return y;
-  if ((y = v60(x)) !== NO) return y;
-  return NO;
-}
-
-function v113(x: any): any {
-  if (x === undefined) return x;
-  const y = v112(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v114(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c30.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("deadweight" in x) { if ((e = v113(x.deadweight)) === NO) return NO; y.deadweight = e; }
-  if ("attribution" in x) { if ((e = v113(x.attribution)) === NO) return NO; y.attribution = e; }
-  if ("displacement" in x) { if ((e = v113(x.displacement)) === NO) return NO; y.displacement = e; }
-  if ("leakage" in x) { if ((e = v113(x.leakage)) === NO) return NO; y.leakage = e; }
-  return y;
-}
-
-function v115(x: any): any {
-  let y;
-  if ((y = v112(x)) !== NO) return y;
-  if ((y = v114(x)) !== NO) return y;
-  return NO;
-}
-
-function v116(x: any): any {
-  if (x === undefined) return x;
-  const y = v115(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v117(x: any): any {
-  let y;
-  if ((y = v40(x)) !== NO) return y;
-  if ((y = v56(x)) !== NO) return y;
-  return NO;
-}
-
-function v118(x: any): any {
-  if (x === undefined) return x;
-  const y = v117(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v119(x: any): any {
-  if (typeof x !== "number" || !Number.isFinite(x)) return NO;
-  if (!Number.isSafeInteger(x)) return NO;
-  if (!(x >= 1)) return NO;
-  return x;
-}
-
-function v120(x: any): any {
-  let y;
-  if ((y = v119(x)) !== NO) return y;
-  if ((y = v56(x)) !== NO) return y;
-  return NO;
-}
-
-function v121(x: any): any {
-  if (x === undefined) return x;
-  const y = v120(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v122(x: any): any {
-  let y;
-  if ((y = v49(x)) !== NO) return y;
-  if ((y = v1(x)) !== NO) return y;
-  return NO;
-}
-
-function v123(x: any): any {
-  if (x === undefined) return x;
-  const y = v122(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v124(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c27.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("id" in x) { if ((e = v1(x.id)) === NO) return NO; y.id = e; } else return NO;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("stakeholder" in x) { if ((e = v2(x.stakeholder)) === NO) return NO; y.stakeholder = e; }
-  if ("allocation" in x) { if ((e = v92(x.allocation)) === NO) return NO; y.allocation = e; }
-  if ("domain" in x) { if ((e = v2(x.domain)) === NO) return NO; y.domain = e; }
-  if ("group" in x) { if ((e = v2(x.group)) === NO) return NO; y.group = e; }
-  if ("kind" in x) { if ((e = v109(x.kind)) === NO) return NO; y.kind = e; }
-  if ("effect" in x) { if ((e = v111(x.effect)) === NO) return NO; y.effect = e; }
-  if ("quantity" in x) { if ((e = v93(x.quantity)) === NO) return NO; y.quantity = e; }
-  if ("value" in x) { if ((e = v93(x.value)) === NO) return NO; y.value = e; }
-  if ("value_choice" in x) { if ((e = v4(x.value_choice)) === NO) return NO; y.value_choice = e; }
-  if ("amount" in x) { if ((e = v93(x.amount)) === NO) return NO; y.amount = e; }
-  if ("impact_claim" in x) { if ((e = v116(x.impact_claim)) === NO) return NO; y.impact_claim = e; }
-  if ("start" in x) { if ((e = v118(x.start)) === NO) return NO; y.start = e; }
-  if ("duration" in x) { if ((e = v121(x.duration)) === NO) return NO; y.duration = e; }
-  if ("drop_off" in x) { if ((e = v39(x.drop_off)) === NO) return NO; y.drop_off = e; }
-  if ("years" in x) { if ((e = v33(x.years)) === NO) return NO; y.years = e; }
-  if ("baseline" in x) { if ((e = v93(x.baseline)) === NO) return NO; y.baseline = e; }
-  if ("qaly" in x) { if ((e = v123(x.qaly)) === NO) return NO; y.qaly = e; }
-  if ("certainty" in x) { if ((e = v29(x.certainty)) === NO) return NO; y.certainty = e; }
-  if ("source" in x) { if ((e = v4(x.source)) === NO) return NO; y.source = e; }
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v125(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v124(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  return y;
-}
-
-function v126(x: any): any {
-  if (x === undefined) return x;
-  const y = v125(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v127(x: any): any {
-  if (x === undefined) return x;
-  const y = v88(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v128(x: any): any {
-  let y;
-  if ((y = v57(x)) !== NO) return y;
-  if ((y = v60(x)) !== NO) return y;
-  return NO;
-}
-
-function v129(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v1(k) === NO) return NO;
-    const e = v128(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v130(x: any): any {
-  if (x === undefined) return x;
-  const y = v129(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v131(x: any): any {
-  if (!c32.has(x)) return NO;
-  return x;
-}
-
-function v132(x: any): any {
-  if (x === undefined) return x;
-  const y = v131(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v133(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c31.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("id" in x) { if ((e = v1(x.id)) === NO) return NO; y.id = e; } else return NO;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("extends" in x) { if ((e = v2(x.extends)) === NO) return NO; y.extends = e; }
-  if ("variant" in x) { if ((e = v50(x.variant)) === NO) return NO; y.variant = e; }
-  if ("participants" in x) { if ((e = v127(x.participants)) === NO) return NO; y.participants = e; }
-  if ("parameters" in x) { if ((e = v130(x.parameters)) === NO) return NO; y.parameters = e; }
-  if ("range" in x) { if ((e = v132(x.range)) === NO) return NO; y.range = e; }
-  if ("time" in x) { if ((e = v55(x.time)) === NO) return NO; y.time = e; }
-  if ("source" in x) { if ((e = v4(x.source)) === NO) return NO; y.source = e; }
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v134(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v133(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  if (y.length < 1) return NO;
-  return y;
-}
-
-function v135(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v1(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  if (y.length < 1) return NO;
-  return y;
-}
-
-function v136(x: any): any {
-  if (x === undefined) return x;
-  const y = v135(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v137(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c33.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("id" in x) { if ((e = v1(x.id)) === NO) return NO; y.id = e; } else return NO;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("benefits_of" in x) { if ((e = v136(x.benefits_of)) === NO) return NO; y.benefits_of = e; }
-  if ("inputs_of" in x) { if ((e = v136(x.inputs_of)) === NO) return NO; y.inputs_of = e; }
-  if ("numerator" in x) { if ((e = v94(x.numerator)) === NO) return NO; y.numerator = e; }
-  if ("denominator" in x) { if ((e = v94(x.denominator)) === NO) return NO; y.denominator = e; }
-  if ("headline" in x) { if ((e = v50(x.headline)) === NO) return NO; y.headline = e; }
-  if ("source" in x) { if ((e = v4(x.source)) === NO) return NO; y.source = e; }
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v138(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v137(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  return y;
-}
-
-function v139(x: any): any {
-  if (x === undefined) return x;
-  const y = v138(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v140(x: any): any {
-  if (x === undefined) return x;
-  const y = v43(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v141(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c34.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("figure" in x) { if ((e = v56(x.figure)) === NO) return NO; y.figure = e; } else return NO;
-  if ("printed" in x) { if ((e = v6(x.printed)) === NO) return NO; y.printed = e; } else return NO;
-  if ("where" in x) { if ((e = v3(x.where)) === NO) return NO; y.where = e; } else return NO;
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v142(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v141(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  return y;
-}
-
-function v143(x: any): any {
-  if (x === undefined) return x;
-  const y = v142(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v144(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c0.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("sroi" in x) { if ((e = v0(x.sroi)) === NO) return NO; y.sroi = e; } else return NO;
-  if ("meta" in x) { if ((e = v19(x.meta)) === NO) return NO; y.meta = e; } else return NO;
-  if ("library" in x) { if ((e = v21(x.library)) === NO) return NO; y.library = e; }
-  if ("library_overrides" in x) { if ((e = v27(x.library_overrides)) === NO) return NO; y.library_overrides = e; }
-  if ("min_certainty" in x) { if ((e = v29(x.min_certainty)) === NO) return NO; y.min_certainty = e; }
-  if ("reference_indexation" in x) { if ((e = v2(x.reference_indexation)) === NO) return NO; y.reference_indexation = e; }
-  if ("time" in x) { if ((e = v55(x.time)) === NO) return NO; y.time = e; }
-  if ("parameters" in x) { if ((e = v71(x.parameters)) === NO) return NO; y.parameters = e; }
-  if ("baselines" in x) { if ((e = v71(x.baselines)) === NO) return NO; y.baselines = e; }
-  if ("stakeholders" in x) { if ((e = v74(x.stakeholders)) === NO) return NO; y.stakeholders = e; }
-  if ("activities" in x) { if ((e = v81(x.activities)) === NO) return NO; y.activities = e; }
-  if ("participants" in x) { if ((e = v87(x.participants)) === NO) return NO; y.participants = e; }
-  if ("counterfactual" in x) { if ((e = v90(x.counterfactual)) === NO) return NO; y.counterfactual = e; }
-  if ("inputs" in x) { if ((e = v102(x.inputs)) === NO) return NO; y.inputs = e; }
-  if ("groups" in x) { if ((e = v107(x.groups)) === NO) return NO; y.groups = e; }
-  if ("outcomes" in x) { if ((e = v126(x.outcomes)) === NO) return NO; y.outcomes = e; }
-  if ("scenarios" in x) { if ((e = v134(x.scenarios)) === NO) return NO; y.scenarios = e; } else return NO;
-  if ("ratios" in x) { if ((e = v139(x.ratios)) === NO) return NO; y.ratios = e; }
-  if ("band" in x) { if ((e = v140(x.band)) === NO) return NO; y.band = e; }
-  if ("checks" in x) { if ((e = v143(x.checks)) === NO) return NO; y.checks = e; }
-  return y;
-}
-
-function v145(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c36.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("source" in x) { if ((e = v3(x.source)) === NO) return NO; y.source = e; } else return NO;
-  if ("certainty" in x) { if ((e = v29(x.certainty)) === NO) return NO; y.certainty = e; }
-  if ("price_year" in x) { if ((e = v16(x.price_year)) === NO) return NO; y.price_year = e; }
-  if ("unit" in x) { if ((e = v4(x.unit)) === NO) return NO; y.unit = e; }
-  if ("values" in x) { if ((e = v22(x.values)) === NO) return NO; y.values = e; } else return NO;
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v146(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v1(k) === NO) return NO;
-    const e = v145(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v147(x: any): any {
-  if (x === undefined) return x;
-  const y = v146(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v148(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c37.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("value" in x) { if ((e = v5(x.value)) === NO) return NO; y.value = e; } else return NO;
-  if ("unit" in x) { if ((e = v3(x.unit)) === NO) return NO; y.unit = e; } else return NO;
-  if ("source" in x) { if ((e = v3(x.source)) === NO) return NO; y.source = e; } else return NO;
-  if ("price_year" in x) { if ((e = v16(x.price_year)) === NO) return NO; y.price_year = e; }
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v149(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v1(k) === NO) return NO;
-    const e = v148(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v150(x: any): any {
-  if (x === undefined) return x;
-  const y = v149(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v151(x: any): any {
-  if (typeof x !== "number" || !Number.isFinite(x)) return NO;
-  if (!(x >= -1)) return NO;
-  if (!(x <= 1)) return NO;
-  return x;
-}
-
-function v152(x: any): any {
-  if (typeof x !== "string") return NO;
-  if (!R.isPercent(x)) return NO;
-  if (!R.rateInRange(x)) return NO;
-  return x;
-}
-
-function v153(x: any): any {
-  let y;
-  if ((y = v151(x)) !== NO) return y;
-  if ((y = v152(x)) !== NO) return y;
-  return NO;
-}
-
-function v154(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v61(k) === NO) return NO;
-    const e = v153(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v155(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c38.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("name" in x) { if ((e = v3(x.name)) === NO) return NO; y.name = e; } else return NO;
-  if ("source" in x) { if ((e = v3(x.source)) === NO) return NO; y.source = e; } else return NO;
-  if ("rates" in x) { if ((e = v154(x.rates)) === NO) return NO; y.rates = e; } else return NO;
-  if ("note" in x) { if ((e = v4(x.note)) === NO) return NO; y.note = e; }
-  return y;
-}
-
-function v156(x: any): any {
-  if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
-  for (const k in x) {
-    if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
-    if (v1(k) === NO) return NO;
-    const e = v155(x[k]);
-    if (e === NO) return NO;
-    y[k] = e;
-  }
-  return y;
-}
-
-function v157(x: any): any {
-  if (x === undefined) return x;
-  const y = v156(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v158(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c35.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("sroi-library" in x) { if ((e = v0(x["sroi-library"])) === NO) return NO; y["sroi-library"] = e; } else return NO;
-  if ("title" in x) { if ((e = v4(x.title)) === NO) return NO; y.title = e; }
-  if ("studies" in x) { if ((e = v147(x.studies)) === NO) return NO; y.studies = e; }
-  if ("prices" in x) { if ((e = v150(x.prices)) === NO) return NO; y.prices = e; }
-  if ("index" in x) { if ((e = v157(x.index)) === NO) return NO; y.index = e; }
-  return y;
-}
-
-function v159(x: any): any {
-  if (x === undefined) return x;
-  const y = v56(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v160(x: any): any {
-  if (!c41.has(x)) return NO;
-  return x;
-}
-
-function v161(x: any): any {
-  if (x === undefined) return x;
-  const y = v160(x);
-  if (y === NO) return NO;
-  return y;
-}
-
-function v162(x: any): any {
-  if (typeof x !== "number" || !Number.isFinite(x)) return NO;
-  if (!(x >= 0)) return NO;
-  return x;
-}
-
-function v163(x: any): any {
-  if (typeof x !== "string") return NO;
-  if (!c42.test(x)) return NO;
-  return x;
-}
-
-function v164(x: any): any {
-  let y;
-  if ((y = v162(x)) !== NO) return y;
-  if ((y = v163(x)) !== NO) return y;
-  return NO;
-}
-
-function v165(x: any): any {
-  if (x === undefined) return x;
-  const y = v164(x);
-  if (y === NO) return NO;
-  return y;
-}
-
+function v70(x: any): any { const y = record(x, v1, v69); if (y === NO) return NO; return y; }
+function v71(x: any): any { if (x === undefined) return x; const y = v70(x); if (y === NO) return NO; return y; }
+function v72(x: any): any { const y = strict(x, c17); if (y === NO) return NO; return y; }
+function v73(x: any): any { const y = list(x, v72); if (y === NO) return NO; return y; }
+function v74(x: any): any { if (x === undefined) return x; const y = v73(x); if (y === NO) return NO; return y; }
+function v75(x: any): any { if (x !== null) return NO; return x; }
+function v76(x: any): any { let y; if ((y = v57(x)) !== NO) return y; if ((y = v75(x)) !== NO) return y; return NO; }
+function v77(x: any): any { const y = record(x, v1, v76); if (y === NO) return NO; return y; }
+function v78(x: any): any { if (x === undefined) return x; const y = v77(x); if (y === NO) return NO; return y; }
+function v79(x: any): any { const y = strict(x, c18); if (y === NO) return NO; return y; }
+function v80(x: any): any { const y = list(x, v79); if (y === NO) return NO; return y; }
+function v81(x: any): any { if (x === undefined) return x; const y = v80(x); if (y === NO) return NO; return y; }
+function v82(x: any): any { let y; if ((y = v43(x)) !== NO) return y; if ((y = v57(x)) !== NO) return y; return NO; }
+function v83(x: any): any { if (x === undefined) return x; const y = v82(x); if (y === NO) return NO; return y; }
+function v84(x: any): any { const y = strict(x, c19); if (y === NO) return NO; return y; }
+function v85(x: any): any { const y = list(x, v84); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
+function v86(x: any): any { const y = strict(x, c20); if (y === NO) return NO; return y; }
+function v87(x: any): any { if (x === undefined) return x; const y = v86(x); if (y === NO) return NO; return y; }
+function v88(x: any): any { const y = record(x, v1, v57); if (y === NO) return NO; return y; }
+function v89(x: any): any { const y = strict(x, c21); if (y === NO) return NO; return y; }
+function v90(x: any): any { if (x === undefined) return x; const y = v89(x); if (y === NO) return NO; return y; }
+function v91(x: any): any { const y = record(x, v1, v43); if (y === NO) return NO; return y; }
+function v92(x: any): any { if (x === undefined) return x; const y = v91(x); if (y === NO) return NO; return y; }
+function v93(x: any): any { if (x === undefined) return x; const y = v63(x); if (y === NO) return NO; return y; }
+function v94(x: any): any { if (x === undefined) return x; const y = v57(x); if (y === NO) return NO; return y; }
+function v95(x: any): any { const y = record(x, v61, v57); if (y === NO) return NO; return y; }
+function v96(x: any): any { if (x === undefined) return x; const y = v95(x); if (y === NO) return NO; return y; }
+function v97(x: any): any { const y = strict(x, c22); if (y === NO) return NO; return y; }
+function v98(x: any): any { let y; if ((y = v37(x)) !== NO) return y; if ((y = v97(x)) !== NO) return y; return NO; }
+function v99(x: any): any { if (x === undefined) return x; const y = v98(x); if (y === NO) return NO; return y; }
+function v100(x: any): any { const y = strict(x, c23); if (y === NO) return NO; return y; }
+function v101(x: any): any { const y = list(x, v100); if (y === NO) return NO; return y; }
+function v102(x: any): any { if (x === undefined) return x; const y = v101(x); if (y === NO) return NO; return y; }
+function v103(x: any): any { if (!c24.has(x)) return NO; return x; }
+function v104(x: any): any { if (x === undefined) return x; const y = v103(x); if (y === NO) return NO; return y; }
+function v105(x: any): any { const y = strict(x, c25); if (y === NO) return NO; return y; }
+function v106(x: any): any { const y = list(x, v105); if (y === NO) return NO; return y; }
+function v107(x: any): any { if (x === undefined) return x; const y = v106(x); if (y === NO) return NO; return y; }
+function v108(x: any): any { if (!c26.has(x)) return NO; return x; }
+function v109(x: any): any { if (x === undefined) return x; const y = v108(x); if (y === NO) return NO; return y; }
+function v110(x: any): any { if (!c27.has(x)) return NO; return x; }
+function v111(x: any): any { if (x === undefined) return x; const y = v110(x); if (y === NO) return NO; return y; }
+function v112(x: any): any { let y; if ((y = v37(x)) !== NO) return y; if ((y = v60(x)) !== NO) return y; return NO; }
+function v113(x: any): any { if (x === undefined) return x; const y = v112(x); if (y === NO) return NO; return y; }
+function v114(x: any): any { const y = strict(x, c28); if (y === NO) return NO; return y; }
+function v115(x: any): any { let y; if ((y = v112(x)) !== NO) return y; if ((y = v114(x)) !== NO) return y; return NO; }
+function v116(x: any): any { if (x === undefined) return x; const y = v115(x); if (y === NO) return NO; return y; }
+function v117(x: any): any { let y; if ((y = v40(x)) !== NO) return y; if ((y = v56(x)) !== NO) return y; return NO; }
+function v118(x: any): any { if (x === undefined) return x; const y = v117(x); if (y === NO) return NO; return y; }
+function v119(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!Number.isSafeInteger(x)) return NO; if (!(x >= 1)) return NO; return x; }
+function v120(x: any): any { let y; if ((y = v119(x)) !== NO) return y; if ((y = v56(x)) !== NO) return y; return NO; }
+function v121(x: any): any { if (x === undefined) return x; const y = v120(x); if (y === NO) return NO; return y; }
+function v122(x: any): any { let y; if ((y = v49(x)) !== NO) return y; if ((y = v1(x)) !== NO) return y; return NO; }
+function v123(x: any): any { if (x === undefined) return x; const y = v122(x); if (y === NO) return NO; return y; }
+function v124(x: any): any { const y = strict(x, c29); if (y === NO) return NO; return y; }
+function v125(x: any): any { const y = list(x, v124); if (y === NO) return NO; return y; }
+function v126(x: any): any { if (x === undefined) return x; const y = v125(x); if (y === NO) return NO; return y; }
+function v127(x: any): any { if (x === undefined) return x; const y = v88(x); if (y === NO) return NO; return y; }
+function v128(x: any): any { let y; if ((y = v57(x)) !== NO) return y; if ((y = v60(x)) !== NO) return y; return NO; }
+function v129(x: any): any { const y = record(x, v1, v128); if (y === NO) return NO; return y; }
+function v130(x: any): any { if (x === undefined) return x; const y = v129(x); if (y === NO) return NO; return y; }
+function v131(x: any): any { if (!c30.has(x)) return NO; return x; }
+function v132(x: any): any { if (x === undefined) return x; const y = v131(x); if (y === NO) return NO; return y; }
+function v133(x: any): any { const y = strict(x, c31); if (y === NO) return NO; return y; }
+function v134(x: any): any { const y = list(x, v133); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
+function v135(x: any): any { const y = list(x, v1); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
+function v136(x: any): any { if (x === undefined) return x; const y = v135(x); if (y === NO) return NO; return y; }
+function v137(x: any): any { const y = strict(x, c32); if (y === NO) return NO; return y; }
+function v138(x: any): any { const y = list(x, v137); if (y === NO) return NO; return y; }
+function v139(x: any): any { if (x === undefined) return x; const y = v138(x); if (y === NO) return NO; return y; }
+function v140(x: any): any { if (x === undefined) return x; const y = v43(x); if (y === NO) return NO; return y; }
+function v141(x: any): any { const y = strict(x, c33); if (y === NO) return NO; return y; }
+function v142(x: any): any { const y = list(x, v141); if (y === NO) return NO; return y; }
+function v143(x: any): any { if (x === undefined) return x; const y = v142(x); if (y === NO) return NO; return y; }
+function v144(x: any): any { const y = strict(x, c34); if (y === NO) return NO; return y; }
+function v145(x: any): any { const y = strict(x, c35); if (y === NO) return NO; return y; }
+function v146(x: any): any { const y = record(x, v1, v145); if (y === NO) return NO; return y; }
+function v147(x: any): any { if (x === undefined) return x; const y = v146(x); if (y === NO) return NO; return y; }
+function v148(x: any): any { const y = strict(x, c36); if (y === NO) return NO; return y; }
+function v149(x: any): any { const y = record(x, v1, v148); if (y === NO) return NO; return y; }
+function v150(x: any): any { if (x === undefined) return x; const y = v149(x); if (y === NO) return NO; return y; }
+function v151(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!(x >= -1)) return NO; if (!(x <= 1)) return NO; return x; }
+function v152(x: any): any { if (typeof x !== "string") return NO; if (!R.isPercent(x)) return NO; if (!R.rateInRange(x)) return NO; return x; }
+function v153(x: any): any { let y; if ((y = v151(x)) !== NO) return y; if ((y = v152(x)) !== NO) return y; return NO; }
+function v154(x: any): any { const y = record(x, v61, v153); if (y === NO) return NO; return y; }
+function v155(x: any): any { const y = strict(x, c37); if (y === NO) return NO; return y; }
+function v156(x: any): any { const y = record(x, v1, v155); if (y === NO) return NO; return y; }
+function v157(x: any): any { if (x === undefined) return x; const y = v156(x); if (y === NO) return NO; return y; }
+function v158(x: any): any { const y = strict(x, c38); if (y === NO) return NO; return y; }
+function v159(x: any): any { if (x === undefined) return x; const y = v56(x); if (y === NO) return NO; return y; }
+function v160(x: any): any { if (!c39.has(x)) return NO; return x; }
+function v161(x: any): any { if (x === undefined) return x; const y = v160(x); if (y === NO) return NO; return y; }
+function v162(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!(x >= 0)) return NO; return x; }
+function v163(x: any): any { if (typeof x !== "string") return NO; if (!c40.test(x)) return NO; return x; }
+function v164(x: any): any { let y; if ((y = v162(x)) !== NO) return y; if ((y = v163(x)) !== NO) return y; return NO; }
+function v165(x: any): any { if (x === undefined) return x; const y = v164(x); if (y === NO) return NO; return y; }
 function v166(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c40.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("figure" in x) { if ((e = v159(x.figure)) === NO) return NO; y.figure = e; }
-  if ("published" in x) { if ((e = v6(x.published)) === NO) return NO; y.published = e; } else return NO;
-  if ("where" in x) { if ((e = v56(x.where)) === NO) return NO; y.where = e; } else return NO;
-  if ("status" in x) { if ((e = v161(x.status)) === NO) return NO; y.status = e; }
-  if ("tolerance" in x) { if ((e = v165(x.tolerance)) === NO) return NO; y.tolerance = e; }
-  if ("reason" in x) { if ((e = v159(x.reason)) === NO) return NO; y.reason = e; }
+  const y = strict(x, c41);
+  if (y === NO) return NO;
   if (!R.toleranceHasReason(y)) return NO;
   if (!R.notReproducibleHasReason(y)) return NO;
   if (!R.figureOrNotReproducible(y)) return NO;
   return y;
 }
-
-function v167(x: any): any {
-  if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
-  for (let i = 0; i < x.length; i++) {
-    const e = v166(x[i]);
-    if (e === NO) return NO;
-    y[i] = e;
-  }
-  if (y.length < 1) return NO;
-  return y;
-}
-
-function v168(x: any): any {
-  if (!plain(x)) return NO;
-  for (const k in x) if (!c39.has(k)) return NO;
-  const y: any = {};
-  let e;
-  if ("model" in x) { if ((e = v56(x.model)) === NO) return NO; y.model = e; } else return NO;
-  if ("report" in x) { if ((e = v56(x.report)) === NO) return NO; y.report = e; } else return NO;
-  if ("locale" in x) { if ((e = v14(x.locale)) === NO) return NO; y.locale = e; }
-  if ("figures" in x) { if ((e = v167(x.figures)) === NO) return NO; y.figures = e; } else return NO;
-  return y;
-}
+function v167(x: any): any { const y = list(x, v166); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
+function v168(x: any): any { const y = strict(x, c42); if (y === NO) return NO; return y; }
 
 /** A model file's data as the schema's Model gives it, or undefined when zod must decide. */
 export function acceptModel(data: unknown): ModelDoc | undefined {
