@@ -62,14 +62,12 @@ export function checkFigures(fixture: FixtureDoc, figures: Map<string, number>, 
     const status: CheckStatus =
       f.status === "not_reproducible" ? (m.ok ? "unexpectedly_reproduces" : "not_reproducible") : m.ok ? "ok" : "mismatch";
     // The rule's text is made only when read (a table shows it for a mismatch; the JSON always has it).
-    return {
-      ...base,
-      difference: m.difference,
-      get rule() {
-        return m.rule;
-      },
-      status,
-    };
+    // Its getter is defined between difference and status, so the JSON keeps that order (an object
+    // literal's getter would come last).
+    const row = { ...base, difference: m.difference } as CheckRow;
+    Object.defineProperty(row, "rule", { get: () => m.rule, enumerable: true, configurable: true });
+    row.status = status;
+    return row;
   });
   const counts = emptyCounts();
   for (const r of rows) counts[r.status]++;

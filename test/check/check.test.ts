@@ -133,3 +133,13 @@ describe("checkFigures: numbers and locales", () => {
     expect(checkFigures({ ...fx, locale: "en" }, new Map([["s.x", 300000]]), "nl").rows[0]!.status).toBe("ok");
   });
 });
+
+describe("check rows in the JSON", () => {
+  it("keep their keys in the contract's order, the rule (made when read) between difference and status", () => {
+    const fx = one("6,2");
+    const row = checkFigures(fx, new Map([["s.x", 6.17]])).rows[0]!;
+    expect(Object.keys(row)).toEqual(["figure", "where", "published", "published_value", "computed", "reason", "difference", "rule", "status"]);
+    expect(JSON.parse(JSON.stringify(row)).rule).toBe(row.rule);
+    expect(row.rule).toMatch(/^rounds to 6\.2/);
+  });
+});
