@@ -56,48 +56,64 @@ export function checkBounds(data: unknown): BoundProblem[] {
   }
 
   // Iterative walk: a deeply nested file must not overflow the stack of the check meant to refuse it.
-  const stack: { value: unknown; path: PathSegment[] }[] = [{ value: data, path: [] }];
+  // A node's path is made only when a problem needs it (the walk visits every value of every model).
+  interface Frame {
+    value: unknown;
+    parent: Frame | undefined;
+    key: PathSegment | undefined;
+    depth: number;
+  }
+  const pathOf = (f: Frame): PathSegment[] => {
+    const path: PathSegment[] = [];
+    for (let x: Frame | undefined = f; x !== undefined && x.key !== undefined; x = x.parent) path.push(x.key);
+    return path.reverse();
+  };
+  const stack: Frame[] = [{ value: data, parent: undefined, key: undefined, depth: 0 }];
   while (stack.length > 0 && problems.length < 20) {
-    const { value, path } = stack.pop()!;
+    const frame = stack.pop()!;
+    const value = frame.value;
     if (typeof value === "string") {
-      if (value.length > MAX_TEXT_CHARS) add(path, `text of ${value.length} characters, more than the bound of ${MAX_TEXT_CHARS}`);
+      if (value.length > MAX_TEXT_CHARS) add(pathOf(frame), `text of ${value.length} characters, more than the bound of ${MAX_TEXT_CHARS}`);
       continue;
     }
     if (value === null || typeof value !== "object") continue;
-    if (path.length > MAX_DOCUMENT_DEPTH) {
-      add(path.slice(0, MAX_DOCUMENT_DEPTH), `blocks and lists nested more than ${MAX_DOCUMENT_DEPTH} levels deep`);
+    if (frame.depth > MAX_DOCUMENT_DEPTH) {
+      add(pathOf(frame).slice(0, MAX_DOCUMENT_DEPTH), `blocks and lists nested more than ${MAX_DOCUMENT_DEPTH} levels deep`);
       continue;
     }
+    const depth = frame.depth + 1;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
+      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], parent: frame, key: i, depth });
       continue;
     }
-    const entries = Object.entries(value as Record<string, unknown>);
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [k, v] = entries[i]!;
-      const at = [...path, k];
+    const obj = value as Record<string, unknown>;
+    const keys = Object.keys(obj);
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const k = keys[i]!;
+      const v = obj[k];
+      const child: Frame = { value: v, parent: frame, key: k, depth };
       if (k === "__proto__") {
         // Both YAML parsers keep it as a plain key, but the schema's records skip it without a word.
-        add(at, "the name __proto__ is reserved; choose another", true);
+        add(pathOf(child), "the name __proto__ is reserved; choose another", true);
         continue;
       }
       if (k.length > MAX_NAME_CHARS) {
-        add(at, `a name of ${k.length} characters, more than the bound of ${MAX_NAME_CHARS}`, true);
+        add(pathOf(child), `a name of ${k.length} characters, more than the bound of ${MAX_NAME_CHARS}`, true);
         continue;
       }
       if (k === "id" && typeof v === "string" && v.length > MAX_NAME_CHARS) {
-        add(at, `an id of ${v.length} characters, more than the bound of ${MAX_NAME_CHARS}`);
+        add(pathOf(child), `an id of ${v.length} characters, more than the bound of ${MAX_NAME_CHARS}`);
         continue;
       }
-      if (YEAR_KEYS.has(k) && typeof v === "number") checkYear(v, at, add);
+      if (YEAR_KEYS.has(k) && typeof v === "number") checkYear(v, pathOf(child), add);
       else if (PERIOD_KEYS.has(k)) {
-        checkPeriod(v, at, add);
+        checkPeriod(v, pathOf(child), add);
         // Its start and end are years, not counts of years: the count check below must not see them.
         if (v !== null && typeof v === "object" && !Array.isArray(v)) continue;
       } else if (COUNT_KEYS.has(k) && typeof v === "number" && (v > MAX_YEAR_COUNT || v < -MAX_YEAR_COUNT)) {
-        add(at, `${v} years, more than the bound of ${MAX_YEAR_COUNT}`);
+        add(pathOf(child), `${v} years, more than the bound of ${MAX_YEAR_COUNT}`);
       }
-      stack.push({ value: v, path: at });
+      stack.push(child);
     }
   }
   return problems;
