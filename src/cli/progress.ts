@@ -6,6 +6,8 @@ export const PROGRESS_FROM = 5;
 
 export interface Tick {
   (): void;
+  /** Clears the progress line, before a report is printed between ticks (the next tick draws it again). */
+  clear(): void;
   done(): void;
 }
 
@@ -13,12 +15,18 @@ export function progress(io: Io, total: number, what: string, isTty?: boolean): 
   let n = 0;
   // stderr is looked at only for a batch long enough (opening it costs a single run start-up time).
   const on = total >= PROGRESS_FROM && (isTty ?? process.stderr.isTTY === true);
+  let shown = false;
   const tick = (() => {
     n++;
-    if (on) io.err(`\r${what}: ${n}/${total} models`);
+    if (on) {
+      io.err(`\r${what}: ${n}/${total} models`);
+      shown = true;
+    }
   }) as Tick;
-  tick.done = () => {
-    if (on) io.err("\r\u001b[K");
+  tick.clear = () => {
+    if (on && shown) io.err("\r\u001b[K");
+    shown = false;
   };
+  tick.done = tick.clear;
   return tick;
 }

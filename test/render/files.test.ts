@@ -172,6 +172,17 @@ describe("progress", () => {
     progress(short, 2, "run", true)();
     expect(short.text()).toBe("");
   });
+  it("is erased before a report printed between ticks, and only once", () => {
+    const tty = io();
+    const t = progress(tty, 6, "check", true);
+    t();
+    t.clear();
+    t.clear();
+    expect(tty.text()).toBe("\rcheck: 1/6 models\r\u001b[K");
+    t();
+    t.done();
+    expect(tty.text()).toBe("\rcheck: 1/6 models\r\u001b[K\rcheck: 2/6 models\r\u001b[K");
+  });
 });
 
 describe("help", () => {

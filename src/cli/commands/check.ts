@@ -100,10 +100,7 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
   // Each model's result is reduced to its check as it finishes (holding every result cost a batch memory).
   const tick = progress(io, files.length, "check");
-  const check = (r: FileRun) => {
-    tick();
-    return checkIsolated(r, opts.fixtures, opts.batch?.debug ?? false);
-  };
+  const check = (r: FileRun) => checkIsolated(r, opts.fixtures, opts.batch?.debug ?? false);
   const batchOpts = { ...opts.batch, set: opts.set };
 
   if (format === "table") {
@@ -114,11 +111,13 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
     let failed = false;
     runBatch(files, batchOpts, (r) => {
       const m = check(r);
+      tick.clear(); // the model's problems and table take the progress line's place; the next tick draws it again
       for (const p of m.problems) io.err(formatProblem(p) + "\n");
       addToSummary(summary, m);
       invalid ||= m.status === "invalid";
       failed ||= m.status === "fail";
       io.out(writer.model(m));
+      tick(); // shown while the next model runs
     });
     tick.done();
     const code = exitCode({ invalidInput: invalid, checkFailed: failed });
@@ -126,7 +125,10 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
     return code;
   }
 
-  const models = runBatch(files, batchOpts, check);
+  const models = runBatch(files, batchOpts, (r) => {
+    tick();
+    return check(r);
+  });
   tick.done();
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
 

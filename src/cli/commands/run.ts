@@ -72,11 +72,15 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
     let buffered = "";
     const out = (t: string) => {
       if (opts.output) buffered += t;
-      else if (t) io.out(t);
+      else if (t) {
+        tick.clear(); // a report between two ticks takes the progress line's place
+        io.out(t);
+      }
     };
     out(writer.begin());
     for (const file of files) {
       const r = onlyScenarios(runIsolated(file, cache, runOpts), wanted);
+      if (r.problems.length > 0) tick.clear();
       for (const p of r.problems) io.err(formatProblem(p) + "\n");
       if (r.result) {
         if (opts.save) results.push(r.result);
