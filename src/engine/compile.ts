@@ -5,7 +5,7 @@
 // closures, then the flows (inputs and outcomes over the years, discounted) into the totals.
 import { evaluateExpr, ExprEvalError, exprRefs, roundHalfAway, tableIndex, type Expr } from "../expr/expr.js";
 import { newEvaluation, type Compiled, type EvalFailure, type Evaluation, type NumberDomain, type NumberInfo } from "./evaluator.js";
-import type { NExpr, NModel, Path, RateStep } from "./model.js";
+import type { NActivity, NExpr, NModel, Path, RateStep } from "./model.js";
 import { scenarioTime } from "./time.js";
 
 type Fn = (v: Float64Array) => number;
@@ -292,17 +292,26 @@ export function compile(model: NModel): CompiledModel {
     return i;
   };
   for (const s of model.studies.values()) for (const [d, v] of s.values) constant(`ref.${s.id}.${d}`, v, ["library", s.id, d]);
-  const domains = new Set(model.activities.flatMap((a) => a.values.map((v) => v.domain)));
-  for (const d of domains) {
-    const acts = model.activities
-      .map((a) => ({ a, v: a.values.find((x) => x.domain === d) }))
-      .filter((x) => x.v !== undefined)
-      .map(({ a, v }) => ({ p: exprSlot.get(a.participants)!, v: exprSlot.get(v!.value)! }));
+  // Per domain (in the order domains first appear), the activities that carry a value for it, in the
+  // activities' order, with the first value each gives for it: one pass over the activities.
+  const byDomain = new Map<string, { p: number[]; v: number[]; last?: NActivity }>();
+  for (const a of model.activities) {
+    const p = exprSlot.get(a.participants)!;
+    for (const x of a.values) {
+      let acts = byDomain.get(x.domain);
+      if (!acts) byDomain.set(x.domain, (acts = { p: [], v: [] }));
+      if (acts.last === a) continue; // a second value for the domain: the first counts
+      acts.p.push(p);
+      acts.v.push(exprSlot.get(x.value)!);
+      acts.last = a;
+    }
+  }
+  for (const [d, acts] of byDomain) {
     const over = register(`activities.over.${d}`);
     const total = register(`activities.total.${d}`);
     const weighted = register(`activities.weighted.${d}`);
-    const ps = Int32Array.from(acts.map((x) => x.p));
-    const vs = Int32Array.from(acts.map((x) => x.v));
+    const ps = Int32Array.from(acts.p);
+    const vs = Int32Array.from(acts.v);
     common.set(over, {
       deps: [...ps],
       build: () => (v) => {
@@ -391,8 +400,8 @@ export function compile(model: NModel): CompiledModel {
       amount: slot("amount"),
       value: slot("value"),
       quantity: slot("quantity"),
-      weighted: o.domain && domains.has(o.domain) ? index.get(`activities.weighted.${o.domain}`)! : -1,
-      over: o.domain && domains.has(o.domain) ? index.get(`activities.over.${o.domain}`)! : -1,
+      weighted: o.domain && byDomain.has(o.domain) ? index.get(`activities.weighted.${o.domain}`)! : -1,
+      over: o.domain && byDomain.has(o.domain) ? index.get(`activities.over.${o.domain}`)! : -1,
       impact,
       start: orConst("start", o.start),
       duration: orConst("duration", o.duration),
