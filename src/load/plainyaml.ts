@@ -1,6 +1,6 @@
 // The fastest path for reading a model file: a reader of the plain YAML that models are written in (block
-// maps and lists, one-line flow collections, one-line quoted and plain scalars, folded and literal block
-// text, comments), several times faster than js-yaml on a large model. It gives exactly the data the full
+// maps and lists, flow collections (also over lines), one-line quoted and plain scalars, folded and literal
+// block text, comments), several times faster than js-yaml on a large model. It gives exactly the data the full
 // parser gives (test/load/fastyaml.test.ts proves it on every model, probe and mutated corpus) and leaves
 // anything else to js-yaml and then the full parser: it stops at the first construct it is not sure of
 // (a scalar that some YAML schema reads as a number, a multi-line plain or quoted scalar, a duplicate key,
@@ -93,7 +93,7 @@ class Reader {
       first = false;
       const l = this.lines[line]!;
       const [key, after] = this.key(l, col);
-      if (key === "__proto__" || (out as Record<string, unknown>)[key] !== undefined) throw STOP; // a duplicate (js-yaml refuses it), or a name objects carry
+      fresh(out, key);
       this.at = line + 1;
       out[key] = this.value(l, after, col, true);
     }
@@ -127,9 +127,7 @@ class Reader {
     let key: string;
     let p: number;
     if (c === 34 || c === 39) {
-      const [s, end] = c === 34 ? doubleQuoted(l, col) : singleQuoted(l, col);
-      key = s;
-      p = end;
+      [key, p] = quoted(l, col);
       if (l.charCodeAt(p) !== COLON) throw STOP;
     } else {
       p = l.indexOf(":", col);
@@ -145,14 +143,7 @@ class Reader {
   /** Whether a list item's text at `p` starts a map ("- id: x"). */
   startsKey(l: string, p: number): boolean {
     const c = l.charCodeAt(p);
-    if (c === 34 || c === 39) {
-      try {
-        const end = (c === 34 ? doubleQuoted(l, p) : singleQuoted(l, p))[1];
-        return l.charCodeAt(end) === COLON;
-      } catch {
-        throw STOP;
-      }
-    }
+    if (c === 34 || c === 39) return l.charCodeAt(quoted(l, p)[1]) === COLON;
     if (c === 91 || c === 123) return false; // a flow collection
     for (let i = p; i < l.length; i++) {
       const ch = l.charCodeAt(i);
@@ -173,8 +164,7 @@ class Reader {
     const c = l.charCodeAt(p);
     let v: unknown;
     let end: number;
-    if (c === 34) [v, end] = doubleQuoted(l, p);
-    else if (c === 39) [v, end] = singleQuoted(l, p);
+    if (c === 34 || c === 39) [v, end] = quoted(l, p);
     else if (c === 91 || c === 123) {
       // A flow collection may go on over several lines: the rest of its last line is checked below.
       const f = new Flow(this, this.at - 1, p, col);
@@ -195,12 +185,17 @@ class Reader {
       v = scalar(trimSpaces(l.slice(p, e)));
       end = e;
     }
-    // Only a comment may follow on the line; and the next line may not continue the value.
+    // Only a comment may follow on the line.
     while (l.charCodeAt(end) === SPACE) end++;
     if (end < l.length && (l.charCodeAt(end) !== HASH || l.charCodeAt(end - 1) !== SPACE)) throw STOP;
+    this.ended(col);
+    return v;
+  }
+
+  /** After a value in the block at column `col`: the next line may not go on with it (more indented). */
+  ended(col: number): void {
     const n = this.next();
     if (n >= 0 && this.indent[n]! > col) throw STOP;
-    return v;
   }
 
   /** The block under a key or dash with nothing after it: a map or list, or null when nothing is indented. */
@@ -250,8 +245,7 @@ class Reader {
     }
     if (textIndent < 0) throw STOP;
     this.at = end;
-    const n = this.next();
-    if (n >= 0 && this.indent[n]! > col) throw STOP;
+    this.ended(col);
     let out: string;
     if (folded) {
       // Lines join with a space; a break before blank lines is dropped and each blank line gives one.
@@ -354,6 +348,16 @@ function significantDigits(s: string): number {
 
 const ESCAPES: Record<string, string> = { "\\": "\\", '"': '"', "/": "/", n: "\n", t: "\t", r: "\r", "0": "\0", b: "\b", f: "\f" };
 
+/** A key not yet in the map (js-yaml refuses a duplicate), nor one objects carry (__proto__, constructor ...): let js-yaml decide. */
+function fresh(out: Record<string, unknown>, key: string): void {
+  if (key === "__proto__" || out[key] !== undefined) throw STOP;
+}
+
+/** A quoted scalar (double or single, by the quote at `p`) ending on this line: its text and the position after it. */
+function quoted(l: string, p: number): [string, number] {
+  return l.charCodeAt(p) === 34 ? doubleQuoted(l, p) : singleQuoted(l, p);
+}
+
 /** A double-quoted scalar starting at `p` and ending on this line: its text and the position after it. */
 function doubleQuoted(l: string, p: number): [string, number] {
   let out = "";
@@ -435,8 +439,7 @@ class Flow {
   }
 
   collection(): unknown {
-    const l0 = this.l;
-    const open = l0.charCodeAt(this.p);
+    const open = this.l.charCodeAt(this.p);
     const close = open === 91 ? 93 : 125;
     const isMap = open === 123;
     const out: unknown = isMap ? {} : [];
@@ -453,7 +456,7 @@ class Flow {
         const l = this.l;
         const c = l.charCodeAt(this.p);
         if (c === 34 || c === 39) {
-          [key, this.p] = c === 34 ? doubleQuoted(l, this.p) : singleQuoted(l, this.p);
+          [key, this.p] = quoted(l, this.p);
         } else {
           const e = l.indexOf(":", this.p);
           if (e < 0) throw STOP;
@@ -464,16 +467,15 @@ class Flow {
         if (l.charCodeAt(this.p) !== COLON || l.charCodeAt(this.p + 1) !== SPACE) throw STOP;
         this.p += 2;
         this.skip();
-        if (key === "__proto__" || (out as Record<string, unknown>)[key] !== undefined) throw STOP; // a duplicate (or a name objects carry: let js-yaml decide)
+        fresh(out as Record<string, unknown>, key);
       }
       const l = this.l;
       const c = l.charCodeAt(this.p);
       let v: unknown;
-      if (c === 34) [v, this.p] = doubleQuoted(l, this.p);
-      else if (c === 39) [v, this.p] = singleQuoted(l, this.p);
+      if (c === 34 || c === 39) [v, this.p] = quoted(l, this.p);
       else if (c === 91 || c === 123) v = this.collection();
       else {
-        if (isIndicator(c, l.charCodeAt(this.p + 1)) || c === 124 || c === 62) throw STOP;
+        if (isIndicator(c, l.charCodeAt(this.p + 1))) throw STOP;
         const from = this.p;
         let i = this.p;
         for (; i < l.length; i++) {
