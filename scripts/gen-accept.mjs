@@ -117,13 +117,13 @@ export async function generateAccept() {
     if (known) return known;
     if (inProgress.has(schema)) fail("a recursive schema");
     inProgress.add(schema);
-    const name = emit(schema, fnBody(schema));
+    const name = emit(fnBody(schema));
     inProgress.delete(schema);
     names.set(schema, name);
     return name;
   }
 
-  function emit(schema, body) {
+  function emit(body) {
     const text = body.join("\n  ");
     let name = byBody.get(text);
     if (!name) {
@@ -140,7 +140,8 @@ export async function generateAccept() {
     const def = schema._zod.def;
     if (def.coerce) fail("coercion");
     const body = [];
-    let result = "x";
+    /** The call whose answer is the node's value, for a node that hands its value to other checks. */
+    let call;
     switch (def.type) {
       case "string":
         body.push(`if (typeof x !== "string") return NO;`);
@@ -168,8 +169,7 @@ export async function generateAccept() {
         const inner = def.innerType;
         if (inner._zod.optin !== undefined) fail("an optional of an optional or a default");
         body.push(`if (x === undefined) return x;`);
-        body.push(`const y = ${fn(inner)}(x);`, `if (y === NO) return NO;`);
-        result = "y";
+        call = `${fn(inner)}(x)`;
         break;
       }
       case "union":
@@ -184,8 +184,7 @@ export async function generateAccept() {
         body.push(`return NO;`);
         return body;
       case "array":
-        body.push(`const y = list(x, ${fn(def.element)});`, `if (y === NO) return NO;`);
-        result = "y";
+        call = `list(x, ${fn(def.element)})`;
         break;
       case "object": {
         if (!def.catchall || def.catchall._zod.def.type !== "never") fail("an object that is not strict");
@@ -199,21 +198,23 @@ export async function generateAccept() {
           return `[${JSON.stringify(k)}, ${fn(el)}, ${opt !== undefined}]`;
         });
         const table = hoist(`new Fields([${fields.join(", ")}])`);
-        body.push(`const y = strict(x, ${table});`, `if (y === NO) return NO;`);
-        result = "y";
+        call = `strict(x, ${table})`;
         break;
       }
       case "record": {
         if (def.mode === "loose" || def.keyType._zod.values !== undefined || def.partial) fail("a record with enumerated keys");
         if (def.keyType._zod.def.type !== "string") fail("a record whose keys are not text");
-        body.push(`const y = record(x, ${fn(def.keyType)}, ${fn(def.valueType)});`, `if (y === NO) return NO;`);
-        result = "y";
+        call = `record(x, ${fn(def.keyType)}, ${fn(def.valueType)})`;
         break;
       }
       default:
         fail(`schema type ${def.type}`);
     }
-    body.push(...checks(def, result), `return ${result};`);
+    const own = checks(def, call === undefined ? "x" : "y");
+    // With no checks of its own, a node that hands its value on returns that answer as it is.
+    if (call !== undefined && own.length === 0) return [...body, `return ${call};`];
+    if (call !== undefined) body.push(`const y = ${call};`, `if (y === NO) return NO;`);
+    body.push(...own, `return ${call === undefined ? "x" : "y"};`);
     return body;
   }
 

@@ -52,21 +52,21 @@ const c42 = new Fields([["model", v56, false], ["report", v56, false], ["locale"
 
 function v0(x: any): any { if (x !== 1) return NO; return x; }
 function v1(x: any): any { if (typeof x !== "string") return NO; if (!c0.test(x)) return NO; if (!R.notReserved(x)) return NO; return x; }
-function v2(x: any): any { if (x === undefined) return x; const y = v1(x); if (y === NO) return NO; return y; }
+function v2(x: any): any { if (x === undefined) return x; return v1(x); }
 function v3(x: any): any { if (typeof x !== "string") return NO; return x; }
-function v4(x: any): any { if (x === undefined) return x; const y = v3(x); if (y === NO) return NO; return y; }
+function v4(x: any): any { if (x === undefined) return x; return v3(x); }
 function v5(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; return x; }
 function v6(x: any): any { let y; if ((y = v3(x)) !== NO) return y; if ((y = v5(x)) !== NO) return y; return NO; }
-function v7(x: any): any { if (x === undefined) return x; const y = v6(x); if (y === NO) return NO; return y; }
-function v8(x: any): any { const y = strict(x, c1); if (y === NO) return NO; return y; }
+function v7(x: any): any { if (x === undefined) return x; return v6(x); }
+function v8(x: any): any { return strict(x, c1); }
 function v9(x: any): any { if (!c2.has(x)) return NO; return x; }
-function v10(x: any): any { if (x === undefined) return x; const y = v9(x); if (y === NO) return NO; return y; }
+function v10(x: any): any { if (x === undefined) return x; return v9(x); }
 function v11(x: any): any { if (typeof x !== "string") return NO; if (!c3.test(x)) return NO; return x; }
-function v12(x: any): any { if (x === undefined) return x; const y = v11(x); if (y === NO) return NO; return y; }
+function v12(x: any): any { if (x === undefined) return x; return v11(x); }
 function v13(x: any): any { if (!c4.has(x)) return NO; return x; }
-function v14(x: any): any { if (x === undefined) return x; const y = v13(x); if (y === NO) return NO; return y; }
+function v14(x: any): any { if (x === undefined) return x; return v13(x); }
 function v15(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!Number.isSafeInteger(x)) return NO; return x; }
-function v16(x: any): any { if (x === undefined) return x; const y = v15(x); if (y === NO) return NO; return y; }
+function v16(x: any): any { if (x === undefined) return x; return v15(x); }
 function v17(x: any): any {
   if (typeof x !== "number" || !Number.isFinite(x)) return NO;
   if (!Number.isSafeInteger(x)) return NO;
@@ -74,16 +74,16 @@ function v17(x: any): any {
   if (!(x <= 4)) return NO;
   return x;
 }
-function v18(x: any): any { if (x === undefined) return x; const y = v17(x); if (y === NO) return NO; return y; }
-function v19(x: any): any { const y = strict(x, c5); if (y === NO) return NO; return y; }
-function v20(x: any): any { const y = list(x, v3); if (y === NO) return NO; return y; }
-function v21(x: any): any { if (x === undefined) return x; const y = v20(x); if (y === NO) return NO; return y; }
-function v22(x: any): any { const y = record(x, v1, v5); if (y === NO) return NO; return y; }
-function v23(x: any): any { if (x === undefined) return x; const y = v22(x); if (y === NO) return NO; return y; }
-function v24(x: any): any { if (x === undefined) return x; const y = v5(x); if (y === NO) return NO; return y; }
-function v25(x: any): any { const y = strict(x, c6); if (y === NO) return NO; return y; }
-function v26(x: any): any { const y = record(x, v1, v25); if (y === NO) return NO; return y; }
-function v27(x: any): any { if (x === undefined) return x; const y = v26(x); if (y === NO) return NO; return y; }
+function v18(x: any): any { if (x === undefined) return x; return v17(x); }
+function v19(x: any): any { return strict(x, c5); }
+function v20(x: any): any { return list(x, v3); }
+function v21(x: any): any { if (x === undefined) return x; return v20(x); }
+function v22(x: any): any { return record(x, v1, v5); }
+function v23(x: any): any { if (x === undefined) return x; return v22(x); }
+function v24(x: any): any { if (x === undefined) return x; return v5(x); }
+function v25(x: any): any { return strict(x, c6); }
+function v26(x: any): any { return record(x, v1, v25); }
+function v27(x: any): any { if (x === undefined) return x; return v26(x); }
 function v28(x: any): any {
   if (typeof x !== "number" || !Number.isFinite(x)) return NO;
   if (!Number.isSafeInteger(x)) return NO;
@@ -91,9 +91,9 @@ function v28(x: any): any {
   if (!(x <= 3)) return NO;
   return x;
 }
-function v29(x: any): any { if (x === undefined) return x; const y = v28(x); if (y === NO) return NO; return y; }
+function v29(x: any): any { if (x === undefined) return x; return v28(x); }
 function v30(x: any): any { if (typeof x !== "string") return NO; if (!c7.test(x)) return NO; return x; }
-function v31(x: any): any { const y = strict(x, c8); if (y === NO) return NO; return y; }
+function v31(x: any): any { return strict(x, c8); }
 function v32(x: any): any {
   let y;
   if ((y = v15(x)) !== NO) return y;
@@ -101,7 +101,7 @@ function v32(x: any): any {
   if ((y = v31(x)) !== NO) return y;
   return NO;
 }
-function v33(x: any): any { if (x === undefined) return x; const y = v32(x); if (y === NO) return NO; return y; }
+function v33(x: any): any { if (x === undefined) return x; return v32(x); }
 function v34(x: any): any { if (!c9.has(x)) return NO; return x; }
 function v35(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!(x >= 0)) return NO; if (!(x <= 1)) return NO; return x; }
 function v36(x: any): any {
@@ -112,20 +112,20 @@ function v36(x: any): any {
   return x;
 }
 function v37(x: any): any { let y; if ((y = v35(x)) !== NO) return y; if ((y = v36(x)) !== NO) return y; return NO; }
-function v38(x: any): any { if (x === undefined) return x; const y = v34(x); if (y === NO) return NO; return y; }
-function v39(x: any): any { if (x === undefined) return x; const y = v37(x); if (y === NO) return NO; return y; }
+function v38(x: any): any { if (x === undefined) return x; return v34(x); }
+function v39(x: any): any { if (x === undefined) return x; return v37(x); }
 function v40(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!Number.isSafeInteger(x)) return NO; if (!(x >= 0)) return NO; return x; }
-function v41(x: any): any { if (x === undefined) return x; const y = v40(x); if (y === NO) return NO; return y; }
+function v41(x: any): any { if (x === undefined) return x; return v40(x); }
 function v42(x: any): any { if (typeof x !== "string") return NO; if (!R.isPercent(x)) return NO; if (!R.percentIsShare(x)) return NO; return x; }
 function v43(x: any): any { let y; if ((y = v35(x)) !== NO) return y; if ((y = v42(x)) !== NO) return y; return NO; }
-function v44(x: any): any { const y = strict(x, c10); if (y === NO) return NO; return y; }
+function v44(x: any): any { return strict(x, c10); }
 function v45(x: any): any { const y = list(x, v44); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
-function v46(x: any): any { if (x === undefined) return x; const y = v45(x); if (y === NO) return NO; return y; }
+function v46(x: any): any { if (x === undefined) return x; return v45(x); }
 function v47(x: any): any { if (!c11.has(x)) return NO; return x; }
-function v48(x: any): any { if (x === undefined) return x; const y = v47(x); if (y === NO) return NO; return y; }
+function v48(x: any): any { if (x === undefined) return x; return v47(x); }
 function v49(x: any): any { if (typeof x !== "boolean") return NO; return x; }
-function v50(x: any): any { if (x === undefined) return x; const y = v49(x); if (y === NO) return NO; return y; }
-function v51(x: any): any { const y = strict(x, c12); if (y === NO) return NO; return y; }
+function v50(x: any): any { if (x === undefined) return x; return v49(x); }
+function v51(x: any): any { return strict(x, c12); }
 function v52(x: any): any {
   let y;
   if ((y = v34(x)) !== NO) return y;
@@ -133,16 +133,16 @@ function v52(x: any): any {
   if ((y = v51(x)) !== NO) return y;
   return NO;
 }
-function v53(x: any): any { if (x === undefined) return x; const y = v52(x); if (y === NO) return NO; return y; }
-function v54(x: any): any { const y = strict(x, c13); if (y === NO) return NO; return y; }
-function v55(x: any): any { if (x === undefined) return x; const y = v54(x); if (y === NO) return NO; return y; }
+function v53(x: any): any { if (x === undefined) return x; return v52(x); }
+function v54(x: any): any { return strict(x, c13); }
+function v55(x: any): any { if (x === undefined) return x; return v54(x); }
 function v56(x: any): any { if (typeof x !== "string") return NO; if (x.length < 1) return NO; return x; }
 function v57(x: any): any { let y; if ((y = v5(x)) !== NO) return y; if ((y = v56(x)) !== NO) return y; return NO; }
 function v58(x: any): any { if (typeof x !== "string") return NO; if (!R.isPercent(x)) return NO; return x; }
 function v59(x: any): any { let y; if ((y = v5(x)) !== NO) return y; if ((y = v58(x)) !== NO) return y; return NO; }
 function v60(x: any): any { const y = list(x, v59); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
 function v61(x: any): any { if (typeof x !== "string") return NO; if (!c14.test(x)) return NO; return x; }
-function v62(x: any): any { const y = record(x, v61, v59); if (y === NO) return NO; return y; }
+function v62(x: any): any { return record(x, v61, v59); }
 function v63(x: any): any {
   let y;
   if ((y = v5(x)) !== NO) return y;
@@ -152,10 +152,10 @@ function v63(x: any): any {
   return NO;
 }
 function v64(x: any): any { if (!c15.has(x)) return NO; return x; }
-function v65(x: any): any { if (x === undefined) return x; const y = v64(x); if (y === NO) return NO; return y; }
+function v65(x: any): any { if (x === undefined) return x; return v64(x); }
 function v66(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!(x > 0)) return NO; return x; }
-function v67(x: any): any { if (x === undefined) return x; const y = v66(x); if (y === NO) return NO; return y; }
-function v68(x: any): any { const y = strict(x, c16); if (y === NO) return NO; return y; }
+function v67(x: any): any { if (x === undefined) return x; return v66(x); }
+function v68(x: any): any { return strict(x, c16); }
 function v69(x: any): any {
   let y;
   if ((y = v57(x)) !== NO) return y;
@@ -163,102 +163,102 @@ function v69(x: any): any {
   if ((y = v68(x)) !== NO) return y;
   return NO;
 }
-function v70(x: any): any { const y = record(x, v1, v69); if (y === NO) return NO; return y; }
-function v71(x: any): any { if (x === undefined) return x; const y = v70(x); if (y === NO) return NO; return y; }
-function v72(x: any): any { const y = strict(x, c17); if (y === NO) return NO; return y; }
-function v73(x: any): any { const y = list(x, v72); if (y === NO) return NO; return y; }
-function v74(x: any): any { if (x === undefined) return x; const y = v73(x); if (y === NO) return NO; return y; }
+function v70(x: any): any { return record(x, v1, v69); }
+function v71(x: any): any { if (x === undefined) return x; return v70(x); }
+function v72(x: any): any { return strict(x, c17); }
+function v73(x: any): any { return list(x, v72); }
+function v74(x: any): any { if (x === undefined) return x; return v73(x); }
 function v75(x: any): any { if (x !== null) return NO; return x; }
 function v76(x: any): any { let y; if ((y = v57(x)) !== NO) return y; if ((y = v75(x)) !== NO) return y; return NO; }
-function v77(x: any): any { const y = record(x, v1, v76); if (y === NO) return NO; return y; }
-function v78(x: any): any { if (x === undefined) return x; const y = v77(x); if (y === NO) return NO; return y; }
-function v79(x: any): any { const y = strict(x, c18); if (y === NO) return NO; return y; }
-function v80(x: any): any { const y = list(x, v79); if (y === NO) return NO; return y; }
-function v81(x: any): any { if (x === undefined) return x; const y = v80(x); if (y === NO) return NO; return y; }
+function v77(x: any): any { return record(x, v1, v76); }
+function v78(x: any): any { if (x === undefined) return x; return v77(x); }
+function v79(x: any): any { return strict(x, c18); }
+function v80(x: any): any { return list(x, v79); }
+function v81(x: any): any { if (x === undefined) return x; return v80(x); }
 function v82(x: any): any { let y; if ((y = v43(x)) !== NO) return y; if ((y = v57(x)) !== NO) return y; return NO; }
-function v83(x: any): any { if (x === undefined) return x; const y = v82(x); if (y === NO) return NO; return y; }
-function v84(x: any): any { const y = strict(x, c19); if (y === NO) return NO; return y; }
+function v83(x: any): any { if (x === undefined) return x; return v82(x); }
+function v84(x: any): any { return strict(x, c19); }
 function v85(x: any): any { const y = list(x, v84); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
-function v86(x: any): any { const y = strict(x, c20); if (y === NO) return NO; return y; }
-function v87(x: any): any { if (x === undefined) return x; const y = v86(x); if (y === NO) return NO; return y; }
-function v88(x: any): any { const y = record(x, v1, v57); if (y === NO) return NO; return y; }
-function v89(x: any): any { const y = strict(x, c21); if (y === NO) return NO; return y; }
-function v90(x: any): any { if (x === undefined) return x; const y = v89(x); if (y === NO) return NO; return y; }
-function v91(x: any): any { const y = record(x, v1, v43); if (y === NO) return NO; return y; }
-function v92(x: any): any { if (x === undefined) return x; const y = v91(x); if (y === NO) return NO; return y; }
-function v93(x: any): any { if (x === undefined) return x; const y = v63(x); if (y === NO) return NO; return y; }
-function v94(x: any): any { if (x === undefined) return x; const y = v57(x); if (y === NO) return NO; return y; }
-function v95(x: any): any { const y = record(x, v61, v57); if (y === NO) return NO; return y; }
-function v96(x: any): any { if (x === undefined) return x; const y = v95(x); if (y === NO) return NO; return y; }
-function v97(x: any): any { const y = strict(x, c22); if (y === NO) return NO; return y; }
+function v86(x: any): any { return strict(x, c20); }
+function v87(x: any): any { if (x === undefined) return x; return v86(x); }
+function v88(x: any): any { return record(x, v1, v57); }
+function v89(x: any): any { return strict(x, c21); }
+function v90(x: any): any { if (x === undefined) return x; return v89(x); }
+function v91(x: any): any { return record(x, v1, v43); }
+function v92(x: any): any { if (x === undefined) return x; return v91(x); }
+function v93(x: any): any { if (x === undefined) return x; return v63(x); }
+function v94(x: any): any { if (x === undefined) return x; return v57(x); }
+function v95(x: any): any { return record(x, v61, v57); }
+function v96(x: any): any { if (x === undefined) return x; return v95(x); }
+function v97(x: any): any { return strict(x, c22); }
 function v98(x: any): any { let y; if ((y = v37(x)) !== NO) return y; if ((y = v97(x)) !== NO) return y; return NO; }
-function v99(x: any): any { if (x === undefined) return x; const y = v98(x); if (y === NO) return NO; return y; }
-function v100(x: any): any { const y = strict(x, c23); if (y === NO) return NO; return y; }
-function v101(x: any): any { const y = list(x, v100); if (y === NO) return NO; return y; }
-function v102(x: any): any { if (x === undefined) return x; const y = v101(x); if (y === NO) return NO; return y; }
+function v99(x: any): any { if (x === undefined) return x; return v98(x); }
+function v100(x: any): any { return strict(x, c23); }
+function v101(x: any): any { return list(x, v100); }
+function v102(x: any): any { if (x === undefined) return x; return v101(x); }
 function v103(x: any): any { if (!c24.has(x)) return NO; return x; }
-function v104(x: any): any { if (x === undefined) return x; const y = v103(x); if (y === NO) return NO; return y; }
-function v105(x: any): any { const y = strict(x, c25); if (y === NO) return NO; return y; }
-function v106(x: any): any { const y = list(x, v105); if (y === NO) return NO; return y; }
-function v107(x: any): any { if (x === undefined) return x; const y = v106(x); if (y === NO) return NO; return y; }
+function v104(x: any): any { if (x === undefined) return x; return v103(x); }
+function v105(x: any): any { return strict(x, c25); }
+function v106(x: any): any { return list(x, v105); }
+function v107(x: any): any { if (x === undefined) return x; return v106(x); }
 function v108(x: any): any { if (!c26.has(x)) return NO; return x; }
-function v109(x: any): any { if (x === undefined) return x; const y = v108(x); if (y === NO) return NO; return y; }
+function v109(x: any): any { if (x === undefined) return x; return v108(x); }
 function v110(x: any): any { if (!c27.has(x)) return NO; return x; }
-function v111(x: any): any { if (x === undefined) return x; const y = v110(x); if (y === NO) return NO; return y; }
+function v111(x: any): any { if (x === undefined) return x; return v110(x); }
 function v112(x: any): any { let y; if ((y = v37(x)) !== NO) return y; if ((y = v60(x)) !== NO) return y; return NO; }
-function v113(x: any): any { if (x === undefined) return x; const y = v112(x); if (y === NO) return NO; return y; }
-function v114(x: any): any { const y = strict(x, c28); if (y === NO) return NO; return y; }
+function v113(x: any): any { if (x === undefined) return x; return v112(x); }
+function v114(x: any): any { return strict(x, c28); }
 function v115(x: any): any { let y; if ((y = v112(x)) !== NO) return y; if ((y = v114(x)) !== NO) return y; return NO; }
-function v116(x: any): any { if (x === undefined) return x; const y = v115(x); if (y === NO) return NO; return y; }
+function v116(x: any): any { if (x === undefined) return x; return v115(x); }
 function v117(x: any): any { let y; if ((y = v40(x)) !== NO) return y; if ((y = v56(x)) !== NO) return y; return NO; }
-function v118(x: any): any { if (x === undefined) return x; const y = v117(x); if (y === NO) return NO; return y; }
+function v118(x: any): any { if (x === undefined) return x; return v117(x); }
 function v119(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!Number.isSafeInteger(x)) return NO; if (!(x >= 1)) return NO; return x; }
 function v120(x: any): any { let y; if ((y = v119(x)) !== NO) return y; if ((y = v56(x)) !== NO) return y; return NO; }
-function v121(x: any): any { if (x === undefined) return x; const y = v120(x); if (y === NO) return NO; return y; }
+function v121(x: any): any { if (x === undefined) return x; return v120(x); }
 function v122(x: any): any { let y; if ((y = v49(x)) !== NO) return y; if ((y = v1(x)) !== NO) return y; return NO; }
-function v123(x: any): any { if (x === undefined) return x; const y = v122(x); if (y === NO) return NO; return y; }
-function v124(x: any): any { const y = strict(x, c29); if (y === NO) return NO; return y; }
-function v125(x: any): any { const y = list(x, v124); if (y === NO) return NO; return y; }
-function v126(x: any): any { if (x === undefined) return x; const y = v125(x); if (y === NO) return NO; return y; }
-function v127(x: any): any { if (x === undefined) return x; const y = v88(x); if (y === NO) return NO; return y; }
+function v123(x: any): any { if (x === undefined) return x; return v122(x); }
+function v124(x: any): any { return strict(x, c29); }
+function v125(x: any): any { return list(x, v124); }
+function v126(x: any): any { if (x === undefined) return x; return v125(x); }
+function v127(x: any): any { if (x === undefined) return x; return v88(x); }
 function v128(x: any): any { let y; if ((y = v57(x)) !== NO) return y; if ((y = v60(x)) !== NO) return y; return NO; }
-function v129(x: any): any { const y = record(x, v1, v128); if (y === NO) return NO; return y; }
-function v130(x: any): any { if (x === undefined) return x; const y = v129(x); if (y === NO) return NO; return y; }
+function v129(x: any): any { return record(x, v1, v128); }
+function v130(x: any): any { if (x === undefined) return x; return v129(x); }
 function v131(x: any): any { if (!c30.has(x)) return NO; return x; }
-function v132(x: any): any { if (x === undefined) return x; const y = v131(x); if (y === NO) return NO; return y; }
-function v133(x: any): any { const y = strict(x, c31); if (y === NO) return NO; return y; }
+function v132(x: any): any { if (x === undefined) return x; return v131(x); }
+function v133(x: any): any { return strict(x, c31); }
 function v134(x: any): any { const y = list(x, v133); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
 function v135(x: any): any { const y = list(x, v1); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
-function v136(x: any): any { if (x === undefined) return x; const y = v135(x); if (y === NO) return NO; return y; }
-function v137(x: any): any { const y = strict(x, c32); if (y === NO) return NO; return y; }
-function v138(x: any): any { const y = list(x, v137); if (y === NO) return NO; return y; }
-function v139(x: any): any { if (x === undefined) return x; const y = v138(x); if (y === NO) return NO; return y; }
-function v140(x: any): any { if (x === undefined) return x; const y = v43(x); if (y === NO) return NO; return y; }
-function v141(x: any): any { const y = strict(x, c33); if (y === NO) return NO; return y; }
-function v142(x: any): any { const y = list(x, v141); if (y === NO) return NO; return y; }
-function v143(x: any): any { if (x === undefined) return x; const y = v142(x); if (y === NO) return NO; return y; }
-function v144(x: any): any { const y = strict(x, c34); if (y === NO) return NO; return y; }
-function v145(x: any): any { const y = strict(x, c35); if (y === NO) return NO; return y; }
-function v146(x: any): any { const y = record(x, v1, v145); if (y === NO) return NO; return y; }
-function v147(x: any): any { if (x === undefined) return x; const y = v146(x); if (y === NO) return NO; return y; }
-function v148(x: any): any { const y = strict(x, c36); if (y === NO) return NO; return y; }
-function v149(x: any): any { const y = record(x, v1, v148); if (y === NO) return NO; return y; }
-function v150(x: any): any { if (x === undefined) return x; const y = v149(x); if (y === NO) return NO; return y; }
+function v136(x: any): any { if (x === undefined) return x; return v135(x); }
+function v137(x: any): any { return strict(x, c32); }
+function v138(x: any): any { return list(x, v137); }
+function v139(x: any): any { if (x === undefined) return x; return v138(x); }
+function v140(x: any): any { if (x === undefined) return x; return v43(x); }
+function v141(x: any): any { return strict(x, c33); }
+function v142(x: any): any { return list(x, v141); }
+function v143(x: any): any { if (x === undefined) return x; return v142(x); }
+function v144(x: any): any { return strict(x, c34); }
+function v145(x: any): any { return strict(x, c35); }
+function v146(x: any): any { return record(x, v1, v145); }
+function v147(x: any): any { if (x === undefined) return x; return v146(x); }
+function v148(x: any): any { return strict(x, c36); }
+function v149(x: any): any { return record(x, v1, v148); }
+function v150(x: any): any { if (x === undefined) return x; return v149(x); }
 function v151(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!(x >= -1)) return NO; if (!(x <= 1)) return NO; return x; }
 function v152(x: any): any { if (typeof x !== "string") return NO; if (!R.isPercent(x)) return NO; if (!R.rateInRange(x)) return NO; return x; }
 function v153(x: any): any { let y; if ((y = v151(x)) !== NO) return y; if ((y = v152(x)) !== NO) return y; return NO; }
-function v154(x: any): any { const y = record(x, v61, v153); if (y === NO) return NO; return y; }
-function v155(x: any): any { const y = strict(x, c37); if (y === NO) return NO; return y; }
-function v156(x: any): any { const y = record(x, v1, v155); if (y === NO) return NO; return y; }
-function v157(x: any): any { if (x === undefined) return x; const y = v156(x); if (y === NO) return NO; return y; }
-function v158(x: any): any { const y = strict(x, c38); if (y === NO) return NO; return y; }
-function v159(x: any): any { if (x === undefined) return x; const y = v56(x); if (y === NO) return NO; return y; }
+function v154(x: any): any { return record(x, v61, v153); }
+function v155(x: any): any { return strict(x, c37); }
+function v156(x: any): any { return record(x, v1, v155); }
+function v157(x: any): any { if (x === undefined) return x; return v156(x); }
+function v158(x: any): any { return strict(x, c38); }
+function v159(x: any): any { if (x === undefined) return x; return v56(x); }
 function v160(x: any): any { if (!c39.has(x)) return NO; return x; }
-function v161(x: any): any { if (x === undefined) return x; const y = v160(x); if (y === NO) return NO; return y; }
+function v161(x: any): any { if (x === undefined) return x; return v160(x); }
 function v162(x: any): any { if (typeof x !== "number" || !Number.isFinite(x)) return NO; if (!(x >= 0)) return NO; return x; }
 function v163(x: any): any { if (typeof x !== "string") return NO; if (!c40.test(x)) return NO; return x; }
 function v164(x: any): any { let y; if ((y = v162(x)) !== NO) return y; if ((y = v163(x)) !== NO) return y; return NO; }
-function v165(x: any): any { if (x === undefined) return x; const y = v164(x); if (y === NO) return NO; return y; }
+function v165(x: any): any { if (x === undefined) return x; return v164(x); }
 function v166(x: any): any {
   const y = strict(x, c41);
   if (y === NO) return NO;
@@ -268,7 +268,7 @@ function v166(x: any): any {
   return y;
 }
 function v167(x: any): any { const y = list(x, v166); if (y === NO) return NO; if (y.length < 1) return NO; return y; }
-function v168(x: any): any { const y = strict(x, c42); if (y === NO) return NO; return y; }
+function v168(x: any): any { return strict(x, c42); }
 
 /** A model file's data as the schema's Model gives it, or undefined when zod must decide. */
 export function acceptModel(data: unknown): ModelDoc | undefined {
