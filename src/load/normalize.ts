@@ -44,8 +44,8 @@ export interface LoadedLibrary {
 
 export const share = readShare;
 
-/** Names an expression may use besides parameters, with a one-line meaning for did-you-mean and docs. */
-function builtinNames(doc: ModelDoc, domains: Set<string>, studies: Map<string, NStudy>): string[] {
+/** Names an expression may use besides parameters and library values: participant groups, activity mixes. */
+function modelNames(doc: ModelDoc, domains: Set<string>): string[] {
   const names: string[] = [];
   if (doc.participants) {
     names.push("extra_participants");
@@ -55,25 +55,20 @@ function builtinNames(doc: ModelDoc, domains: Set<string>, studies: Map<string, 
     names.push("activities.participants");
     for (const d of domains) names.push(`activities.weighted.${d}`, `activities.total.${d}`);
   }
+  return names;
+}
+
+/** The library values' names (ref.<study>.<domain>): many, so asked one by one (isStudyName) and listed only for a did-you-mean. */
+function studyNames(studies: Map<string, NStudy>): string[] {
+  const names: string[] = [];
   for (const s of studies.values()) for (const d of s.values.keys()) names.push(`ref.${s.id}.${d}`);
   return names;
 }
 
-/** Whether builtinNames lists this name, without making the list. */
-function isBuiltinName(name: string, doc: ModelDoc, domains: Set<string>, studies: Map<string, NStudy>): boolean {
-  if (name.startsWith("ref.")) {
-    const dot = name.indexOf(".", 4);
-    return dot > 4 && studies.get(name.slice(4, dot))?.values.has(name.slice(dot + 1)) === true;
-  }
-  if (doc.participants) {
-    if (name === "extra_participants") return true;
-    for (const g of doc.participants.groups) if (name === `participants.${g.id}` || name === `counterfactual.${g.id}`) return true;
-  }
-  if ((doc.activities ?? []).length > 0) {
-    if (name === "activities.participants") return true;
-    for (const d of domains) if (name === `activities.weighted.${d}` || name === `activities.total.${d}`) return true;
-  }
-  return false;
+function isStudyName(name: string, studies: Map<string, NStudy>): boolean {
+  if (!name.startsWith("ref.")) return false;
+  const dot = name.indexOf(".", 4);
+  return dot > 4 && studies.get(name.slice(4, dot))?.values.has(name.slice(dot + 1)) === true;
 }
 
 export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrary[]): { model?: NModel; problems: RawProblem[] } {
@@ -395,9 +390,10 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
 
   // ---- every name used in an expression must exist ------------------------------------------------
   // Asked name by name (the list of every library value's name is made only for a did-you-mean).
-  const isKnown = (name: string) => params.has(name) || name === "t" || name === "year" || isBuiltinName(name, doc, domains, studies);
+  const own = new Set(modelNames(doc, domains));
+  const isKnown = (name: string) => params.has(name) || name === "t" || name === "year" || own.has(name) || isStudyName(name, studies);
   let knownList: string[] | undefined;
-  const allKnown = () => (knownList ??= [...new Set<string>([...params.keys(), ...builtinNames(doc, domains, studies), "t", "year"])]);
+  const allKnown = () => (knownList ??= [...new Set<string>([...params.keys(), ...own, ...studyNames(studies), "t", "year"])]);
   const reported = new Set<string>(); // a parent scenario's expressions are read again for each child
   for (const { nexpr } of pending) {
     for (const name of exprRefs(nexpr.expr)) {
