@@ -447,9 +447,8 @@ export function compile(model: NModel): CompiledModel {
     depList?: Int32Array;
     /** Scratch: the slots that differ from the base values in the current evaluation. */
     changed?: Uint8Array;
-    /** Evaluations so far, and whether folding was tried (see fold). */
+    /** Evaluations so far (folded at the second, see fold). */
     runs: number;
-    foldTried?: boolean;
   }
   const resolveName = (k: number, name: string): number | undefined => {
     const direct = index.get(name);
@@ -548,8 +547,7 @@ export function compile(model: NModel): CompiledModel {
     if (p.failure) return p.failure;
     // A scenario evaluated again (an analysis evaluates it thousands of times) is folded first; a run,
     // which evaluates each scenario once, never pays for folding.
-    if (!p.foldTried && p.runs++ >= 1) {
-      p.foldTried = true;
+    if (p.runs++ === 1) {
       fold(p, k);
       curYear = times[k]!.period.start;
     }
