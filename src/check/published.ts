@@ -189,7 +189,8 @@ function parsePrintedOnce(text: string, locale: Locale): PrintedNumber {
   let bound: Bound | undefined;
   // The case-insensitive Unicode patterns cost a millisecond or two to compile on first use: skipped
   // where they cannot match (a leading word starts with a letter; a digit starts no prefix; nothing trails).
-  for (let m = startsWithLetter(rest) ? LEADING_WORD.exec(rest) : null; m; m = startsWithLetter(rest) ? LEADING_WORD.exec(rest) : null) {
+  const leadingWord = (s: string) => (startsWithLetter(s) ? LEADING_WORD.exec(s) : null);
+  for (let m = leadingWord(rest); m; m = leadingWord(rest)) {
     const word = (m[1] ?? "").toLowerCase().replace(/\s+/g, " ").replace("’", "'");
     const meaning = WORDS[word];
     if (meaning) {
