@@ -39,7 +39,7 @@
  * tolerance max(step/2, absolute ?? 0, relative * |value|). With bound
  * at_least, ok when computed >= value - epsilon (allowed 0); at_most mirrors it.
  */
-import { plainNumber } from "../render/format.js";
+import { writeNumber } from "../render/format.js";
 
 export interface PrintedNumber {
   value: number;
@@ -240,19 +240,8 @@ function parsePrintedOnce(text: string, locale: Locale): PrintedNumber {
 
 /** Formats a figure for rule text, dropping floating noise ("6,555" not "6,555.000000000001"). */
 function format(n: number, minimumFractionDigits = 0): string {
-  const x = Number(n.toPrecision(12));
-  const plain = plainNumber(x, minimumFractionDigits, Math.max(minimumFractionDigits, 12), ",", ".");
-  if (plain !== undefined) return plain; // what en-US's Intl.NumberFormat writes, without building one
-  let f = ruleFormats.get(minimumFractionDigits);
-  if (!f) {
-    f = new Intl.NumberFormat("en-US", { minimumFractionDigits, maximumFractionDigits: Math.max(minimumFractionDigits, 12) });
-    ruleFormats.set(minimumFractionDigits, f);
-  }
-  return f.format(x);
+  return writeNumber("en-US", Number(n.toPrecision(12)), minimumFractionDigits, Math.max(minimumFractionDigits, 12));
 }
-
-// One formatter per precision: toLocaleString builds a new one on every call.
-const ruleFormats = new Map<number, Intl.NumberFormat>();
 
 function decimalsOf(step: number): number {
   return Math.max(0, Math.round(-Math.log10(step)));

@@ -65,17 +65,19 @@ function numberFormat(tag: string, min: number, max: number): Intl.NumberFormat 
   return nf;
 }
 
+/** v as Intl.NumberFormat(tag) writes it, grouped, with min to max fraction digits: without Intl where plainNumber can. */
+export function writeNumber(tag: "nl-NL" | "en-GB" | "en-US", v: number, min: number, max: number): string {
+  const [group, decimal] = tag === "nl-NL" ? [".", ","] : [",", "."];
+  return plainNumber(v, min, max, group, decimal) ?? numberFormat(tag, min, max).format(v);
+}
+
 const formatters = new Map<Locale, Formatter>();
 
 export function formatter(locale: Locale = "nl"): Formatter {
   const made = formatters.get(locale);
   if (made) return made;
   const tag = locale === "nl" ? "nl-NL" : "en-GB";
-  const [group, decimal] = locale === "nl" ? [".", ","] : [",", "."];
-  const num = (v: number, min: number, max: number) => {
-    const x = Object.is(v, -0) ? 0 : v;
-    return plainNumber(x, min, max, group, decimal) ?? numberFormat(tag, min, max).format(x);
-  };
+  const num = (v: number, min: number, max: number) => writeNumber(tag, Object.is(v, -0) ? 0 : v, min, max);
   const dash = "–";
   const f: Formatter = {
     locale,
