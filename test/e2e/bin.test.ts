@@ -1,8 +1,8 @@
 // bin/sroi: the bundles, the help bundle's hand-over to the full CLI, and the code cache, which must
 // never be needed (an unreadable, corrupt or unwritable cache changes nothing but speed).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -61,6 +61,39 @@ describe("bin/sroi", () => {
     const figures = sroi(["figures", "models/eijsden.yaml", "--filter", "--help"]);
     expect(figures.err).not.toContain("needs the full CLI");
     expect(figures.code).toBe(0);
+  });
+
+  // Linux only: elsewhere bin/sroi leaves priorities alone (a thread id is no process id there).
+  it.runIf(process.platform === "linux")("lowers the priority of V8's background threads and keeps the main thread's (not with SROI_NO_RENICE=1)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sroi-nice-"));
+    const probe = join(dir, "probe.cjs");
+    // At exit, the nice value of each thread (field 19 of /proc/self/task/ID/stat), the main thread's first.
+    writeFileSync(
+      probe,
+      `process.on("exit", () => {
+  const fs = require("fs");
+  const nice = (id) => Number(fs.readFileSync("/proc/self/task/" + id + "/stat", "utf8").split(") ")[1].split(" ")[16]);
+  const others = fs.readdirSync("/proc/self/task").filter((id) => Number(id) !== process.pid);
+  fs.writeFileSync(process.env.NICE_OUT, JSON.stringify([nice(process.pid), ...others.map(nice)]));
+});
+`,
+    );
+    const niceValues = (env: Record<string, string>) => {
+      const out = join(dir, "nice.json");
+      const r = spawnSync(process.execPath, ["-r", probe, join(ROOT, "bin", "sroi"), "run", "models/eijsden.yaml", "-f", "json"], {
+        cwd: ROOT,
+        encoding: "utf8",
+        env: { ...process.env, NICE_OUT: out, ...env },
+      });
+      expect(r.status).toBe(0);
+      return JSON.parse(readFileSync(out, "utf8")) as number[];
+    };
+    const inherited = getPriority(); // a child starts at its parent's nice value (0 unless run under `nice`)
+    const [main, ...background] = niceValues({});
+    expect(main).toBe(inherited);
+    expect(background.length).toBeGreaterThan(0);
+    expect(new Set(background)).toEqual(new Set([19]));
+    expect(new Set(niceValues({ SROI_NO_RENICE: "1" }))).toEqual(new Set([inherited]));
   });
 
   it("says how to build when the bundle is missing", () => {
