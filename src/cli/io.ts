@@ -3,7 +3,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 
 export interface Io {
-  out(text: string): void;
+  out(text: string | Uint8Array): void;
   err(text: string): void;
   chalk: ChalkInstance;
   /** chalk for stderr (its own terminal check). */

@@ -19,7 +19,7 @@ export async function sroi(...args: string[]): Promise<Ran> {
   let stdout = "";
   let stderr = "";
   const io: Io = {
-    out: (t) => void (stdout += t),
+    out: (t) => void (stdout += typeof t === "string" ? t : Buffer.from(t).toString()),
     err: (t) => void (stderr += t),
     chalk: new Chalk({ level: 0 }),
     errChalk: new Chalk({ level: 0 }),

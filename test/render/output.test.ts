@@ -1,6 +1,7 @@
 // The renderers a report is made from: tables that fit 100 columns, the report's language and the
 // method's words, Markdown and CSV read back, and the format registry's refusals.
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Chalk } from "chalk";
 import { describe, expect, it } from "vitest";
@@ -133,6 +134,22 @@ describe("the format registry", () => {
     expect(out.models[1]).toEqual(
       expect.objectContaining({ file: "models/nope.yaml", ok: false, result: null, problems: [expect.objectContaining({ message: "no such file" })] }),
     );
+  });
+
+  it("run -f json writes, model by model, exactly the document JSON.stringify indents (stdout and -o alike)", async () => {
+    // Entries are written as bytes cut out of a wrapper's JSON (src/render/registry.ts); "€" in a
+    // model makes the text two-byte, so the cut must be by bytes of the encoded text.
+    const files = ["models/eijsden.yaml", "models/numansdorp.yaml", "models/nope.yaml"];
+    for (const n of [1, 2, 3]) {
+      const r = await sroi("run", ...files.slice(0, n), "-f", "json");
+      expect(r.stdout).toBe(JSON.stringify(JSON.parse(r.stdout), null, 2) + "\n");
+      expect(JSON.parse(r.stdout).models).toHaveLength(n);
+    }
+    const all = await sroi("run", ...files.slice(0, 2), "-f", "json");
+    expect(all.stdout).toContain("€");
+    const dir = mkdtempSync(join(tmpdir(), "sroi-json-"));
+    await sroi("run", ...files.slice(0, 2), "-f", "json", "-o", join(dir, "out.json"));
+    expect(readFileSync(join(dir, "out.json"), "utf8")).toBe(all.stdout);
   });
 
   it("-s takes one scenario and leaves the file argument alone; --summary works for one model", async () => {

@@ -69,10 +69,10 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
     // Written as each model finishes: a long batch shows its first report at once, and nothing but the
     // current model is held (the table's closing summary keeps only totals).
     const writer = runWriters[format]({ chalk: io.chalk, locale: opts.locale, wide: opts.wide, summary: opts.summary }, files.length);
-    let buffered = "";
-    const out = (t: string) => {
-      if (opts.output) buffered += t;
-      else if (t) {
+    const buffered: (string | Buffer)[] = [];
+    const out = (t: string | Buffer) => {
+      if (opts.output) buffered.push(t);
+      else if (t.length > 0) {
         tick.clear(); // a report between two ticks takes the progress line's place
         io.out(t);
       }
@@ -91,7 +91,7 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
     out(writer.end());
     tick.done();
     if (opts.output) {
-      writeAtomic(opts.output, buffered);
+      writeAtomic(opts.output, Buffer.concat(buffered.map((t) => (typeof t === "string" ? Buffer.from(t) : t))));
       io.err(`wrote ${opts.output}\n`);
     }
   }
