@@ -16,7 +16,9 @@ export function benchTable(record) {
   });
   return [
     `Measured by \`npm run bench\` on ${record.date.slice(0, 10)} (Node ${record.node}, ${record.cpus} cores, shared with other work;`,
-    `start-up figures are medians of ${record.rounds} rounds alternated with \`node -e 0\`).`,
+    `start-up figures are medians of ${record.rounds} rounds alternated with \`node -e 0\`${
+      record.host ? `; that day the bench's fixed piece of JavaScript took ${Math.round(record.host.js_ms)} ms and bare Node ${Math.round(record.host.node_ms)} ms` : ""
+    }).`,
     "",
     "| figure | measured | target | |",
     "| --- | --- | --- | --- |",

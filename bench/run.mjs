@@ -4,6 +4,8 @@
 // writes bench/last.json and the README's "Performance" table, and prints a loud REGRESSION line for a
 // figure more than 25% worse than in the last committed bench/last.json. It never fails on a figure: these
 // machines are shared and noisy; read the table.
+// It also times a fixed piece of plain JavaScript, the host's speed that day, by which times are scaled
+// before they are compared with the last committed run (bench/compare.mjs).
 //
 //   BENCH_ROUNDS=15   start-up rounds (at least 15 for a figure worth quoting)
 //   BENCH_BATCH=1000  model files in the batch figures
@@ -15,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { scaleModel } from "./scale.mjs";
 import { updateReadme } from "./readme.mjs";
+import { compareWithLast } from "./compare.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SROI = join(ROOT, "bin", "sroi");
@@ -85,6 +88,27 @@ function heavy(args, opts = {}) {
   return { ms: median(runs.map((r) => r.ms)), rssMb: Math.max(...runs.map((r) => r.rssMb)), cpuMs: median(runs.map((r) => r.cpuMs)) };
 }
 
+/**
+ * The host's speed today: the median time of a fixed piece of plain JavaScript (maps, objects, strings,
+ * numbers, JSON, as sroi's own work), each round in a fresh process as the figures are.
+ */
+function hostSpeed() {
+  const code = `const t0 = process.hrtime.bigint(); let acc = 0;
+for (let r = 0; r < 8; r++) {
+  const m = new Map();
+  for (let i = 0; i < 20000; i++) m.set("k" + i + "." + r, { i, v: Math.sqrt(i * r + 1), s: "x" + i });
+  const text = JSON.stringify([...m.values()]);
+  acc += JSON.parse(text).length + text.length;
+}
+process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6 + (acc < 0 ? 1 : 0)));`;
+  const runs = [];
+  for (let i = 0; i < 7; i++) {
+    const r = spawnSync(process.execPath, ["-e", code], { encoding: "utf8" });
+    runs.push(Number(r.stdout));
+  }
+  return median(runs);
+}
+
 function cleanup() {
   rmSync(tmp, { recursive: true, force: true });
 }
@@ -112,6 +136,7 @@ writeFileSync(scaleFile, scaleModel({ activities: 10000, stakeholders: 20, years
 writeFileSync(quarterFile, scaleModel({ activities: 2500, stakeholders: 20, years: 30, outcomes: 200, scenarios: 5 }));
 
 console.log(`sroi bench: node ${process.version}, ${cpus().length} cores, start-up medians of ${ROUNDS} rounds alternated with \`node -e 0\`, batch and scale medians of ${HEAVY_ROUNDS}`);
+const hostBefore = hostSpeed();
 
 const eijsden = join("models", "eijsden.yaml");
 const figures = [];
@@ -169,6 +194,9 @@ if (existsSync(analysisScript)) {
 }
 
 cleanup();
+// Before and after the figures: the host's speed can change while they are measured.
+const host = { js_ms: (hostBefore + hostSpeed()) / 2, node_ms: help.baseMs };
+console.log(`\nhost speed: a fixed piece of JavaScript took ${Math.round(host.js_ms)} ms, bare \`node -e 0\` ${Math.round(host.node_ms)} ms`);
 
 // --- compare with the last committed results, then record these ---
 const lastFile = join(ROOT, "bench", "last.json");
@@ -179,26 +207,6 @@ try {
 } catch {
   previous = undefined;
 }
-let regressions = 0;
-if (previous && previous.batch !== BATCH) {
-  console.log(`\nnot compared: the last committed bench/last.json measured a batch of ${previous.batch} models, this run ${BATCH}`);
-} else if (previous) {
-  const before = new Map(previous.figures.map((f) => [f.id, f]));
-  for (const f of figures) {
-    const b = before.get(f.id);
-    if (!b || !(b.value > 0)) continue;
-    // Every figure is lower-is-better: time, memory, ratio to bare Node, growth.
-    if (f.value > b.value * 1.25) {
-      regressions++;
-      console.log(`!!! REGRESSION !!!  ${f.name}: ${fmt(f)} now, ${fmt(b)} in the last committed bench/last.json (+${Math.round((f.value / b.value - 1) * 100)}%)`);
-    }
-  }
-  if (regressions === 0) console.log(`\nno figure is more than 25% worse than the last committed bench/last.json (${previous.date})`);
-}
-
-const met = figures.filter((f) => f.ok).length;
-console.log(`${met} of ${figures.length} targets met${regressions ? `, ${regressions} REGRESSION(S)` : ""}`);
-
 const record = {
   schema: "sroi-bench/1",
   date: new Date().toISOString(),
@@ -206,13 +214,15 @@ const record = {
   cpus: cpus().length,
   rounds: ROUNDS,
   batch: BATCH,
+  host,
   figures,
   analysis,
 };
+const { lines, regressions } = compareWithLast(previous, record);
+for (const line of lines) console.log(line);
+const met = figures.filter((f) => f.ok).length;
+console.log(`${met} of ${figures.length} targets met${regressions ? `, ${regressions} REGRESSION(S)` : ""}`);
 writeFileSync(lastFile, JSON.stringify(record, null, 2) + "\n");
 if (updateReadme(join(ROOT, "README.md"), record)) console.log("wrote bench/last.json and the README's Performance table");
 else console.log("wrote bench/last.json");
 
-function fmt(f) {
-  return f.unit === "x" ? `${f.value.toFixed(2)}x` : `${Math.round(f.value)} ${f.unit}`;
-}

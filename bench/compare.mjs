@@ -1,0 +1,44 @@
+// The bench's comparison with the last committed bench/last.json: which figures are more than 25% worse.
+// The same machine is not equally fast from one day to the next (bare `node -e 0` took 63 ms one day and
+// 100 ms another here), so times are compared as if measured on a host as fast as the last run's: scaled
+// by the host's speed (a fixed piece of JavaScript, `host.js_ms`; for a record without it, bare Node's
+// start-up). Ratios to bare Node, memory and growth are compared as they are.
+
+/**
+ * @param previous the last committed record (or undefined)
+ * @param record this run's record: { batch, host: { js_ms, node_ms }, figures }
+ * @returns the lines to print and the number of regressions
+ */
+export function compareWithLast(previous, record) {
+  if (!previous) return { lines: [], regressions: 0 };
+  if (previous.batch !== record.batch) {
+    return { lines: [`not compared: the last committed bench/last.json measured a batch of ${previous.batch} models, this run ${record.batch}`], regressions: 0 };
+  }
+  const host = record.host;
+  const before = previous.host?.js_ms > 0 ? previous.host.js_ms : undefined;
+  const speed = before
+    ? host.js_ms / before
+    : host.node_ms / (previous.figures.find((f) => f.id === "help")?.baseMs ?? host.node_ms);
+  const lines = [
+    `the host is ${speed >= 1 ? `${speed.toFixed(2)}x slower` : `${(1 / speed).toFixed(2)}x faster`} than for the last committed bench/last.json (${previous.date}); times are compared after scaling by that`,
+  ];
+  const last = new Map(previous.figures.map((f) => [f.id, f]));
+  let regressions = 0;
+  for (const f of record.figures) {
+    const b = last.get(f.id);
+    if (!b || !(b.value > 0)) continue;
+    const scaled = f.unit === "ms" ? f.value / speed : f.value;
+    // Every figure is lower-is-better: time, memory, ratio to bare Node, growth.
+    if (scaled > b.value * 1.25) {
+      regressions++;
+      const as = f.unit === "ms" ? ` (${Math.round(scaled)} ms on that host)` : "";
+      lines.push(`!!! REGRESSION !!!  ${f.name}: ${fmt(f)} now${as}, ${fmt(b)} in the last committed bench/last.json (+${Math.round((scaled / b.value - 1) * 100)}%)`);
+    }
+  }
+  if (regressions === 0) lines.push("no figure is more than 25% worse than in the last committed bench/last.json");
+  return { lines, regressions };
+}
+
+export function fmt(f) {
+  return f.unit === "x" ? `${f.value.toFixed(2)}x` : `${Math.round(f.value)} ${f.unit}`;
+}
