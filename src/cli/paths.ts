@@ -2,7 +2,7 @@
 // as library/) and simple globs (*, ?, **) for shells that do not expand them. Nothing here throws on
 // a bad entry: a dangling link or a link loop named *.yaml is passed on to the loader, which reports
 // it as that model's problem, and a folder that cannot be read is a problem of its own.
-import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { readFailure } from "../load/source.js";
 import { UsageError } from "./exit.js";
@@ -24,14 +24,24 @@ function statOrUndefined(p: string): Stats | undefined {
   }
 }
 
-/** A folder's entries, or a problem line when it cannot be read. */
-function listDir(dir: string, problems: string[]): string[] {
+/** A folder's entries by name, or a problem line when it cannot be read. */
+function listDir(dir: string, problems: string[]): Dirent[] {
   try {
-    return readdirSync(dir).sort();
+    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (err) {
     problems.push(`${dir}:1:1  (folder)  ${readFailure(err, dir).replace("no such file", "no such folder")}`);
     return [];
   }
+}
+
+/**
+ * Whether a folder entry is a folder, following links as stat does (undefined when stat fails): from the
+ * listing itself for a plain file or folder, so a folder of a thousand models costs no stat per file.
+ */
+function isFolder(dir: string, e: Dirent): boolean | undefined {
+  if (e.isFile()) return false;
+  if (e.isDirectory()) return true;
+  return statOrUndefined(join(dir, e.name))?.isDirectory(); // a link, or a file system that gives no types
 }
 
 export interface ExpandOptions {
@@ -57,13 +67,14 @@ export function expandPaths(args: string[], opts: ExpandOptions = {}): Expanded 
     } else if (statOrUndefined(arg)?.isDirectory()) {
       // Entries that cannot be stat'ed (dangling links, link loops) are kept: the loader names them.
       const sub: string[] = [];
-      for (const f of listDir(arg, missing)) {
-        const isDir = statOrUndefined(join(arg, f))?.isDirectory();
+      for (const e of listDir(arg, missing)) {
+        const f = e.name;
+        const isDir = isFolder(arg, e);
         if (MODEL_EXT.test(f) && !isDir) files.push(join(arg, f));
         else if (isDir && opts.subfolders && !NOT_MODEL_FOLDERS.has(f) && !f.startsWith(".")) sub.push(join(arg, f));
       }
       for (const dir of sub) {
-        for (const f of listDir(dir, missing)) if (MODEL_EXT.test(f) && !statOrUndefined(join(dir, f))?.isDirectory()) files.push(join(dir, f));
+        for (const e of listDir(dir, missing)) if (MODEL_EXT.test(e.name) && !isFolder(dir, e)) files.push(join(dir, e.name));
       }
     } else files.push(arg); // a missing file is reported by the loader, with the others still running
   }
@@ -97,9 +108,9 @@ function glob(pattern: string, problems: string[]): string[] {
     }
     if (seen.has(real)) return;
     seen.add(real);
-    for (const name of listDir(dir, problems)) {
-      const full = join(dir, name);
-      if (statOrUndefined(full)?.isDirectory()) walk(full);
+    for (const e of listDir(dir, problems)) {
+      const full = join(dir, e.name);
+      if (isFolder(dir, e)) walk(full);
       else if (re.test(relative(base, full).split(sep).join("/"))) out.push(full);
     }
   };

@@ -52,3 +52,25 @@ describe("expandPaths with sub-folders (sroi check)", () => {
     expect(expandPaths([dir], { subfolders: true }).files).toEqual([join(dir, "a.yaml"), join(dir, "examples", "b.yaml")]);
   });
 });
+
+describe("expandPaths and links", () => {
+  it("reads a folder's entry types from the listing, and still follows links as stat does", () => {
+    const dir = mkdtempSync(join(tmpdir(), "sroi-paths-links-"));
+    mkdirSync(join(dir, "folder.yaml")); // a folder with a model's name is no model
+    mkdirSync(join(dir, "sub"));
+    writeFileSync(join(dir, "a.yaml"), "sroi: 1\n");
+    writeFileSync(join(dir, "sub", "b.yaml"), "sroi: 1\n");
+    symlinkSync("a.yaml", join(dir, "to-file.yaml"));
+    symlinkSync("folder.yaml", join(dir, "to-folder.yaml"));
+    symlinkSync("sub", join(dir, "to-sub"));
+    symlinkSync("nowhere.yaml", join(dir, "dangling.yaml")); // kept: the loader names the problem
+    expect(expandPaths([dir], { subfolders: true }).files).toEqual([
+      join(dir, "a.yaml"),
+      join(dir, "dangling.yaml"),
+      join(dir, "to-file.yaml"),
+      join(dir, "sub", "b.yaml"),
+      join(dir, "to-sub", "b.yaml"),
+    ]);
+    expect(expandPaths([join(dir, "*.yaml")]).files).toEqual([join(dir, "a.yaml"), join(dir, "dangling.yaml"), join(dir, "to-file.yaml")]);
+  });
+});
