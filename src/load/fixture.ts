@@ -81,6 +81,7 @@ export function loadFixture(file: string, forModel?: string, fixturesDir?: strin
 /** Whether a fixture's `model:` names this model file: the same real file, or (with fixtures kept
  *  elsewhere, --fixtures) a path whose trailing folders and name are the model's. */
 function namesModel(written: string, resolved: string, modelFile: string): boolean {
+  if (resolved === resolve(modelFile)) return true; // the same path is the same file: no system call (a batch asks this per model)
   const model = realOr(modelFile);
   if (realOr(resolved) === model) return true;
   const tail = written.split(/[\\/]/).filter((s) => s !== "" && s !== ".");
