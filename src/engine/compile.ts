@@ -459,7 +459,10 @@ export function compile(model: NModel): CompiledModel {
     if (name === "extra_participants") return perScenario[k]!.has(extra) ? extra : undefined;
     return direct;
   };
-  const defOf = (k: number, slot: number): Def | undefined => perScenario[k]!.get(slot) ?? common.get(slot);
+  // By slot in an array (asked for every slot of every scenario), and a scenario's own first.
+  const commonAt: (Def | undefined)[] = new Array<Def | undefined>(size).fill(undefined);
+  for (const [slot, def] of common) commonAt[slot] = def;
+  const defOf = (k: number, slot: number): Def | undefined => perScenario[k]!.get(slot) ?? commonAt[slot];
 
   const programs: Program[] = model.scenarios.map((_, k) => {
     const order: number[] = [];
@@ -482,7 +485,8 @@ export function compile(model: NModel): CompiledModel {
       if (def.refs === undefined || def.refs.length === 0) {
         // Reads no names (a literal, a library value, a mix over slots): the same closure in every
         // scenario, built once (most slots of a large model).
-        for (const dep of def.deps ?? NONE) visit(dep, def, undefined);
+        const deps = def.deps;
+        if (deps !== undefined) for (let j = 0; j < deps.length; j++) visit(deps[j]!, def, undefined);
         state[slot] = 2;
         order.push(slot);
         defs.push(def);
@@ -512,16 +516,17 @@ export function compile(model: NModel): CompiledModel {
       if (err instanceof CompileFailure) return { failure: err.failure, slots: new Int32Array(0), fns: [], min: new Float64Array(0), max: new Float64Array(0), flags: new Uint8Array(0), defs: [], deps: [], runs: 0 };
       throw err;
     }
-    return {
-      slots: Int32Array.from(order),
-      fns,
-      defs,
-      min: Float64Array.from(defs.map((d) => (d.domain.min === -Infinity ? -Number.MAX_VALUE : d.domain.min))),
-      max: Float64Array.from(defs.map((d) => (d.domain.max === Infinity ? Number.MAX_VALUE : d.domain.max))),
-      flags: Uint8Array.from(defs.map((d) => (d.domain.integer ? 1 : 0) | (d.nanOk ? 2 : 0))),
-      deps: depLists,
-      runs: 0,
-    };
+    // Each step's bounds, in one pass (a large model has tens of thousands of steps per scenario).
+    const min = new Float64Array(defs.length);
+    const max = new Float64Array(defs.length);
+    const flags = new Uint8Array(defs.length);
+    for (let i = 0; i < defs.length; i++) {
+      const d = defs[i]!;
+      min[i] = d.domain.min === -Infinity ? -Number.MAX_VALUE : d.domain.min;
+      max[i] = d.domain.max === Infinity ? Number.MAX_VALUE : d.domain.max;
+      flags[i] = (d.domain.integer ? 1 : 0) | (d.nanOk ? 2 : 0);
+    }
+    return { slots: new Int32Array(order), fns, defs, min, max, flags, deps: depLists, runs: 0 };
   });
 
   /** Why a slot's value is refused: the old evaluator's message for expression errors, else the domain. */
