@@ -267,6 +267,9 @@ export function parseExpr(text: string): ParseResult {
 }
 
 export function exprRefs(expr: Expr): string[] {
+  // Most numbers of a model are a literal or one name: no set or stack for them.
+  if (expr.kind === "num") return [];
+  if (expr.kind === "ref") return [expr.name];
   const names = new Set<string>(); // Set keeps insertion order, giving first-appearance order
   // An explicit stack: a 5,000-term sum is a left chain 5,000 deep.
   const stack: Expr[] = [expr];
