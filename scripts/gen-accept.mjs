@@ -17,6 +17,9 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const OUT = join(ROOT, "src", "schema", "accept.generated.ts");
 
+/** A pattern's source with every non-ASCII character as a \u escape (the same pattern): the CLI bundles stay ASCII (scripts/build.mjs). */
+const asciiSource = (source) => source.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+
 /** Loads the schema modules (TypeScript) through esbuild, zod left as an import so it is the project's. */
 async function loadSchemas() {
   const dir = join(ROOT, "node_modules", ".cache", "sroi-gen");
@@ -95,7 +98,7 @@ export async function generateAccept() {
           break;
         case "string_format":
           if (cd.format !== "regex" || def.type !== "string") fail(`string format ${cd.format}`);
-          out.push(`if (!${hoist(`/${cd.pattern.source}/${cd.pattern.flags.replace("g", "")}`)}.test(${v})) return NO;`);
+          out.push(`if (!${hoist(`/${asciiSource(cd.pattern.source)}/${cd.pattern.flags.replace("g", "")}`)}.test(${v})) return NO;`);
           break;
         case "custom": {
           const name = refineNames.get(cd.fn);

@@ -182,7 +182,7 @@ const parsed = new Map<string, PrintedNumber>();
 function parsePrintedOnce(text: string, locale: Locale): PrintedNumber {
   let rest = text.replace(/[\u00a0\u202f]/g, " ").trim();
   if (rest === "") throw new PrintedParseError(text, "empty text");
-  if (/±|\+\/-|\+-/.test(rest)) {
+  if (/\u00b1|\+\/-|\+-/.test(rest)) { // ± (non-ASCII written as \u escapes: see scripts/build.mjs)
     throw new PrintedParseError(text, "bands (±) are not read here; give the band separately");
   }
 
@@ -201,13 +201,14 @@ function parsePrintedOnce(text: string, locale: Locale): PrintedNumber {
   }
 
   const prefix = DIGIT_FIRST.test(rest) ? "" : (PREFIX.exec(rest)?.[0] ?? "");
-  const signs = prefix.match(/[+\-−–]/g) ?? [];
+  const signs = prefix.match(/[+\-\u2212\u2013]/g) ?? []; // plus, hyphen, minus sign, en dash
   if (signs.length > 1) throw new PrintedParseError(text, "more than one sign");
   const negative = signs.length === 1 && signs[0] !== "+";
   rest = rest.slice(prefix.length);
 
   // Spreadsheet accounting format prints zero as a dash: "€ -", "-€", "€ –".
-  if (!bound && /^\s*(€|eur|euro)?\s*[-–]?\s*$/i.test(rest) && /[-–]/.test(prefix + rest) && /€|eur/i.test(text)) {
+  // (\u20ac is the euro sign, \u2013 an en dash.)
+  if (!bound && /^\s*(\u20ac|eur|euro)?\s*[-\u2013]?\s*$/i.test(rest) && /[-\u2013]/.test(prefix + rest) && /\u20ac|eur/i.test(text)) {
     return { value: 0, step: 1, text };
   }
 

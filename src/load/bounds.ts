@@ -180,7 +180,7 @@ function checkPeriod(v: unknown, path: PathSegment[], add: (p: PathSegment[], m:
   let endPath = path;
   if (typeof v === "number") start = end = v;
   else if (typeof v === "string") {
-    const m = /^\s*(\d+)\s*(?:-|–|to)\s*(\d+)\s*$/.exec(v);
+    const m = /^\s*(\d+)\s*(?:-|\u2013|to)\s*(\d+)\s*$/.exec(v); // \u2013: an en dash
     if (!m) return;
     start = Number(m[1]);
     end = Number(m[2]);

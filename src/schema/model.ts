@@ -18,6 +18,8 @@ function strict<T extends z.ZodRawShape>(shape: T) {
 }
 
 const ID_RE = /^[a-z][a-z0-9_]*$/;
+/** "2026-2030", also with an en dash (\u2013: escaped in a string, so the bundle stays ASCII and the JSON schema reads "–"). */
+const PERIOD_TEXT = new RegExp("^\\s*\\d{4}\\s*(-|\u2013|to)\\s*\\d{4}\\s*$");
 /**
  * Every zod schema of the language, built on first use (memoised) rather than at import, so that a
  * command that validates nothing does not pay for building them.
@@ -82,7 +84,7 @@ function build() {
   /** A year range: "2026-2030", 2018, or { start, end }. */
   const Period = z.union([
     z.number().int(),
-    z.string().regex(/^\s*\d{4}\s*(-|–|to)\s*\d{4}\s*$/, { message: 'a period is written "2026-2030"' }),
+    z.string().regex(PERIOD_TEXT, { message: 'a period is written "2026-2030"' }),
     strict({ start: z.number().int(), end: z.number().int() }),
   ]);
 

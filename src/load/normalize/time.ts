@@ -6,7 +6,7 @@ import { readShare as share } from "../../schema/share.js";
 export function yearRange(v: number | string | { start: number; end: number }): YearRange {
   if (typeof v === "number") return { start: v, end: v };
   if (typeof v === "string") {
-    const [a, b] = v.split(/-|–|to/).map((x) => Number(x.trim()));
+    const [a, b] = v.split(/-|\u2013|to/).map((x) => Number(x.trim())); // \u2013: an en dash
     return { start: a!, end: b! };
   }
   return v;
