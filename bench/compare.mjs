@@ -15,10 +15,11 @@ export function compareWithLast(previous, record) {
     return { lines: [`not compared: the last committed bench/last.json measured a batch of ${previous.batch} models, this run ${record.batch}`], regressions: 0 };
   }
   const host = record.host;
-  const before = previous.host?.js_ms > 0 ? previous.host.js_ms : undefined;
-  const speed = before
-    ? host.js_ms / before
-    : host.node_ms / (previous.figures.find((f) => f.id === "help")?.baseMs ?? host.node_ms);
+  // The fixed JavaScript's times when both runs have one (a failed timing is no speed), else bare Node's.
+  const speed =
+    host.js_ms > 0 && previous.host?.js_ms > 0
+      ? host.js_ms / previous.host.js_ms
+      : host.node_ms / (previous.figures.find((f) => f.id === "help")?.baseMs ?? host.node_ms);
   const lines = [
     `the host is ${speed >= 1 ? `${speed.toFixed(2)}x slower` : `${(1 / speed).toFixed(2)}x faster`} than for the last committed bench/last.json (${previous.date}); times are compared after scaling by that`,
   ];
@@ -39,6 +40,7 @@ export function compareWithLast(previous, record) {
   return { lines, regressions };
 }
 
+/** A figure as the bench prints it: "1.50x", "1379 ms", "126 MB". */
 export function fmt(f) {
   return f.unit === "x" ? `${f.value.toFixed(2)}x` : `${Math.round(f.value)} ${f.unit}`;
 }

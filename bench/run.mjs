@@ -17,7 +17,7 @@ import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { scaleModel } from "./scale.mjs";
 import { updateReadme } from "./readme.mjs";
-import { compareWithLast } from "./compare.mjs";
+import { compareWithLast, fmt } from "./compare.mjs";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SROI = join(ROOT, "bin", "sroi");
@@ -142,7 +142,7 @@ const eijsden = join("models", "eijsden.yaml");
 const figures = [];
 const add = (f) => {
   figures.push(f);
-  const shown = f.unit === "x" ? f.value.toFixed(2) + "x" : `${Math.round(f.value)} ${f.unit}`;
+  const shown = fmt(f);
   const extra =
     f.ms !== undefined && f.unit === "x"
       ? `  (${f.ms.toFixed(0)} ms vs node ${f.baseMs.toFixed(0)} ms)`

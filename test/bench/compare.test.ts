@@ -36,4 +36,10 @@ it("scales by bare Node's start-up against a record without the host's speed, an
     regressions: 0,
   });
   expect(compareWithLast(undefined, record(200, 60, 1000))).toEqual({ lines: [], regressions: 0 });
+  // A fixed-JavaScript timing that failed (NaN, 0) is no speed: bare Node's start-up is used instead.
+  for (const bad of [Number.NaN, 0]) {
+    const r = compareWithLast(record(200, 60, 1000), record(bad, 90, 1400));
+    expect(r.regressions).toBe(0);
+    expect(r.lines[0]).toContain("1.50x slower");
+  }
 });
