@@ -1,6 +1,8 @@
 // Where a command writes. Reports go to stdout, problems and notes to stderr, so that
 // `sroi run --format json | jq` always gets clean JSON.
 import { Chalk, type ChalkInstance } from "chalk";
+import { fstatSync, statSync, writeSync } from "node:fs";
+import { createRequire } from "node:module";
 
 export interface Io {
   out(text: string | Uint8Array): void;
@@ -8,6 +10,8 @@ export interface Io {
   chalk: ChalkInstance;
   /** chalk for stderr (its own terminal check). */
   errChalk: ChalkInstance;
+  /** The terminal's width when stdout is one (help text is wrapped to it); undefined otherwise. */
+  outColumns?(): number | undefined;
 }
 
 /** Colour only on a terminal, and never when NO_COLOR is set (https://no-color.org). */
@@ -17,23 +21,78 @@ export function colorLevel(isTty: boolean | undefined, env: NodeJS.ProcessEnv): 
   return isTty ? 1 : 0;
 }
 
+/** `sroi ... | head` closes the pipe early: that is the reader's choice, not an error to report. */
+function quietOnEpipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
+  return stream.on("error", (err: NodeJS.ErrnoException) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
+
+/**
+ * Writes to stdout. On Unix straight to file descriptor 1, as a file's bytes are: process.stdout loads
+ * Node's stream modules (a few milliseconds of every run's start-up) for what one system call does. A
+ * descriptor that would block (a non-blocking pipe left full by its reader) hands this write and every
+ * later one to process.stdout, which waits for it, so the order stays. On Windows process.stdout always:
+ * a console needs its text written as text, not as UTF-8 bytes.
+ */
+export function stdoutWriter(fd = 1, stream: () => NodeJS.WriteStream = () => process.stdout): (t: string | Uint8Array) => void {
+  let through: NodeJS.WriteStream | undefined = process.platform === "win32" ? quietOnEpipe(stream()) : undefined;
+  return (t) => {
+    if (through) {
+      through.write(t);
+      return;
+    }
+    const bytes = typeof t === "string" ? Buffer.from(t) : t;
+    let done = 0;
+    while (done < bytes.length) {
+      try {
+        done += writeSync(fd, bytes, done, bytes.length - done);
+      } catch (err) {
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === "EAGAIN") {
+          through = quietOnEpipe(stream());
+          through.write(bytes.subarray(done));
+          return;
+        }
+        if (code === "EPIPE") process.exit(process.exitCode ?? 0);
+        throw err;
+      }
+    }
+  };
+}
+
+/**
+ * Whether stdout is a terminal, without process.stdout (see stdoutWriter) and, unless it may be one,
+ * without node:tty (it loads Node's network and stream modules): a terminal is a character device, and
+ * /dev/null, where scripts send what they do not read, is the one that is not.
+ */
+export function stdoutIsTty(fd = 1): boolean {
+  if (process.platform === "win32") return process.stdout.isTTY === true;
+  try {
+    const st = fstatSync(fd);
+    if (!st.isCharacterDevice() || st.rdev === statSync("/dev/null").rdev) return false;
+  } catch {
+    // Closed, or no /dev/null (a sandbox): ask node:tty.
+  }
+  return createRequire(import.meta.url)("node:tty").isatty(fd) as boolean;
+}
+
 export function processIo(): Io {
-  // `sroi ... | head` closes the pipe early: that is the reader's choice, not an error to report.
-  const quietOnEpipe = (stream: NodeJS.WriteStream) =>
-    stream.on("error", (err: NodeJS.ErrnoException) => {
-      if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
-      throw err;
-    });
-  quietOnEpipe(process.stdout);
   // stderr is set up when first used: most runs write nothing there, and opening it (a pipe, under CI)
   // costs a few milliseconds of start-up.
   let stderr: NodeJS.WriteStream | undefined;
   const err = () => (stderr ??= quietOnEpipe(process.stderr));
+  let chalk: ChalkInstance | undefined;
   let errChalk: ChalkInstance | undefined;
   return {
-    out: (t) => process.stdout.write(t),
+    out: stdoutWriter(),
     err: (t) => err().write(t),
-    chalk: new Chalk({ level: colorLevel(process.stdout.isTTY, process.env) }),
+    // Asked for only by what prints colour (a JSON run never checks for a terminal).
+    get chalk() {
+      return (chalk ??= new Chalk({ level: colorLevel(stdoutIsTty(), process.env) }));
+    },
+    outColumns: () => (stdoutIsTty() ? process.stdout.columns : undefined),
     get errChalk() {
       return (errChalk ??= new Chalk({ level: colorLevel(err().isTTY, process.env) }));
     },

@@ -61,7 +61,13 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .description("Run social return on investment (SROI) and social cost-benefit (MKBA) models written in YAML.")
     .version(version)
     .showHelpAfterError("(run sroi --help for usage)")
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) })
+    // Help's width and colour from io, as commander's own defaults would create process.stdout (see io.ts).
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      getOutHelpWidth: () => io.outColumns?.() as number, // undefined (not a terminal): commander wraps at 80
+      getOutHasColors: () => io.chalk.level > 0,
+    })
     .exitOverride()
     .addHelpText("after", help(["sroi run models/eijsden.yaml", "sroi report models/eijsden.yaml -o eijsden.html", "sroi check --quiet", "sroi init my_project"]))
     .option("--debug", "show the stack of an internal error")

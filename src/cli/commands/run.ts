@@ -68,7 +68,16 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
   } else {
     // Written as each model finishes: a long batch shows its first report at once, and nothing but the
     // current model is held (the table's closing summary keeps only totals).
-    const writer = runWriters[format]({ chalk: io.chalk, locale: opts.locale, wide: opts.wide, summary: opts.summary }, files.length);
+    // chalk as a getter: only a table asks whether stdout is a terminal.
+    const renderOpts = {
+      get chalk() {
+        return io.chalk;
+      },
+      locale: opts.locale,
+      wide: opts.wide,
+      summary: opts.summary,
+    };
+    const writer = runWriters[format](renderOpts, files.length);
     const buffered: (string | Buffer)[] = [];
     const out = (t: string | Buffer) => {
       if (opts.output) buffered.push(t);
