@@ -28,11 +28,19 @@ export interface FitOptions {
 
 const colWidth = (cells: string[]) => {
   let w = 1;
-  for (const c of cells) w = Math.max(w, c.includes("\n") ? Math.max(...c.split("\n").map(visible)) : visible(c));
+  for (const c of cells) w = Math.max(w, c.includes("\u001b") ? Math.max(...c.split("\n").map(visible)) : longestLine(c));
   return w;
 };
-/** The length of the longest line of plain text. */
-const longestLine = (text: string) => (text.includes("\n") ? Math.max(...text.split("\n").map((l) => l.length)) : text.length);
+/** The length of the longest line of plain text (scanned, not split: tables measure every cell). */
+function longestLine(text: string): number {
+  let longest = 0;
+  let from = 0;
+  for (let nl = text.indexOf("\n"); nl >= 0; nl = text.indexOf("\n", from)) {
+    longest = Math.max(longest, nl - from);
+    from = nl + 1;
+  }
+  return Math.max(longest, text.length - from);
+}
 // compact style: one space either side of each cell and one border between columns and at both ends.
 const tableWidth = (widths: number[]) => widths.reduce((a, w) => a + w + 2, 0) + widths.length + 1;
 
@@ -135,6 +143,7 @@ export function drawBox(head: string[], rows: string[][], aligns: string[], colW
     }
   }
   const rule = (l: string, m: string, r: string) => l + width.map((w) => "─".repeat(w)).join(m) + r;
+  const blank = width.map((w) => " ".repeat(w)); // a column's line below a shorter cell
   const out: string[] = [rule("┌", "┬", "┐")];
   for (let k = 0; k < table.length; k++) {
     if (k === 1 && headLine) out.push(rule("├", "┼", "┤"));
@@ -144,7 +153,7 @@ export function drawBox(head: string[], rows: string[][], aligns: string[], colW
       // A column as wide as its widest line neither wraps nor cuts: each line drawn as written.
       if (colWidths?.[i] == null) {
         if (!cell.raw.includes("\n")) return [pad(cell.raw, cell.kind === "plain" ? cell.raw.length : cell.raw.replace(SGR, "").length, inner, right)];
-        return cell.raw.split("\n").map((l) => pad(l, l.replace(SGR, "").length, inner, right));
+        return cell.raw.split("\n").map((l) => pad(l, cell.kind === "plain" ? l.length : l.replace(SGR, "").length, inner, right));
       }
       if (cell.kind === "styled") return [undefined];
       const lines = cell.text.includes("\n") ? cell.text.split("\n").flatMap((l) => wordWrap(inner, l)) : wordWrap(inner, cell.text);
@@ -159,7 +168,12 @@ export function drawBox(head: string[], rows: string[][], aligns: string[], colW
     });
     if (cells.some((lines) => lines.includes(undefined))) return undefined;
     const height = Math.max(1, ...cells.map((l) => l.length)); // an empty row is still one line
-    for (let j = 0; j < height; j++) out.push("│" + cells.map((l, i) => l[j] ?? " ".repeat(width[i]!)).join("│") + "│");
+    // Concatenated, not joined line by line: the table is made flat once, by the join at the end.
+    for (let j = 0; j < height; j++) {
+      let line = "│";
+      for (let i = 0; i < n; i++) line += (cells[i]![j] ?? blank[i]!) + "│";
+      out.push(line);
+    }
   }
   out.push(rule("└", "┴", "┘"));
   return out.join("\n");
