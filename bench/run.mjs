@@ -23,7 +23,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const SROI = join(ROOT, "bin", "sroi");
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 15));
 const BATCH = Math.max(1, Number(process.env.BENCH_BATCH ?? 1000));
-const HEAVY_ROUNDS = 3; // batch and scale figures: a few seconds each, median of three
+const HEAVY_ROUNDS = 5; // batch and scale figures: a second or two each, median of five (three let one busy minute through)
 
 if (!existsSync(join(ROOT, "dist", "cli", "sroi.cjs"))) {
   console.error("bench: dist/ is missing; run `npm run bench` (it builds first)");
