@@ -22,9 +22,11 @@ export function colorLevel(isTty: boolean | undefined, env: NodeJS.ProcessEnv): 
 }
 
 /** `sroi ... | head` closes the pipe early: that is the reader's choice, not an error to report. */
+const readerLeft = (): never => process.exit(process.exitCode ?? 0);
+
 function quietOnEpipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   return stream.on("error", (err: NodeJS.ErrnoException) => {
-    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    if (err.code === "EPIPE") readerLeft();
     throw err;
   });
 }
@@ -55,7 +57,7 @@ export function stdoutWriter(fd = 1, stream: () => NodeJS.WriteStream = () => pr
           through.write(bytes.subarray(done));
           return;
         }
-        if (code === "EPIPE") process.exit(process.exitCode ?? 0);
+        if (code === "EPIPE") readerLeft();
         throw err;
       }
     }
@@ -83,16 +85,18 @@ export function processIo(): Io {
   // costs a few milliseconds of start-up.
   let stderr: NodeJS.WriteStream | undefined;
   const err = () => (stderr ??= quietOnEpipe(process.stderr));
+  // Asked only by what prints colour or wraps help (a JSON run never checks for a terminal), and once.
+  let tty: boolean | undefined;
+  const outIsTty = () => (tty ??= stdoutIsTty());
   let chalk: ChalkInstance | undefined;
   let errChalk: ChalkInstance | undefined;
   return {
     out: stdoutWriter(),
     err: (t) => err().write(t),
-    // Asked for only by what prints colour (a JSON run never checks for a terminal).
     get chalk() {
-      return (chalk ??= new Chalk({ level: colorLevel(stdoutIsTty(), process.env) }));
+      return (chalk ??= new Chalk({ level: colorLevel(outIsTty(), process.env) }));
     },
-    outColumns: () => (stdoutIsTty() ? process.stdout.columns : undefined),
+    outColumns: () => (outIsTty() ? process.stdout.columns : undefined),
     get errChalk() {
       return (errChalk ??= new Chalk({ level: colorLevel(err().isTTY, process.env) }));
     },

@@ -47,6 +47,10 @@ describe("stdoutWriter", () => {
     expect(r.stdout).toBe("a".repeat(4e6) + "b".repeat(4e6) + "END\n");
   });
 
+  it("reports a descriptor it cannot write to (EBADF), never drops the text", () => {
+    expect(() => stdoutWriter(2 ** 20)("lost?")).toThrow(expect.objectContaining({ code: "EBADF" }));
+  });
+
   it("stops quietly when the reader leaves (| head)", () => {
     const r = node(
       `const { stdoutWriter } = await import(${JSON.stringify(IO)});
@@ -73,6 +77,10 @@ describe("stdoutIsTty", () => {
     }
     const r = node(`const { stdoutIsTty } = await import(${JSON.stringify(IO)}); console.error(stdoutIsTty())`, "NODE | cat");
     expect(r.stderr.trim()).toBe("false");
+  });
+
+  it("is false, without throwing, for a descriptor that is not open", () => {
+    expect(stdoutIsTty(2 ** 20)).toBe(false);
   });
 
   it("is true on a terminal (script(1) gives the command one)", () => {
