@@ -199,6 +199,10 @@ export function readSourceFile(file: string): Result {
   return parseSource(file, got);
 }
 
+/** Files up to this size are read into one buffer kept for the next (a batch reads thousands). */
+const SCRATCH_BYTES = 1 << 20;
+let scratch: Buffer | undefined;
+
 /** A file's text, or why it is refused (see readSourceFile); for every file sroi reads. */
 export function readTextFile(file: string): string | { refused: string } {
   const fail = (refused: string) => ({ refused });
@@ -217,19 +221,20 @@ export function readTextFile(file: string): string | { refused: string } {
     return fail(readFailure(err, file));
   }
   try {
-    const again = refuseKind(fstatSync(fd));
+    const opened = fstatSync(fd);
+    const again = refuseKind(opened);
     if (again) return fail(again);
-    const buf = Buffer.alloc(Math.min(st.size, MAX_FILE_BYTES) + 1);
+    // The file as it was when opened: its size then (within the bound, checked above), read into a
+    // buffer reused from file to file (the text is copied out of it), with no read to find the end.
+    const size = opened.size;
+    const buf = size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)) : Buffer.allocUnsafe(size);
     let len = 0;
-    for (;;) {
-      const n = readSync(fd, buf, len, buf.length - len, null);
-      if (n === 0) break;
+    while (len < size) {
+      const n = readSync(fd, buf, len, size - len, null);
+      if (n === 0) break; // it shrank since
       len += n;
-      if (len >= buf.length) break;
-      // A file that grows while it is read is re-checked against the bound at the end.
     }
-    if (len > MAX_FILE_BYTES) return fail(`the file grew past the bound of ${MAX_FILE_BYTES} bytes while it was read`);
-    return buf.subarray(0, len).toString("utf8");
+    return buf.toString("utf8", 0, len);
   } catch (err) {
     return fail(readFailure(err, file));
   } finally {

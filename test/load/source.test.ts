@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseSource, readSourceFile, type SourceDoc } from "../../src/load/source.js";
+import { parseSource, readSourceFile, readTextFile, type SourceDoc } from "../../src/load/source.js";
 
 function load(text: string): SourceDoc {
   const { doc, problems } = parseSource("m.yaml", text);
@@ -183,6 +183,26 @@ describe("readSourceFile", () => {
     expect(readSourceFile(dir)).toEqual({
       problems: [{ file: dir, line: 1, col: 1, path: [], message: "is a folder, not a model file", severity: "error" }],
     });
+  });
+
+  // Files up to a megabyte share one read buffer: a short file read after a long one must be only itself,
+  // a file over that size gets a buffer of its own, and UTF-8 across the buffer's reuse decodes whole.
+  it("reads each file whole and only that file, whatever was read before it", () => {
+    const long = join(dir, "long.yaml");
+    const short = join(dir, "short.yaml");
+    const big = join(dir, "big.yaml");
+    const empty = join(dir, "empty.yaml");
+    const longText = "note: " + "€ lang ".repeat(20_000) + "\n";
+    const bigText = "note: " + "x".repeat(1_200_000) + "€\n";
+    writeFileSync(long, longText);
+    writeFileSync(short, "a: é\n");
+    writeFileSync(big, bigText);
+    writeFileSync(empty, "");
+    expect(readTextFile(long)).toBe(longText);
+    expect(readTextFile(short)).toBe("a: é\n");
+    expect(readTextFile(big)).toBe(bigText);
+    expect(readTextFile(empty)).toBe("");
+    expect(readTextFile(short)).toBe("a: é\n");
   });
 
 });
