@@ -31,6 +31,8 @@ function quietOnEpipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
   });
 }
 
+const SCRATCH_BYTES = 192 * 1024;
+
 /**
  * Writes to stdout. On Unix straight to file descriptor 1, as a file's bytes are: process.stdout loads
  * Node's stream modules (a few milliseconds of every run's start-up) for what one system call does. A
@@ -40,12 +42,20 @@ function quietOnEpipe(stream: NodeJS.WriteStream): NodeJS.WriteStream {
  */
 export function stdoutWriter(fd = 1, stream: () => NodeJS.WriteStream = () => process.stdout): (t: string | Uint8Array) => void {
   let through: NodeJS.WriteStream | undefined = process.platform === "win32" ? quietOnEpipe(stream()) : undefined;
+  // Text up to a third of this is encoded into it, the same bytes for every write: a report written in
+  // many pieces then needs no fresh memory per piece. (A UTF-16 unit is at most 3 UTF-8 bytes.)
+  let scratch: Buffer | undefined;
   return (t) => {
     if (through) {
       through.write(t);
       return;
     }
-    const bytes = typeof t === "string" ? Buffer.from(t) : t;
+    let bytes: Uint8Array;
+    if (typeof t !== "string") bytes = t;
+    else if (t.length * 3 <= SCRATCH_BYTES) {
+      scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+      bytes = scratch.subarray(0, scratch.write(t));
+    } else bytes = Buffer.from(t);
     let done = 0;
     while (done < bytes.length) {
       try {
@@ -54,7 +64,7 @@ export function stdoutWriter(fd = 1, stream: () => NodeJS.WriteStream = () => pr
         const code = (err as NodeJS.ErrnoException).code;
         if (code === "EAGAIN") {
           through = quietOnEpipe(stream());
-          through.write(bytes.subarray(done));
+          through.write(Buffer.from(bytes.subarray(done))); // a copy: the stream may hold it after this returns
           return;
         }
         if (code === "EPIPE") readerLeft();

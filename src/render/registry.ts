@@ -16,6 +16,7 @@ import type { Locale } from "./format.js";
 import type { FormatOf } from "./formats.js";
 import type { ReportExtras } from "./html.js";
 import { modelLocale } from "./i18n.js";
+import { chunked, writePrettyJson } from "./json-pieces.js";
 import { renderMarkdown } from "./md.js";
 import { renderTable } from "./table.js";
 
@@ -43,13 +44,14 @@ export interface RunEntry {
 }
 
 /**
- * run's renderers write model by model as each finishes: begin, one piece per model, end. Only the
- * table keeps anything (the batch summary at the end needs every model's totals).
+ * run's renderers write model by model as each finishes: begin, each model's text through `out` (in
+ * one piece or several), end. Only the table keeps anything (the batch summary at the end needs every
+ * model's totals).
  */
 export interface RunWriter {
   begin(): string;
   /** Text, or bytes where the renderer has them encoded already (JSON). */
-  model(run: FileRun): string | Buffer;
+  model(run: FileRun, out: (text: string | Buffer) => void): void;
   end(): string;
 }
 
@@ -65,6 +67,18 @@ function summaryLocale(runs: FileRun[]): Locale {
  * ("[\n  [\n" entry "\n  ]\n]"), faster than re-indenting; the wrapper is cut off the encoded bytes, as
  * cutting the string would copy the text twice more (it is two-byte text wherever a "€" appears).
  */
+/**
+ * A result of many rows (some ten thousand activities or outcomes over its scenarios): its JSON is
+ * written in pieces (writePrettyJson) instead of as one string of megabytes. Smaller ones, nearly all,
+ * are written by one JSON.stringify, the fastest way for them.
+ */
+function large(result: ModelResult | undefined): boolean {
+  let rows = 0;
+  for (const s of result?.scenarios ?? []) rows += s.activities.length + s.outcomes.length + s.inputs.length + s.valuation.length;
+  return rows > LARGE_ROWS;
+}
+const LARGE_ROWS = 5_000;
+
 const entryAtDepth2 = (v: unknown, first: boolean): Buffer => {
   const bytes = Buffer.from(JSON.stringify([[v]], null, 2));
   if (first) return bytes.subarray(5, bytes.length - 6); // from the newline before the entry
@@ -78,12 +92,12 @@ export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOpti
     let printed = 0;
     return {
       begin: () => "",
-      model: (r) => {
+      model: (r, out) => {
         runs.push(r);
-        if (!r.result || o.summary) return "";
+        if (!r.result || o.summary) return;
         const table = renderTable(r.result, { chalk: o.chalk, locale: o.locale, wide: o.wide });
         const certainty = r.certainty ? "\n" + renderCertaintyTable(r.certainty, { chalk: o.chalk, locale: modelLocale(r.result, o.locale) }) : "";
-        return (printed++ > 0 ? "\n" : "") + table + certainty;
+        out((printed++ > 0 ? "\n" : "") + table + certainty);
       },
       end: () => (count > 1 || o.summary ? (printed > 0 ? "\n" : "") + renderBatchSummary(runs, { chalk: o.chalk, locale: o.locale ?? summaryLocale(runs) }) + "\n" : ""),
     };
@@ -92,18 +106,34 @@ export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOpti
     let n = 0;
     return {
       begin: () => `{\n  "schema": "${RUN_SCHEMA}",\n  "models": [`,
-      model: (r) => {
+      model: (r, out) => {
         const entry: RunEntry = { file: r.file, ok: !!r.result, result: r.result ?? null, problems: r.problems, ...(r.certainty ? { min_certainty: r.certainty } : {}) };
-        return entryAtDepth2(entry, n++ === 0);
+        if (!large(r.result)) return out(entryAtDepth2(entry, n++ === 0));
+        const sink = chunked(out);
+        sink.emit(n++ === 0 ? "\n    " : ",\n    ");
+        writePrettyJson(entry, 2, sink.emit);
+        sink.flush();
       },
       end: () => `${n > 0 ? "\n  " : ""}]\n}\n`,
     };
   },
   md: (o) => {
     let n = 0;
-    return { begin: () => "", model: (r) => (r.result ? (n++ > 0 ? "\n" : "") + renderMarkdown(r.result, { locale: o.locale }) : ""), end: () => "" };
+    return {
+      begin: () => "",
+      model: (r, out) => {
+        if (r.result) out((n++ > 0 ? "\n" : "") + renderMarkdown(r.result, { locale: o.locale }));
+      },
+      end: () => "",
+    };
   },
-  csv: () => ({ begin: csvHeader, model: (r) => (r.result ? csvRows(r.result) : ""), end: () => "" }),
+  csv: () => ({
+    begin: csvHeader,
+    model: (r, out) => {
+      if (r.result) out(csvRows(r.result));
+    },
+    end: () => "",
+  }),
 };
 
 /** Formats written to a file: the model's result in, the file's bytes out. */

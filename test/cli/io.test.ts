@@ -47,6 +47,20 @@ describe("stdoutWriter", () => {
     expect(r.stdout).toBe("a".repeat(4e6) + "b".repeat(4e6) + "END\n");
   });
 
+  it("hands over in order when the pipe fills during many small writes (each encoded into one reused buffer)", () => {
+    const r = node(
+      `const { stdoutWriter } = await import(${JSON.stringify(IO)});
+       process.stdout;
+       const w = stdoutWriter();
+       for (let i = 0; i < 2000; i++) w(String(i).padEnd(3999, i % 2 ? "€" : ".") + "\\n");`,
+      "NODE | (sleep 0.3; cat)",
+    );
+    expect(r.stderr).toBe("");
+    const lines = r.stdout.split("\n");
+    expect(lines.length).toBe(2001);
+    for (let i = 0; i < 2000; i++) expect(lines[i]).toBe(String(i).padEnd(3999, i % 2 ? "€" : "."));
+  });
+
   it("reports a descriptor it cannot write to (EBADF), never drops the text", () => {
     expect(() => stdoutWriter(2 ** 20)("lost?")).toThrow(expect.objectContaining({ code: "EBADF" }));
   });

@@ -94,7 +94,7 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
       if (r.result) {
         if (opts.save) results.push(r.result);
       } else invalidInput = true;
-      out(writer.model(r));
+      writer.model(r, out);
       tick();
     }
     out(writer.end());
