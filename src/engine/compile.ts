@@ -156,8 +156,8 @@ class SlotTable {
   readonly names: string[] = [];
   readonly index = new Map<string, number>();
   readonly infos: NumberInfo[] = [];
-  /** Model-wide definitions by slot, and per scenario those that differ. */
-  readonly common = new Map<number, Def>();
+  /** Model-wide definitions by slot (an array: read for every slot of every scenario), and per scenario those that differ. */
+  readonly common: (Def | undefined)[] = [];
   readonly perScenario: Map<number, Def>[];
   readonly exprSlot = new Map<NExpr, number>();
 
@@ -181,7 +181,7 @@ class SlotTable {
     this.exprSlot.set(e, i);
     const def = exprDef(e, domain);
     if (opts.scenarios) for (const k of opts.scenarios) this.perScenario[k]!.set(i, def);
-    else this.common.set(i, def);
+    else this.common[i] = def;
     const infos = this.infos;
     if (infos[i] === undefined) {
       infos[i] = {
@@ -202,7 +202,7 @@ class SlotTable {
   /** An internal slot with a fixed value. */
   constant(name: string, value: number, path: Path): number {
     const i = this.register(name);
-    this.common.set(i, { build: () => () => value, path, domain: ANY });
+    this.common[i] = { build: () => () => value, path, domain: ANY };
     return i;
   }
 }
@@ -328,7 +328,7 @@ function internalSlots(model: NModel, table: SlotTable, times: ScenarioTime[], p
     const weighted = table.register(`activities.weighted.${d}`);
     const ps = Int32Array.from(acts.p);
     const vs = Int32Array.from(acts.v);
-    table.common.set(over, {
+    table.common[over] = {
       deps: [...ps],
       build: () => (v) => {
         let s = 0;
@@ -337,8 +337,8 @@ function internalSlots(model: NModel, table: SlotTable, times: ScenarioTime[], p
       },
       path: ["activities"],
       domain: COUNT,
-    });
-    table.common.set(total, {
+    };
+    table.common[total] = {
       deps: [...ps, ...vs],
       build: () => (v) => {
         let s = 0;
@@ -347,30 +347,30 @@ function internalSlots(model: NModel, table: SlotTable, times: ScenarioTime[], p
       },
       path: ["activities"],
       domain: MONEY,
-    });
-    table.common.set(weighted, {
+    };
+    table.common[weighted] = {
       deps: [over, total],
       build: () => (v) => (v[over]! === 0 ? NaN : v[total]! / v[over]!),
       path: ["activities"],
       domain: MONEY,
       nanOk: true,
-    });
+    };
   }
   if (model.activities.length > 0) {
     const ps = model.activities.map((a) => table.exprSlot.get(a.participants)!);
     const i = table.register("activities.participants");
-    table.common.set(i, {
+    table.common[i] = {
       deps: ps,
       build: () => (v) => ps.reduce((s, p) => s + v[p]!, 0),
       path: ["activities"],
       domain: COUNT,
-    });
+    };
   }
   // The year being computed (`year`, and `t` = years since year 0): the scenario's first year while the
   // slots are computed, each year in turn for the numbers that vary by year (see atYear below).
   const yearSlot = table.register("year");
   const tSlot = table.register("t");
-  table.common.set(yearSlot, { build: () => () => clock.year, path: ["time"], domain: ANY, yearly: true });
+  table.common[yearSlot] = { build: () => () => clock.year, path: ["time"], domain: ANY, yearly: true };
   model.scenarios.forEach((_, k) => {
     const y0 = times[k]!.year0;
     table.perScenario[k]!.set(tSlot, { build: () => () => clock.year - y0, path: ["time"], domain: ANY, yearly: true });
@@ -403,12 +403,12 @@ function internalSlots(model: NModel, table: SlotTable, times: ScenarioTime[], p
     const parts = (["deadweight", "attribution", "displacement", "leakage"] as const).map((x) => slot(x)).filter((x) => x >= 0);
     if (impact < 0 && parts.length > 0) {
       impact = table.register(`${base}.impact_share`);
-      table.common.set(impact, {
+      table.common[impact] = {
         deps: parts,
         build: () => (v) => parts.reduce((acc, p) => acc * (1 - v[p]!), 1),
         path: [...o.path, "impact_claim"],
         domain: SHARE,
-      });
+      };
     } else if (impact < 0) impact = table.constant(`${base}.impact_share`, o.impact.share, [...o.path, "impact_claim"]);
     const orConst = (n: string, value: number) => (slot(n) >= 0 ? slot(n) : table.constant(`${base}.${n}`, value, [...o.path, n]));
     return {
@@ -616,10 +616,8 @@ export function compile(model: NModel): CompiledModel {
     if (name === "extra_participants") return perScenario[k]!.has(extra) ? extra : undefined;
     return direct;
   };
-  // By slot in an array (asked for every slot of every scenario), and a scenario's own first.
-  const commonAt: (Def | undefined)[] = new Array<Def | undefined>(size).fill(undefined);
-  for (const [slot, def] of common) commonAt[slot] = def;
-  const defOf = (k: number, slot: number): Def | undefined => perScenario[k]!.get(slot) ?? commonAt[slot];
+  // A scenario's own definition first, else the model's.
+  const defOf = (k: number, slot: number): Def | undefined => perScenario[k]!.get(slot) ?? common[slot];
 
   const programs: Program[] = model.scenarios.map((_, k) => orderSteps(k, size, names, defOf, resolveName));
 
