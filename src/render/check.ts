@@ -201,10 +201,7 @@ export function checkTableWriter(opts: { chalk: ChalkInstance; locale?: Locale; 
       langs.add(m.locale ?? "nl");
       const rows = m.figures.filter((r) => FAILING.includes(r.status)).map((r) => ({ figure: r.figure, published: r.published, computed: r.computed, status: r.status }));
       failing.push({ name: m.model ?? m.file, loaded: m.model !== null, invalid: m.status === "invalid", rows });
-      if (opts.quiet) return "";
-      const lines = renderModel(m, formatter(opts.locale ?? m.locale ?? "nl"), c);
-      lines.push("", ""); // the blank line after the model, in the one join: "+ '\n\n'" made a rope that writing copied whole again
-      return lines.join("\n");
+      return opts.quiet ? "" : renderModel(m, formatter(opts.locale ?? m.locale ?? "nl"), c).join("\n") + "\n\n";
     },
     end(summary: CheckSummary, exitCode: number): string {
       // Without --lang each model's table speaks its model's language; the lines over all models speak the

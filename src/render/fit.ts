@@ -108,19 +108,10 @@ function wordWrap(max: number, input: string): string[] {
   return lines;
 }
 
-/** Runs of spaces by length, made once: a table's gaps repeat the same few lengths. */
-const SPACES: string[] = [];
-const spaces = (n: number): string => (SPACES[n] ??= " ".repeat(n));
-
-/** A cell's line as drawn: its text and the gap on the side away from its alignment. */
-interface CellLine {
-  shown: string;
-  gap: string;
-}
-
-/** A cell line in its column: one space either side (added when the row is drawn), the gap beside it. */
-function pad(shown: string, length: number, inner: number): CellLine {
-  return { shown, gap: spaces(inner - length) };
+/** A cell line in its column: one space either side, the gap on the side away from its alignment. */
+function pad(shown: string, length: number, inner: number, right: boolean): string {
+  const gap = " ".repeat(inner - length);
+  return " " + (right ? gap + shown : shown + gap) + " ";
 }
 
 /**
@@ -152,19 +143,17 @@ export function drawBox(head: string[], rows: string[][], aligns: string[], colW
     }
   }
   const rule = (l: string, m: string, r: string) => l + width.map((w) => "─".repeat(w)).join(m) + r;
-  const right = aligns.map((a) => a === "right");
-  // Every piece of the table goes into one list, joined once at the end: building each line by
-  // concatenation made a string per piece that the join then copied again (a thousand-model check
-  // draws some 90,000 lines).
+  const blank = width.map((w) => " ".repeat(w)); // a column's line below a shorter cell
   const out: string[] = [rule("┌", "┬", "┐")];
   for (let k = 0; k < table.length; k++) {
-    if (k === 1 && headLine) out.push("\n", rule("├", "┼", "┤"));
+    if (k === 1 && headLine) out.push(rule("├", "┼", "┤"));
     const cells = table[k]!.map((cell, i) => {
       const inner = width[i]! - 2;
+      const right = aligns[i] === "right";
       // A column as wide as its widest line neither wraps nor cuts: each line drawn as written.
       if (colWidths?.[i] == null) {
-        if (!cell.raw.includes("\n")) return [pad(cell.raw, cell.kind === "plain" ? cell.raw.length : cell.raw.replace(SGR, "").length, inner)];
-        return cell.raw.split("\n").map((l) => pad(l, cell.kind === "plain" ? l.length : l.replace(SGR, "").length, inner));
+        if (!cell.raw.includes("\n")) return [pad(cell.raw, cell.kind === "plain" ? cell.raw.length : cell.raw.replace(SGR, "").length, inner, right)];
+        return cell.raw.split("\n").map((l) => pad(l, cell.kind === "plain" ? l.length : l.replace(SGR, "").length, inner, right));
       }
       if (cell.kind === "styled") return [undefined];
       const lines = cell.text.includes("\n") ? cell.text.split("\n").flatMap((l) => wordWrap(inner, l)) : wordWrap(inner, cell.text);
@@ -174,23 +163,20 @@ export function drawBox(head: string[], rows: string[][], aligns: string[], colW
           l = l.slice(0, inner - 1) + "…";
         }
         // A wrapped bold cell is bold line by line (cli-table3's colorizeLines), padded outside the codes.
-        return pad(cell.kind === "bold" ? BOLD_ON + l + BOLD_OFF : l, l.length, inner);
+        return pad(cell.kind === "bold" ? BOLD_ON + l + BOLD_OFF : l, l.length, inner, right);
       });
     });
     if (cells.some((lines) => lines.includes(undefined))) return undefined;
     const height = Math.max(1, ...cells.map((l) => l.length)); // an empty row is still one line
+    // Concatenated, not joined line by line: the table is made flat once, by the join at the end.
     for (let j = 0; j < height; j++) {
-      out.push("\n│");
-      for (let i = 0; i < n; i++) {
-        const line = cells[i]![j];
-        if (!line) out.push(spaces(width[i]!), "│"); // a column's line below a shorter cell
-        else if (right[i]) out.push(" ", line.gap, line.shown, " │");
-        else out.push(" ", line.shown, line.gap, " │");
-      }
+      let line = "│";
+      for (let i = 0; i < n; i++) line += (cells[i]![j] ?? blank[i]!) + "│";
+      out.push(line);
     }
   }
-  out.push("\n", rule("└", "┴", "┘"));
-  return out.join("");
+  out.push(rule("└", "┴", "┘"));
+  return out.join("\n");
 }
 
 /** A compact box table: drawBox when it can, else cli-table3 (loaded only then); the same characters either way. */
