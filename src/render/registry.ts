@@ -62,15 +62,9 @@ function summaryLocale(runs: FileRun[]): Locale {
 }
 
 /**
- * A batch entry's JSON as it stands two levels deep in the pretty-printed document, after its separator
- * (",\n" or "\n"), as bytes. JSON.stringify indents it there itself when it is wrapped in two arrays
- * ("[\n  [\n" entry "\n  ]\n]"), faster than re-indenting; the wrapper is cut off the encoded bytes, as
- * cutting the string would copy the text twice more (it is two-byte text wherever a "€" appears).
- */
-/**
  * A result of many rows (some ten thousand activities or outcomes over its scenarios): its JSON is
  * written in pieces (writePrettyJson) instead of as one string of megabytes. Smaller ones, nearly all,
- * are written by one JSON.stringify, the fastest way for them.
+ * are written by one JSON.stringify (entryAtDepth2), the fastest way for them.
  */
 function large(result: ModelResult | undefined): boolean {
   let rows = 0;
@@ -79,6 +73,13 @@ function large(result: ModelResult | undefined): boolean {
 }
 const LARGE_ROWS = 5_000;
 
+/**
+ * A batch entry's JSON as it stands two levels deep in the pretty-printed document, after its separator
+ * (",\n" or "\n"), as bytes. JSON.stringify indents it there itself when it is wrapped in two arrays
+ * ("[\n  [\n" entry "\n  ]\n]"), faster than re-indenting; the wrapper is cut off the encoded bytes, as
+ * cutting the string would copy the text twice more (it is two-byte text wherever a "€" appears).
+ * json-pieces.ts's stringifyAt is the same wrapping at any depth, cut out of the string (its pieces are small).
+ */
 const entryAtDepth2 = (v: unknown, first: boolean): Buffer => {
   const bytes = Buffer.from(JSON.stringify([[v]], null, 2));
   if (first) return bytes.subarray(5, bytes.length - 6); // from the newline before the entry
