@@ -22,20 +22,37 @@ const YEARS1: NumberDomain = { min: 1, max: 1000, kind: "years", integer: true }
 /** How one slot is computed in one scenario. */
 interface Def {
   /** Names the expression reads (resolved to slots per scenario), or slots read directly. */
-  refs?: string[];
-  deps?: number[];
-  /** Builds the closure once the slots of `refs` are known. */
-  build: (resolve: (name: string) => number) => Fn;
+  refs: string[] | undefined;
+  deps: number[] | undefined;
+  /** Builds the closure once the slots of `refs` are known (a definition that reads names). */
+  build: ((resolve: (name: string) => number) => Fn) | undefined;
+  /** The closure of a definition that reads no names: the same in every scenario. */
+  fn: Fn | undefined;
   path: Path;
-  nexpr?: NExpr;
+  nexpr: NExpr | undefined;
   domain: NumberDomain;
   /** Internal slots that may be NaN (an activity mix over no participants). */
-  nanOk?: boolean;
+  nanOk: boolean;
   /** The built-in year names (`year`, `t`): their value changes with the year being computed. */
-  yearly?: boolean;
-  /** The built closure, when it reads no names and so is the same in every scenario. */
-  fn?: Fn;
+  yearly: boolean;
 }
+
+/**
+ * A definition that reads no names, with its closure. Every definition has all of Def's fields, set in
+ * the same order (here and in exprDef): one object shape, which keeps the loops over tens of thousands
+ * of them fast, and no property added later (each would need a second block of memory).
+ */
+const fixedDef = (fn: Fn, path: Path, domain: NumberDomain, deps?: number[], opts?: { nanOk?: boolean; yearly?: boolean }): Def => ({
+  refs: undefined,
+  deps,
+  build: undefined,
+  fn,
+  path,
+  nexpr: undefined,
+  domain,
+  nanOk: opts?.nanOk ?? false,
+  yearly: opts?.yearly ?? false,
+});
 
 const NONE: number[] = [];
 
@@ -129,6 +146,8 @@ export interface CompiledModel extends Compiled {
   readonly yearly: readonly ({ outcomes: Uint8Array; inputs: Uint8Array } | undefined)[];
   /** Computes the numbers that vary by year for one year into `values` (after computeSlots). */
   atYear(scenario: number, values: Float64Array, year: number, overrides: Float64Array | undefined): EvalFailure | undefined;
+  /** Per scenario, its steps as ordered (before folding): what the tests of the shared ordering compare. */
+  readonly steps: readonly { slots: Int32Array; defs: readonly object[]; deps: readonly (readonly number[])[]; failure?: EvalFailure; shared: boolean }[];
 }
 
 export interface OutcomeSlots {
@@ -202,18 +221,29 @@ class SlotTable {
   /** An internal slot with a fixed value. */
   constant(name: string, value: number, path: Path): number {
     const i = this.register(name);
-    this.common[i] = { build: () => () => value, path, domain: ANY };
+    this.common[i] = fixedDef(() => value, path, ANY);
     return i;
   }
 }
 
-const exprDef = (e: NExpr, domain: NumberDomain): Def => ({
-  refs: exprRefs(e.expr),
-  build: (resolve) => compileExpr(e.expr, resolve),
-  path: e.path,
-  nexpr: e,
-  domain,
-});
+/** A stated number's definition: a literal (most numbers of a large model) is built at once. */
+const exprDef = (e: NExpr, domain: NumberDomain): Def => {
+  const x = e.expr;
+  const refs = x.kind === "num" ? undefined : exprRefs(x);
+  const reads = refs !== undefined && refs.length > 0;
+  return {
+    refs: reads ? refs : undefined,
+    deps: undefined,
+    build: reads ? (resolve) => compileExpr(x, resolve) : undefined,
+    fn: reads ? undefined : compileExpr(x, noName),
+    path: e.path,
+    nexpr: e,
+    domain,
+    nanOk: false,
+    yearly: false,
+  };
+};
+const noName = () => -1;
 
 /** The year being computed, which `year` and `t` read: set by the evaluation, read by their closures. */
 interface Clock {
@@ -252,9 +282,11 @@ function addressableNumbers(model: NModel, table: SlotTable) {
   if (model.participants?.uniqueFactor) {
     table.addressable("participants.unique_factor", model.participants.uniqueFactor, "stated", SHARE);
   }
+  // Joined, not concatenated: a joined name is one flat string, where a concatenated one is a tree of
+  // pieces (more memory, slower to hash and compare); a large model has tens of thousands of these.
   for (const a of model.activities) {
-    table.addressable(`activities.${a.id}.participants`, a.participants, "stated", COUNT);
-    for (const v of a.values) table.addressable(`activities.${a.id}.values.${v.domain}`, v.value, "stated", MONEY);
+    table.addressable(["activities", a.id, "participants"].join("."), a.participants, "stated", COUNT);
+    for (const v of a.values) table.addressable(["activities", a.id, "values", v.domain].join("."), v.value, "stated", MONEY);
   }
   for (const [g, e] of model.counterfactual?.participants ?? []) {
     table.addressable(`counterfactual.participants.${g}`, e, "stated", COUNT);
@@ -328,52 +360,33 @@ function internalSlots(model: NModel, table: SlotTable, times: ScenarioTime[], p
     const weighted = table.register(`activities.weighted.${d}`);
     const ps = Int32Array.from(acts.p);
     const vs = Int32Array.from(acts.v);
-    table.common[over] = {
-      deps: [...ps],
-      build: () => (v) => {
-        let s = 0;
-        for (let j = 0; j < ps.length; j++) s += v[ps[j]!]!;
-        return s;
-      },
-      path: ["activities"],
-      domain: COUNT,
+    const overFn: Fn = (v) => {
+      let s = 0;
+      for (let j = 0; j < ps.length; j++) s += v[ps[j]!]!;
+      return s;
     };
-    table.common[total] = {
-      deps: [...ps, ...vs],
-      build: () => (v) => {
-        let s = 0;
-        for (let j = 0; j < ps.length; j++) s += v[ps[j]!]! * v[vs[j]!]!;
-        return s;
-      },
-      path: ["activities"],
-      domain: MONEY,
+    const totalFn: Fn = (v) => {
+      let s = 0;
+      for (let j = 0; j < ps.length; j++) s += v[ps[j]!]! * v[vs[j]!]!;
+      return s;
     };
-    table.common[weighted] = {
-      deps: [over, total],
-      build: () => (v) => (v[over]! === 0 ? NaN : v[total]! / v[over]!),
-      path: ["activities"],
-      domain: MONEY,
-      nanOk: true,
-    };
+    table.common[over] = fixedDef(overFn, ["activities"], COUNT, [...ps]);
+    table.common[total] = fixedDef(totalFn, ["activities"], MONEY, [...ps, ...vs]);
+    table.common[weighted] = fixedDef((v) => (v[over]! === 0 ? NaN : v[total]! / v[over]!), ["activities"], MONEY, [over, total], { nanOk: true });
   }
   if (model.activities.length > 0) {
     const ps = model.activities.map((a) => table.exprSlot.get(a.participants)!);
     const i = table.register("activities.participants");
-    table.common[i] = {
-      deps: ps,
-      build: () => (v) => ps.reduce((s, p) => s + v[p]!, 0),
-      path: ["activities"],
-      domain: COUNT,
-    };
+    table.common[i] = fixedDef((v) => ps.reduce((s, p) => s + v[p]!, 0), ["activities"], COUNT, ps);
   }
   // The year being computed (`year`, and `t` = years since year 0): the scenario's first year while the
   // slots are computed, each year in turn for the numbers that vary by year (see atYear below).
   const yearSlot = table.register("year");
   const tSlot = table.register("t");
-  table.common[yearSlot] = { build: () => () => clock.year, path: ["time"], domain: ANY, yearly: true };
+  table.common[yearSlot] = fixedDef(() => clock.year, ["time"], ANY, undefined, { yearly: true });
   model.scenarios.forEach((_, k) => {
     const y0 = times[k]!.year0;
-    table.perScenario[k]!.set(tSlot, { build: () => () => clock.year - y0, path: ["time"], domain: ANY, yearly: true });
+    table.perScenario[k]!.set(tSlot, fixedDef(() => clock.year - y0, ["time"], ANY, undefined, { yearly: true }));
   });
   const extra = table.register("extra_participants");
   const uf = table.index.get("participants.unique_factor");
@@ -385,16 +398,12 @@ function internalSlots(model: NModel, table: SlotTable, times: ScenarioTime[], p
     }));
     const deps = pairs.flatMap((p) => [p.s, p.c]).filter((x) => x >= 0);
     if (uf !== undefined) deps.push(uf);
-    table.perScenario[k]!.set(extra, {
-      deps,
-      build: () => (v) => {
-        let d = 0;
-        for (const p of pairs) d += (p.s >= 0 ? v[p.s]! : 0) - (p.c >= 0 ? v[p.c]! : 0);
-        return (uf !== undefined ? v[uf]! : 1) * d;
-      },
-      path: ["participants"],
-      domain: ANY,
-    });
+    const extraFn: Fn = (v) => {
+      let d = 0;
+      for (const p of pairs) d += (p.s >= 0 ? v[p.s]! : 0) - (p.c >= 0 ? v[p.c]! : 0);
+      return (uf !== undefined ? v[uf]! : 1) * d;
+    };
+    table.perScenario[k]!.set(extra, fixedDef(extraFn, ["participants"], ANY, deps));
   });
   const outcomeSlots: OutcomeSlots[] = model.outcomes.map((o) => {
     const base = `outcomes.${o.id}`;
@@ -403,12 +412,7 @@ function internalSlots(model: NModel, table: SlotTable, times: ScenarioTime[], p
     const parts = (["deadweight", "attribution", "displacement", "leakage"] as const).map((x) => slot(x)).filter((x) => x >= 0);
     if (impact < 0 && parts.length > 0) {
       impact = table.register(`${base}.impact_share`);
-      table.common[impact] = {
-        deps: parts,
-        build: () => (v) => parts.reduce((acc, p) => acc * (1 - v[p]!), 1),
-        path: [...o.path, "impact_claim"],
-        domain: SHARE,
-      };
+      table.common[impact] = fixedDef((v) => parts.reduce((acc, p) => acc * (1 - v[p]!), 1), [...o.path, "impact_claim"], SHARE, parts);
     } else if (impact < 0) impact = table.constant(`${base}.impact_share`, o.impact.share, [...o.path, "impact_claim"]);
     const orConst = (n: string, value: number) => (slot(n) >= 0 ? slot(n) : table.constant(`${base}.${n}`, value, [...o.path, n]));
     return {
@@ -496,7 +500,7 @@ function orderSteps(k: number, size: number, names: string[], defOf: (k: number,
       order[n++] = slot;
       defs.push(def);
       depLists.push(def.deps ?? NONE);
-      fns.push((def.fn ??= def.build(() => -1)));
+      fns.push(def.fn!);
       return;
     }
     const resolved = new Map<string, number>();
@@ -513,7 +517,7 @@ function orderSteps(k: number, size: number, names: string[], defOf: (k: number,
     order[n++] = slot;
     defs.push(def);
     depLists.push([...resolved.values(), ...(def.deps ?? [])]);
-    fns.push(def.build((name) => resolved.get(name)!));
+    fns.push(def.build!((name) => resolved.get(name)!));
   };
   try {
     for (let slot = 0; slot < size; slot++) visit(slot, undefined, undefined);
@@ -525,13 +529,127 @@ function orderSteps(k: number, size: number, names: string[], defOf: (k: number,
   const min = new Float64Array(defs.length);
   const max = new Float64Array(defs.length);
   const flags = new Uint8Array(defs.length);
-  for (let i = 0; i < defs.length; i++) {
-    const d = defs[i]!;
-    min[i] = d.domain.min === -Infinity ? -Number.MAX_VALUE : d.domain.min;
-    max[i] = d.domain.max === Infinity ? Number.MAX_VALUE : d.domain.max;
-    flags[i] = (d.domain.integer ? 1 : 0) | (d.nanOk ? 2 : 0);
-  }
+  for (let i = 0; i < defs.length; i++) setBounds(defs[i]!, i, min, max, flags);
   return { slots: order.slice(0, n), fns, defs, min, max, flags, deps: depLists, runs: 0 };
+}
+
+/** Step i's bounds and flags from its definition. */
+function setBounds(d: Def, i: number, min: Float64Array, max: Float64Array, flags: Uint8Array): void {
+  min[i] = d.domain.min === -Infinity ? -Number.MAX_VALUE : d.domain.min;
+  max[i] = d.domain.max === Infinity ? Number.MAX_VALUE : d.domain.max;
+  flags[i] = (d.domain.integer ? 1 : 0) | (d.nanOk ? 2 : 0);
+}
+
+/** Names whose slot depends on the scenario (see compile's resolveName). */
+const perScenarioName = (name: string) => name.startsWith("participants.") || name === "extra_participants";
+
+/** What sameSteps needs of the first scenario, found once per model. */
+interface SharedSteps {
+  base: Program;
+  /** Each slot's step in the base, -1 when the base does not compute it. */
+  stepOf: Int32Array;
+  perScenario: Map<number, Def>[];
+  participantSlot: Map<string, number>[];
+  /** Model-wide definitions that read a per-scenario name or a scenario's participants' slot. */
+  readers: number[];
+}
+
+function sharedSteps(base: Program, size: number, common: (Def | undefined)[], perScenario: Map<number, Def>[], participantSlot: Map<string, number>[]): SharedSteps | undefined {
+  if (base.failure) return undefined;
+  const stepOf = new Int32Array(size).fill(-1);
+  for (let i = 0; i < base.slots.length; i++) stepOf[base.slots[i]!] = i;
+  const owned = new Set(participantSlot.flatMap((m) => [...m.values()]));
+  const readers: number[] = [];
+  for (let s = 0; s < size; s++) {
+    const d = common[s];
+    if (d && (d.refs?.some(perScenarioName) || d.deps?.some((x) => owned.has(x)))) readers.push(s);
+  }
+  return { base, stepOf, perScenario, participantSlot, readers };
+}
+
+/**
+ * Scenario k's steps taken from the first scenario's, or undefined. The order orderSteps finds depends
+ * only on which slots have a definition (visited in slot order) and what each step reads. Scenario k may
+ * differ from the first in its own definitions (perScenario) and in the slots of the participants it
+ * owns (`scenarios.<id>.participants.<g>`, one slot per owning scenario). With those slots swapped for the
+ * first scenario's (sigma), when the defined slots come in the same order and every step that may differ
+ * reads the same (swapped) slots, k's order is the base order swapped: the same steps orderSteps would
+ * give, found without visiting every slot again. Only the steps that may differ get k's closures.
+ */
+function sameSteps(shared: SharedSteps, k: number, defOf: (k: number, slot: number) => Def | undefined, resolveName: (k: number, name: string) => number | undefined): Program | undefined {
+  const { base, stepOf, perScenario, participantSlot } = shared;
+  // sigma: the first scenario's participant slots and k's, both ways (identity elsewhere).
+  const sigma = new Map<number, number>();
+  for (const g of new Set([...participantSlot[0]!.keys(), ...participantSlot[k]!.keys()])) {
+    const a = participantSlot[0]!.get(g);
+    const b = participantSlot[k]!.get(g);
+    if (a === undefined || b === undefined) return undefined;
+    if (a === b) continue;
+    if (defOf(0, b) !== undefined || defOf(k, a) !== undefined) return undefined;
+    sigma.set(a, b).set(b, a);
+  }
+  const swap = (x: number) => sigma.get(x) ?? x;
+  if (sigma.size > 0) {
+    // Between the lowest and highest swapped slot, the defined slots must come in the same order.
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const x of sigma.keys()) (lo = Math.min(lo, x)), (hi = Math.max(hi, x));
+    const inBase: number[] = [];
+    const inK: number[] = [];
+    for (let x = lo; x <= hi; x++) {
+      if (defOf(0, x) !== undefined) inBase.push(swap(x));
+      if (defOf(k, x) !== undefined) inK.push(x);
+    }
+    if (inBase.length !== inK.length || inBase.some((x, j) => x !== inK[j])) return undefined;
+  }
+  // The slots whose step may differ, as the base knows them.
+  const differing = new Set<number>([...perScenario[0]!.keys(), ...shared.readers, ...sigma.keys()]);
+  for (const x of perScenario[k]!.keys()) differing.add(swap(x));
+  const slots = sigma.size > 0 ? base.slots.slice() : base.slots;
+  const fns = base.fns.slice();
+  const defs = base.defs.slice();
+  let deps = base.deps;
+  // Bounds are mostly the same as the base's (typed arrays the length of the model): copied only if not.
+  let { min, max, flags } = base;
+  for (const s of differing) {
+    const i = stepOf[s]!;
+    const t = swap(s);
+    const def = defOf(k, t);
+    if (i < 0 || def === undefined) {
+      if (i < 0 && def === undefined) continue; // neither computes it
+      return undefined;
+    }
+    let fn: Fn;
+    let reads: number[];
+    if (def.refs === undefined || def.refs.length === 0) {
+      reads = def.deps ?? NONE;
+      fn = def.fn!;
+    } else {
+      const resolved = new Map<string, number>();
+      for (const name of def.refs) {
+        const dep = resolveName(k, name);
+        if (dep === undefined) return undefined;
+        resolved.set(name, dep);
+      }
+      reads = [...resolved.values(), ...(def.deps ?? [])];
+      fn = def.build!((name) => resolved.get(name)!);
+    }
+    const was = base.deps[i]!;
+    if (reads.length !== was.length) return undefined;
+    for (let j = 0; j < reads.length; j++) if (reads[j] !== swap(was[j]!)) return undefined;
+    slots[i] = t;
+    fns[i] = fn;
+    defs[i] = def;
+    if (sigma.size > 0) {
+      if (deps === base.deps) deps = base.deps.slice();
+      deps[i] = reads;
+    }
+    if (def.domain !== base.defs[i]!.domain || def.nanOk !== base.defs[i]!.nanOk) {
+      if (min === base.min) (min = min.slice()), (max = max.slice()), (flags = flags.slice());
+      setBounds(def, i, min, max, flags);
+    }
+  }
+  return { slots, fns, defs, min, max, flags, deps, runs: 0 };
 }
 
 // ---- numbers that vary by year ----------------------------------------------------------------------
@@ -598,7 +716,8 @@ interface Slotting {
   extra: number;
 }
 
-export function compile(model: NModel): CompiledModel {
+/** `ownOrders`: every scenario orders its own steps (the tests compare this with the shared ordering). */
+export function compile(model: NModel, opts: { ownOrders?: boolean } = {}): CompiledModel {
   const table = new SlotTable(model.scenarios.map((s) => s.id));
   const { names, index, infos, common, perScenario, exprSlot } = table;
   const { times, participantSlot, benefitsScale } = addressableNumbers(model, table);
@@ -619,7 +738,13 @@ export function compile(model: NModel): CompiledModel {
   // A scenario's own definition first, else the model's.
   const defOf = (k: number, slot: number): Def | undefined => perScenario[k]!.get(slot) ?? common[slot];
 
-  const programs: Program[] = model.scenarios.map((_, k) => orderSteps(k, size, names, defOf, resolveName));
+  // Scenarios mostly differ in a few numbers: each after the first takes the first's order when the two
+  // graphs are the same up to the slots of scenario-owned numbers (sameSteps), else orders its own.
+  const first = orderSteps(0, size, names, defOf, resolveName);
+  const shared = model.scenarios.length > 1 && !opts.ownOrders ? sharedSteps(first, size, common, perScenario, participantSlot) : undefined;
+  const same = model.scenarios.map((_, k) => (k > 0 && shared ? sameSteps(shared, k, defOf, resolveName) : undefined));
+  const programs: Program[] = model.scenarios.map((_, k) => (k === 0 ? first : (same[k] ?? orderSteps(k, size, names, defOf, resolveName))));
+  const steps = programs.map(({ slots, defs, deps, failure }, k) => ({ slots, defs, deps, failure, shared: same[k] !== undefined }));
 
   /** Why a slot's value is refused: the old evaluator's message for expression errors, else the domain. */
   const explain = (def: Def, value: number, values: Float64Array, k: number, overridden: boolean): EvalFailure => {
@@ -1105,6 +1230,7 @@ export function compile(model: NModel): CompiledModel {
     benefitsScale,
     yearly: yearSteps.map((ys) => (ys ? { outcomes: ys.outcomes, inputs: ys.inputs } : undefined)),
     atYear,
+    steps,
   };
 }
 

@@ -68,6 +68,7 @@ export function checkBounds(data: unknown): BoundProblem[] {
     for (let x: Frame | undefined = f; x !== undefined && x.key !== undefined; x = x.parent) path.push(x.key);
     return path.reverse();
   };
+  const keyPath = (f: Frame, k: string): PathSegment[] => [...pathOf(f), k];
   const stack: Frame[] = [{ value: data, parent: undefined, key: undefined, depth: 0 }];
   while (stack.length > 0 && problems.length < 20) {
     const frame = stack.pop()!;
@@ -83,7 +84,7 @@ export function checkBounds(data: unknown): BoundProblem[] {
     }
     const depth = frame.depth + 1;
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], parent: frame, key: i, depth });
+      for (let i = value.length - 1; i >= 0; i--) if (walked(value[i])) stack.push({ value: value[i], parent: frame, key: i, depth });
       continue;
     }
     const obj = value as Record<string, unknown>;
@@ -91,33 +92,39 @@ export function checkBounds(data: unknown): BoundProblem[] {
     for (let i = keys.length - 1; i >= 0; i--) {
       const k = keys[i]!;
       const v = obj[k];
-      const child: Frame = { value: v, parent: frame, key: k, depth };
       if (k === "__proto__") {
         // Both YAML parsers keep it as a plain key, but the schema's records skip it without a word.
-        add(pathOf(child), "the name __proto__ is reserved; choose another", true);
+        add(keyPath(frame, k), "the name __proto__ is reserved; choose another", true);
         continue;
       }
       if (k.length > MAX_NAME_CHARS) {
-        add(pathOf(child), `a name of ${k.length} characters, more than the bound of ${MAX_NAME_CHARS}`, true);
+        add(keyPath(frame, k), `a name of ${k.length} characters, more than the bound of ${MAX_NAME_CHARS}`, true);
         continue;
       }
       if (k === "id" && typeof v === "string" && v.length > MAX_NAME_CHARS) {
-        add(pathOf(child), `an id of ${v.length} characters, more than the bound of ${MAX_NAME_CHARS}`);
+        add(keyPath(frame, k), `an id of ${v.length} characters, more than the bound of ${MAX_NAME_CHARS}`);
         continue;
       }
-      if (YEAR_KEYS.has(k) && typeof v === "number") checkYear(v, pathOf(child), add);
-      else if (PERIOD_KEYS.has(k)) {
-        checkPeriod(v, pathOf(child), add);
+      if (YEAR_KEYS.has(k) && typeof v === "number") {
+        if (!yearOk(v)) checkYear(v, keyPath(frame, k), add);
+      } else if (PERIOD_KEYS.has(k)) {
+        checkPeriod(v, keyPath(frame, k), add);
         // Its start and end are years, not counts of years: the count check below must not see them.
         if (v !== null && typeof v === "object" && !Array.isArray(v)) continue;
       } else if (COUNT_KEYS.has(k) && typeof v === "number" && (v > MAX_YEAR_COUNT || v < -MAX_YEAR_COUNT)) {
-        add(pathOf(child), `${v} years, more than the bound of ${MAX_YEAR_COUNT}`);
+        add(keyPath(frame, k), `${v} years, more than the bound of ${MAX_YEAR_COUNT}`);
       }
-      stack.push(child);
+      if (walked(v)) stack.push({ value: v, parent: frame, key: k, depth });
     }
   }
   return problems;
 }
+
+/**
+ * Whether the walk must visit a value: a map or list, or text over the bound. Other values (numbers,
+ * short text: most of a model) would only be taken off the stack again with nothing to check.
+ */
+const walked = (v: unknown): boolean => (v !== null && typeof v === "object") || (typeof v === "string" && v.length > MAX_TEXT_CHARS);
 
 export const BOUNDS_HINT = HINT;
 
@@ -166,8 +173,10 @@ function longestChain(doc: Record<string, unknown>): { path: PathSegment[]; leng
   return undefined;
 }
 
+const yearOk = (v: number) => Number.isFinite(v) && v >= MIN_YEAR && v <= MAX_YEAR;
+
 function checkYear(v: number, path: PathSegment[], add: (p: PathSegment[], m: string) => void): boolean {
-  if (Number.isFinite(v) && v >= MIN_YEAR && v <= MAX_YEAR) return true;
+  if (yearOk(v)) return true;
   add(path, `the year ${v} is outside ${MIN_YEAR}-${MAX_YEAR}`);
   return false;
 }

@@ -322,6 +322,8 @@ for (const ch of "nNtTfFyYoO") LETTER[ch.charCodeAt(0)] = 2;
 function scalar(s: string): unknown {
   // Most text starts with a letter no special word starts with: text in every schema.
   if (LETTER[s.charCodeAt(0)] === 1) return s;
+  const n = plainDecimal(s);
+  if (n !== undefined) return n;
   if (s === "null" || s === "~") return null;
   if (s === "true") return true;
   if (s === "false") return false;
@@ -331,6 +333,36 @@ function scalar(s: string): unknown {
     throw STOP;
   }
   return s;
+}
+
+/**
+ * A DECIMAL text of at most 15 significant digits and not -0, read without a pattern (most numbers of a
+ * model: the patterns below cost more than the rest of reading it); undefined for anything else, which
+ * scalar then decides as before.
+ */
+function plainDecimal(s: string): number | undefined {
+  let i = s.charCodeAt(0) === DASH ? 1 : 0;
+  const first = s.charCodeAt(i);
+  if (first < 48 || first > 57) return undefined;
+  if (first === 48 && i + 1 < s.length && s.charCodeAt(i + 1) !== 46) return undefined; // "01": a leading zero
+  let digits = 0;
+  let leading = true;
+  let dot = -1;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 46) {
+      if (dot >= 0 || i + 1 === s.length) return undefined;
+      dot = i;
+      continue;
+    }
+    if (c < 48 || c > 57) return undefined;
+    if (c !== 48 || !leading) {
+      leading = false;
+      digits++;
+    }
+  }
+  if (digits > 15 || (leading && s.charCodeAt(0) === DASH)) return undefined; // too many digits; -0, -0.0
+  return Number(s);
 }
 
 /** The digits of a DECIMAL text without its leading zeros (more than 15 may not survive as a double). */
@@ -451,6 +483,10 @@ class Flow {
     }
     for (;;) {
       this.skip();
+      if (isMap && this.plainEntry(out as Record<string, unknown>)) {
+        if (this.after(close)) return out;
+        continue;
+      }
       let key: string | undefined;
       if (isMap) {
         const l = this.l;
@@ -493,16 +529,44 @@ class Flow {
       }
       if (isMap) (out as Record<string, unknown>)[key!] = v;
       else (out as unknown[]).push(v);
-      this.skip();
-      const d = this.l.charCodeAt(this.p);
-      if (d === close) {
-        this.p++;
-        return out;
-      }
-      if (d !== 44) throw STOP;
-      this.p++;
-      this.skip();
-      if (this.l.charCodeAt(this.p) === close) throw STOP; // a trailing comma
+      if (this.after(close)) return out;
     }
   }
+
+  /**
+   * The common entry of a flow map, `name: plain text` ending at a comma or the map's end on the same
+   * line, read by one pattern (native code, where the steps of collection() cost several times more);
+   * false for anything else, which collection() reads step by step. The pattern accepts only text those
+   * steps read the same way: a simple key right before ": ", a value that starts with no indicator and
+   * holds no bracket, brace, colon or "#".
+   */
+  private plainEntry(out: Record<string, unknown>): boolean {
+    PLAIN_ENTRY.lastIndex = this.p;
+    const m = PLAIN_ENTRY.exec(this.l);
+    if (m === null || !simpleKey(m[1]!)) return false;
+    fresh(out, m[1]!);
+    out[m[1]!] = scalar(m[2]!);
+    this.p = PLAIN_ENTRY.lastIndex;
+    return true;
+  }
+
+  /** After an entry: true at the collection's end (passed), else past its comma. */
+  private after(close: number): boolean {
+    this.skip();
+    const d = this.l.charCodeAt(this.p);
+    if (d === close) {
+      this.p++;
+      return true;
+    }
+    if (d !== 44) throw STOP;
+    this.p++;
+    this.skip();
+    if (this.l.charCodeAt(this.p) === close) throw STOP; // a trailing comma
+    return false;
+  }
 }
+
+// A flow map's `key: value` up to (not including) the comma or brace after it: the key as simpleKey's
+// SIMPLE_KEY names start, the value (without its trailing spaces) starting with no indicator and
+// holding none of , [ ] { } # :.
+const PLAIN_ENTRY = /([A-Za-z_][A-Za-z0-9_-]*): +([^\s,[\]{}#&*!%@`|>"'?:-][^,[\]{}#:]*?) *(?=[,}])/y;

@@ -239,11 +239,15 @@ export const RULES: Rule[] = [
     says: "an outcome without an amount or value names a domain that some activity carries a value for",
     check: ({ doc, studies }) => {
       const domains = new Set<string>();
+      // Keys, not entries: a large model has tens of thousands of activities.
       for (const a of doc.activities ?? []) {
-        for (const d of a.ref ? (studies.get(a.ref) ?? []) : []) domains.add(d);
-        for (const [d, v] of Object.entries(a.values ?? {})) {
-          if (v === null) domains.delete(d);
-          else domains.add(d);
+        if (a.ref) for (const d of studies.get(a.ref) ?? []) domains.add(d);
+        const values = a.values;
+        if (values) {
+          for (const d of Object.keys(values)) {
+            if (values[d] === null) domains.delete(d);
+            else domains.add(d);
+          }
         }
       }
       return (doc.outcomes ?? []).flatMap((o, i) => {
