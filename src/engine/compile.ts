@@ -195,11 +195,12 @@ class SlotTable {
   }
 
   /** An addressable number, with its definition in all scenarios (or only those given). */
-  addressable(name: string, e: NExpr, kind: NumberInfo["kind"], domain: NumberDomain, opts: { unit?: string; scenarios?: number[] } = {}): number {
+  addressable(name: string, e: NExpr, kind: NumberInfo["kind"], domain: NumberDomain, opts?: { unit?: string; scenarios?: number[] }): number {
     const i = this.register(name);
     this.exprSlot.set(e, i);
     const def = exprDef(e, domain);
-    if (opts.scenarios) for (const k of opts.scenarios) this.perScenario[k]!.set(i, def);
+    const scenarios = opts?.scenarios;
+    if (scenarios) for (const k of scenarios) this.perScenario[k]!.set(i, def);
     else this.common[i] = def;
     const infos = this.infos;
     if (infos[i] === undefined) {
@@ -207,13 +208,13 @@ class SlotTable {
         name,
         kind,
         path: e.path,
-        unit: opts.unit,
+        unit: opts?.unit,
         domain,
         literal: e.expr.kind === "num" || (e.expr.kind === "neg" && e.expr.arg.kind === "num"),
-        scenarios: opts.scenarios ? opts.scenarios.map((k) => this.scenarioIds[k]!) : this.scenarioIds,
+        scenarios: scenarios ? scenarios.map((k) => this.scenarioIds[k]!) : this.scenarioIds,
       };
-    } else if (opts.scenarios) {
-      infos[i] = { ...infos[i]!, scenarios: [...infos[i]!.scenarios, ...opts.scenarios.map((k) => this.scenarioIds[k]!)] };
+    } else if (scenarios) {
+      infos[i] = { ...infos[i]!, scenarios: [...infos[i]!.scenarios, ...scenarios.map((k) => this.scenarioIds[k]!)] };
     }
     return i;
   }
@@ -284,9 +285,13 @@ function addressableNumbers(model: NModel, table: SlotTable) {
   }
   // Joined, not concatenated: a joined name is one flat string, where a concatenated one is a tree of
   // pieces (more memory, slower to hash and compare); a large model has tens of thousands of these.
+  // Their slots, for the activity mixes (internalSlots): each activity's participants, and every value
+  // of every activity in turn.
+  const activityParticipants: number[] = [];
+  const activityValues: number[] = [];
   for (const a of model.activities) {
-    table.addressable(["activities", a.id, "participants"].join("."), a.participants, "stated", COUNT);
-    for (const v of a.values) table.addressable(["activities", a.id, "values", v.domain].join("."), v.value, "stated", MONEY);
+    activityParticipants.push(table.addressable(["activities", a.id, "participants"].join("."), a.participants, "stated", COUNT));
+    for (const v of a.values) activityValues.push(table.addressable(["activities", a.id, "values", v.domain].join("."), v.value, "stated", MONEY));
   }
   for (const [g, e] of model.counterfactual?.participants ?? []) {
     table.addressable(`counterfactual.participants.${g}`, e, "stated", COUNT);
@@ -334,23 +339,28 @@ function addressableNumbers(model: NModel, table: SlotTable) {
     benefitsScale = table.addressable("benefits.scale", lit(1, ["band"]), "stated", { min: 0, max: Infinity, kind: "any" });
     table.infos[benefitsScale] = { ...table.infos[benefitsScale]!, uncertainty: { low: 1 - model.band, high: 1 + model.band, distribution: "uniform", origin: "band" } };
   }
-  return { times, participantSlot, benefitsScale };
+  return { times, participantSlot, benefitsScale, activityParticipants, activityValues };
 }
 
 /** The built-in numbers (library values, activity mixes, year, t, extra_participants) and the slots each flow reads. */
-function internalSlots(model: NModel, table: SlotTable, times: ScenarioTime[], participantSlot: Map<string, number>[], clock: Clock) {
+function internalSlots(model: NModel, table: SlotTable, stated: ReturnType<typeof addressableNumbers>, clock: Clock) {
+  const { times, participantSlot, activityParticipants, activityValues } = stated;
   for (const s of model.studies.values()) for (const [d, v] of s.values) table.constant(`ref.${s.id}.${d}`, v, ["library", s.id, d]);
   // Per domain (in the order domains first appear), the activities that carry a value for it, in the
   // activities' order, with the first value each gives for it: one pass over the activities.
   const byDomain = new Map<string, { p: number[]; v: number[]; last?: NActivity }>();
-  for (const a of model.activities) {
-    const p = table.exprSlot.get(a.participants)!;
-    for (const x of a.values) {
+  let next = 0; // in activityValues
+  for (let j = 0; j < model.activities.length; j++) {
+    const a = model.activities[j]!;
+    const p = activityParticipants[j]!;
+    for (let q = 0; q < a.values.length; q++) {
+      const x = a.values[q]!;
+      const v = activityValues[next++]!;
       let acts = byDomain.get(x.domain);
       if (!acts) byDomain.set(x.domain, (acts = { p: [], v: [] }));
       if (acts.last === a) continue; // a second value for the domain: the first counts
       acts.p.push(p);
-      acts.v.push(table.exprSlot.get(x.value)!);
+      acts.v.push(v);
       acts.last = a;
     }
   }
@@ -370,12 +380,12 @@ function internalSlots(model: NModel, table: SlotTable, times: ScenarioTime[], p
       for (let j = 0; j < ps.length; j++) s += v[ps[j]!]! * v[vs[j]!]!;
       return s;
     };
-    table.common[over] = fixedDef(overFn, ["activities"], COUNT, [...ps]);
-    table.common[total] = fixedDef(totalFn, ["activities"], MONEY, [...ps, ...vs]);
+    table.common[over] = fixedDef(overFn, ["activities"], COUNT, acts.p);
+    table.common[total] = fixedDef(totalFn, ["activities"], MONEY, acts.p.concat(acts.v));
     table.common[weighted] = fixedDef((v) => (v[over]! === 0 ? NaN : v[total]! / v[over]!), ["activities"], MONEY, [over, total], { nanOk: true });
   }
   if (model.activities.length > 0) {
-    const ps = model.activities.map((a) => table.exprSlot.get(a.participants)!);
+    const ps = activityParticipants;
     const i = table.register("activities.participants");
     table.common[i] = fixedDef((v) => ps.reduce((s, p) => s + v[p]!, 0), ["activities"], COUNT, ps);
   }
@@ -720,10 +730,11 @@ interface Slotting {
 export function compile(model: NModel, opts: { ownOrders?: boolean } = {}): CompiledModel {
   const table = new SlotTable(model.scenarios.map((s) => s.id));
   const { names, index, infos, common, perScenario, exprSlot } = table;
-  const { times, participantSlot, benefitsScale } = addressableNumbers(model, table);
+  const stated = addressableNumbers(model, table);
+  const { times, participantSlot, benefitsScale } = stated;
   const N = names.length;
   const clock: Clock = { year: NaN };
-  const { extra, outcomeSlots, inputSlots, discountSlots } = internalSlots(model, table, times, participantSlot, clock);
+  const { extra, outcomeSlots, inputSlots, discountSlots } = internalSlots(model, table, stated, clock);
   const size = names.length;
 
   const resolveName = (k: number, name: string): number | undefined => {

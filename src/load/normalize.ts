@@ -225,10 +225,15 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
       const study = studies.get(a.ref);
       if (study) for (const [d, v] of study.values) values.push({ domain: d, value: { expr: { kind: "num", value: v, start: 0, end: 0 }, text: String(v), path: ["activities", i, "ref"] }, study: a.ref });
     }
-    for (const [d, q] of Object.entries(a.values ?? {})) {
-      const at = values.findIndex((v) => v.domain === d);
-      if (at >= 0) values.splice(at, 1);
-      if (q === null) continue;
+    // By keys, not entries (a large model has tens of thousands of activities).
+    const written = a.values ?? {};
+    for (const d of Object.keys(written)) {
+      const q = written[d];
+      if (values.length > 0) {
+        const at = values.findIndex((v) => v.domain === d);
+        if (at >= 0) values.splice(at, 1);
+      }
+      if (q === null || q === undefined) continue;
       const e = expr(q, ["activities", i, "values", d]);
       const only = e.expr.kind === "ref" && e.expr.name.startsWith("ref.") ? e.expr.name.split(".")[1] : undefined;
       values.push({ domain: d, value: e, study: only });

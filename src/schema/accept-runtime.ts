@@ -13,13 +13,14 @@ export function plain(x: any): boolean {
 
 /** A strict object's keys in the shape's order, each with its check and whether it may be absent. */
 export class Fields {
-  readonly allowed: Set<string>;
+  /** Each key's place in the shape. */
+  readonly allowed: Map<string, number>;
   // The list as three arrays, read by index (strict runs once per object of a model: tens of thousands).
   readonly keys: string[];
   readonly checks: Check[];
   readonly optional: boolean[];
   constructor(readonly list: readonly (readonly [string, Check, boolean])[]) {
-    this.allowed = new Set(list.map(([k]) => k));
+    this.allowed = new Map(list.map(([k], i) => [k, i]));
     this.keys = list.map(([k]) => k);
     this.checks = list.map(([, c]) => c);
     this.optional = list.map(([, , o]) => o);
@@ -29,45 +30,73 @@ export class Fields {
 /**
  * zod's strictObject: any key outside the shape refuses it (`in` walks the prototype, as zod's
  * `for ... in` does); the output has the shape's order, an absent optional key stays absent.
+ *
+ * Where that output would equal the input (its keys already in the shape's order, every value its own
+ * output), the input itself is the output, as in record and list: the same data without a copy of
+ * every object of a model (nothing downstream changes the data it is given).
  */
 export function strict(x: any, fields: Fields): any {
   if (!plain(x)) return NO;
-  for (const k in x) if (!fields.allowed.has(k)) return NO;
-  const y: any = {};
+  let inOrder = true;
+  let last = -1;
+  for (const k in x) {
+    const at = fields.allowed.get(k);
+    if (at === undefined) return NO;
+    if (at < last) inOrder = false;
+    last = at;
+  }
   const { keys, checks, optional } = fields;
+  let y: any = inOrder ? undefined : {};
   for (let i = 0; i < keys.length; i++) {
     const k = keys[i]!;
     if (k in x) {
-      const e = checks[i]!(x[k]);
+      const v = x[k];
+      const e = checks[i]!(v);
       if (e === NO) return NO;
-      y[k] = e;
+      if (e !== v && y === undefined) {
+        // The first value that differs: a copy from here on, with the keys before it as they were.
+        y = {};
+        for (let j = 0; j < i; j++) if (keys[j]! in x) y[keys[j]!] = x[keys[j]!];
+      }
+      if (y !== undefined) y[k] = e;
     } else if (!optional[i]) return NO;
   }
-  return y;
+  return y ?? x;
 }
 
 /** zod's record of text keys; keys Object.prototype carries (__proto__, constructor) are left to zod. */
 export function record(x: any, key: Check, value: Check): any {
   if (!plain(x) || Object.getOwnPropertySymbols(x).length > 0) return NO;
-  const y: any = {};
+  let y: any;
   for (const k in x) {
     if (!hasOwn.call(x, k) || k in Object.prototype) return NO;
     if (key(k) === NO) return NO;
-    const e = value(x[k]);
+    const v = x[k];
+    const e = value(v);
     if (e === NO) return NO;
-    y[k] = e;
+    if (e !== v && y === undefined) {
+      // The first value that differs: a copy from here on, with the keys before it as they were.
+      y = {};
+      for (const j in x) {
+        if (j === k) break;
+        y[j] = x[j];
+      }
+    }
+    if (y !== undefined) y[k] = e;
   }
-  return y;
+  return y ?? x;
 }
 
-/** zod's array: a new list of the checked elements. */
+/** zod's array: the checked elements (the input itself when each element is its own output). */
 export function list(x: any, element: Check): any {
   if (!Array.isArray(x)) return NO;
-  const y = new Array(x.length);
+  let y: any[] | undefined;
   for (let i = 0; i < x.length; i++) {
-    const e = element(x[i]);
+    const v = x[i];
+    const e = element(v);
     if (e === NO) return NO;
-    y[i] = e;
+    if (e !== v && y === undefined) y = x.slice(0, i);
+    if (y !== undefined) y[i] = e;
   }
-  return y;
+  return y ?? x;
 }
