@@ -168,6 +168,12 @@ describe("fast YAML path", () => {
       'note: "2.586,43 and 25.000"\nvalue: 2586\n',
       "a: [1.250, 2.500]\nb: {c: -12.000}\nd: 0.035\n",
       "a: 25.000 # 25.000\nb: '1.250'\n",
+      "x: a-25.000\ny: -25\nz: 25\n", // a dash inside text, and both signs' values in the data
+      "# 25.000\nv: 25\nw: 0.125\n",
+      "v: [1.234.567, 12.345]\nw: { a: 999.999 }\n",
+      "t: |\n  25.000 and 2.500\nv: 25\nw: 2.5\n",
+      "a: 25.000\nb: 0.125\nc: -0.250\n",
+      "c: -12.000\n", // only the negative value is in the data
     );
     for (const text of texts) expect(dotted(parseSource("m.yaml", text).doc)).toEqual(dotted(parseSourceFull("m.yaml", text).doc));
     expect(dotted(parseSource("m.yaml", "a: [1.250, 2.500]\nb: {c: -12.000}\n").doc).map((n) => n.text)).toEqual(["1.250", "2.500", "-12.000"]);
