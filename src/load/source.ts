@@ -83,28 +83,14 @@ const DIGIT_GROUP = /\d\.\d{3}/;
  */
 function maybeDottedThousands(text: string, data: unknown): boolean {
   if (!DIGIT_GROUP.test(text)) return false; // most files: no digit group after a dot anywhere
-  // Each digit group's whole number (digits and dots around it), taken when it is one to three digits
-  // and groups of three: a superset of the plain scalars meant (one in a comment or text included, which
-  // only costs the full parse), found without splitting the file into lines (most groups are decimals
-  // such as 0.9661835, which the shape refuses at once).
   const values = new Set<number>();
-  const groups = new RegExp(DIGIT_GROUP.source, "g");
-  for (let m = groups.exec(text); m !== null; m = groups.exec(text)) {
-    let start = m.index;
-    while (start > 0 && isDigitOrDot(text.charCodeAt(start - 1))) start--;
-    let end = m.index + m[0].length;
-    while (end < text.length && isDigitOrDot(text.charCodeAt(end))) end++;
-    groups.lastIndex = end;
-    const token = text.slice(start, end);
-    if (!DOTTED.test(token)) continue;
-    values.add(Number(token));
-    if (text.charCodeAt(start - 1) === 45) values.add(-Number(token)); // "-25.000"
+  for (const line of text.split("\n")) {
+    if (!DIGIT_GROUP.test(line)) continue; // most lines of such a file have none either
+    const code = line.replace(/(^|\s)#.*$/, "");
+    for (const m of code.matchAll(/(?:^|[\s:[,{-])(-?\d{1,3}(?:\.\d{3})+)(?=\s*(?:[,\]}]|$))/g)) values.add(Number(m[1]));
   }
   return values.size > 0 && holdsNumber(data, values);
 }
-
-const DOTTED = /^[1-9]\d{0,2}(?:\.\d{3})+$/; // as load.ts's DOTTED_THOUSANDS: 0.125 is a decimal
-const isDigitOrDot = (c: number) => (c >= 48 && c <= 57) || c === 46;
 
 function holdsNumber(node: unknown, values: Set<number>): boolean {
   if (typeof node === "number") return values.has(node);
