@@ -283,10 +283,10 @@ function addressableNumbers(model: NModel, table: SlotTable) {
   if (model.participants?.uniqueFactor) {
     table.addressable("participants.unique_factor", model.participants.uniqueFactor, "stated", SHARE);
   }
-  // Joined, not concatenated: a joined name is one flat string, where a concatenated one is a tree of
-  // pieces (more memory, slower to hash and compare); a large model has tens of thousands of these.
   // Their slots, for the activity mixes (internalSlots): each activity's participants, and every value
-  // of every activity in turn.
+  // of every activity in turn. Names joined, not concatenated: a joined name is one flat string, where a
+  // concatenated one is a tree of pieces (more memory, slower to hash and compare), and a large model has
+  // tens of thousands of them.
   const activityParticipants: number[] = [];
   const activityValues: number[] = [];
   for (const a of model.activities) {
@@ -560,7 +560,7 @@ interface SharedSteps {
   stepOf: Int32Array;
   perScenario: Map<number, Def>[];
   participantSlot: Map<string, number>[];
-  /** Model-wide definitions that read a per-scenario name or a scenario's participants' slot. */
+  /** Model-wide definitions that read a per-scenario name or the slot of a scenario's participants. */
   readers: number[];
 }
 
@@ -568,11 +568,14 @@ function sharedSteps(base: Program, size: number, common: (Def | undefined)[], p
   if (base.failure) return undefined;
   const stepOf = new Int32Array(size).fill(-1);
   for (let i = 0; i < base.slots.length; i++) stepOf[base.slots[i]!] = i;
+  // What a step reads as the base resolved it: a slot of scenario-owned participants however named.
   const owned = new Set(participantSlot.flatMap((m) => [...m.values()]));
   const readers: number[] = [];
   for (let s = 0; s < size; s++) {
     const d = common[s];
-    if (d && (d.refs?.some(perScenarioName) || d.deps?.some((x) => owned.has(x)))) readers.push(s);
+    if (d === undefined) continue;
+    const i = stepOf[s]!;
+    if (d.refs?.some(perScenarioName) || (i >= 0 && base.deps[i]!.some((x) => owned.has(x))) || d.deps?.some((x) => owned.has(x))) readers.push(s);
   }
   return { base, stepOf, perScenario, participantSlot, readers };
 }

@@ -37,6 +37,9 @@ const FLAGS = [
   "--disable-sync",
   "--disable-extensions",
   "--hide-scrollbars",
+  // Newer builds (Debian's Chromium 150) also connect to the search engine ahead of any search, ask
+  // www.google.com whether to offer "AI mode", and clients2.google.com for the time.
+  "--disable-features=PreconnectToSearch,AimEnabled,AimEligibilityService,AimServerEligibilityEnabled,NetworkTimeServiceQuerying",
 ];
 
 function chromium(args: string[], profile: string): Promise<{ out: string; code: number | null }> {
