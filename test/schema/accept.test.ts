@@ -118,6 +118,26 @@ describe("generated validator", () => {
     expect(compared).toBeGreaterThan(500);
   });
 
+  it("gives zod's data and key order for keys written in any order, and the file's own data where that is the same", () => {
+    /** Every map with its keys in reverse order (each strict object then needs its shape's order back). */
+    const reversed = (v: unknown): unknown =>
+      Array.isArray(v) ? v.map(reversed) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)])) : v;
+    for (const file of files) {
+      const data = dataOf(readFileSync(file, "utf8"));
+      expect(agrees(kindOf(file), reversed(data), `${file} with reversed keys`), `${file} reversed was left to zod`).toBe(true);
+    }
+    // In the schema's order and with nothing defaulted, the output is the input: no copy of a large model.
+    const model = dataOf(readFileSync("models/mogroep_samenoud.yaml", "utf8")) as Record<string, unknown>;
+    const out = acceptModel(model) as Record<string, unknown>;
+    expect(out).toBe(model);
+    // One nested map out of order: that map and the ones holding it are copies, the rest is shared.
+    const meta = reversed(model.meta) as Record<string, unknown>;
+    const swapped = acceptModel({ ...model, meta }) as Record<string, unknown>;
+    expect(ordered(swapped)).toBe(ordered(model));
+    expect(swapped.meta).not.toBe(meta);
+    expect(swapped.outcomes).toBe(model.outcomes);
+  });
+
   it("leaves objects that are not plain (no prototype, a class) to zod", () => {
     const model = dataOf(readFileSync("models/eijsden.yaml", "utf8")) as Record<string, unknown>;
     const bare = Object.assign(Object.create(null), model);
