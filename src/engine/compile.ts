@@ -846,7 +846,11 @@ export function compile(model: NModel, opts: { ownOrders?: boolean } = {}): Comp
   };
 
   const slotting: Slotting = { outcomeSlots, inputSlots, discountSlots, benefitsScale, extra };
-  const yearSteps = programs.map((p, k) => yearStepsOf(p, k, size, slotting, defOf));
+  // Only what reads `year` or `t` varies by year: a model whose expressions name neither (most) has no
+  // steps by year, found without walking every scenario's steps.
+  const readsYear = (d: Def | undefined) => d?.refs !== undefined && (d.refs.includes("year") || d.refs.includes("t"));
+  const byYear = common.some(readsYear) || perScenario.some((m) => [...m.values()].some(readsYear));
+  const yearSteps = programs.map((p, k) => (byYear ? yearStepsOf(p, k, size, slotting, defOf) : undefined));
 
   /** Computes the numbers that vary by year for one year (overrides win: a flat value for every year). */
   const atYear = (k: number, v: Float64Array, year: number, ov: Float64Array | undefined): EvalFailure | undefined => {
