@@ -52,9 +52,6 @@ export function checkFigures(fixture: FixtureDoc, figures: Map<string, number>, 
     const m = matchFigure(computed, printed, toTolerance(f.tolerance));
     const status: CheckStatus =
       f.status === "not_reproducible" ? (m.ok ? "unexpectedly_reproduces" : "not_reproducible") : m.ok ? "ok" : "mismatch";
-    // The rule's text is made only when read (a table shows it for a mismatch; the JSON always has it).
-    // Every key is written out so the getter keeps its place between difference and status in the JSON:
-    // after a spread V8 puts a literal's getter last, and defineProperty makes a slow object.
     return {
       figure,
       where,
@@ -63,9 +60,7 @@ export function checkFigures(fixture: FixtureDoc, figures: Map<string, number>, 
       computed,
       reason,
       difference: m.difference,
-      get rule() {
-        return m.rule;
-      },
+      rule: m.rule,
       status,
     };
   });

@@ -256,16 +256,13 @@ export function matchFigure(
   const { value, step, bound } = printed;
   const difference = computed - value;
   const epsilon = 1e-9 * Math.max(1, Math.abs(value));
-  // The rule text is only read when a figure is shown or fails; formatting it on every check cost a run
-  // most of its engine time (the first number format loads the locale data), so it is made on first read.
+  // The rule text is made with the match: numbers are written without Intl (format.ts), so it costs
+  // little. (Made on first read through a getter, it gave every match and every row of a check a hidden
+  // class of its own: measured, a check of 1,000 models 8,500 more page faults and a twelfth slower.)
   const shown = () => format(value, decimalsOf(step));
 
-  if (bound === "at_least") {
-    return withRule({ ok: computed >= value - epsilon, difference, allowed: 0 }, () => `at least ${shown()}`);
-  }
-  if (bound === "at_most") {
-    return withRule({ ok: computed <= value + epsilon, difference, allowed: 0 }, () => `at most ${shown()}`);
-  }
+  if (bound === "at_least") return { ok: computed >= value - epsilon, difference, allowed: 0, rule: `at least ${shown()}` };
+  if (bound === "at_most") return { ok: computed <= value + epsilon, difference, allowed: 0, rule: `at most ${shown()}` };
 
   const absolute = tolerance?.absolute ?? 0;
   const relative = tolerance?.relative ?? 0;
@@ -275,22 +272,11 @@ export function matchFigure(
   const half = step / 2;
   const relativeWidth = relative * Math.abs(value);
   const allowed = Math.max(half, absolute, relativeWidth);
-  return withRule({ ok: Math.abs(difference) <= allowed + epsilon, difference, allowed }, () =>
+  const rule =
     allowed === half
       ? `rounds to ${shown()} (±${format(half)})`
       : allowed === relativeWidth
         ? `within ${format(relative * 100)}% (±${format(allowed)})`
-        : `within ±${format(allowed)}`,
-  );
-}
-
-/** A match whose `rule` is an enumerable getter, computed once on first read. */
-function withRule(m: Omit<MatchResult, "rule">, make: () => string): MatchResult {
-  let rule: string | undefined;
-  return {
-    ...m,
-    get rule() {
-      return (rule ??= make());
-    },
-  };
+        : `within ±${format(allowed)}`;
+  return { ok: Math.abs(difference) <= allowed + epsilon, difference, allowed, rule };
 }
