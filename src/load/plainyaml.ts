@@ -345,23 +345,16 @@ function plainDecimal(s: string): number | undefined {
   const first = s.charCodeAt(i);
   if (first < 48 || first > 57) return undefined;
   if (first === 48 && i + 1 < s.length && s.charCodeAt(i + 1) !== 46) return undefined; // "01": a leading zero
-  let digits = 0;
-  let leading = true;
-  let dot = -1;
+  let dot = false;
   for (; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c === 46) {
-      if (dot >= 0 || i + 1 === s.length) return undefined;
-      dot = i;
-      continue;
-    }
-    if (c < 48 || c > 57) return undefined;
-    if (c !== 48 || !leading) {
-      leading = false;
-      digits++;
-    }
+      if (dot || i + 1 === s.length) return undefined;
+      dot = true;
+    } else if (c < 48 || c > 57) return undefined;
   }
-  if (digits > 15 || (leading && s.charCodeAt(0) === DASH)) return undefined; // too many digits; -0, -0.0
+  const digits = significantDigits(s);
+  if (digits > 15 || (digits === 0 && s.charCodeAt(0) === DASH)) return undefined; // too many digits; -0, -0.0
   return Number(s);
 }
 

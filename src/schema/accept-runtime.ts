@@ -19,7 +19,7 @@ export class Fields {
   readonly keys: string[];
   readonly checks: Check[];
   readonly optional: boolean[];
-  constructor(readonly list: readonly (readonly [string, Check, boolean])[]) {
+  constructor(list: readonly (readonly [string, Check, boolean])[]) {
     this.allowed = new Map(list.map(([k], i) => [k, i]));
     this.keys = list.map(([k]) => k);
     this.checks = list.map(([, c]) => c);
