@@ -4,6 +4,7 @@
 //                      V8 can keep a code cache for (ES modules cannot have one on Node 20). Commands and
 //                      their libraries stay behind lazy initialisers.
 //   dist/cli/sroi-help.cjs  the same without the commands' code, for help and --version.
+//   dist/cli/sroi-read-ahead.cjs  the worker that reads a batch's model files ahead (src/batch/read-ahead.ts).
 //   dist/**/*.js       every source file as an ES module, laid out as tsc would (dist/api.js, dist/load/load.js),
 //                      for programs and scripts that import the library.
 import { build } from "esbuild";
@@ -141,6 +142,15 @@ await Promise.all([
       banner: { js: 'const __sroiUrl = require("node:url").pathToFileURL(__filename).href;' },
     }).then((r) => r.metafile && writeFileSync(`${outfile}.meta.json`, JSON.stringify(r.metafile))),
   ),
+  // The batch's read-ahead worker (src/batch/read-ahead.ts), started by the bundles from dist/cli/, next to them.
+  build({
+    ...common,
+    entryPoints: ["src/batch/read-ahead-worker.ts"],
+    outfile: "dist/cli/sroi-read-ahead.cjs",
+    format: "cjs",
+    define: { "import.meta.url": "__sroiUrl" },
+    banner: { js: 'const __sroiUrl = require("node:url").pathToFileURL(__filename).href;' },
+  }),
   // zod alone, for the bundles' lazy shim (required from dist/cli/, next to them).
   build({
     ...common,

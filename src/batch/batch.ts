@@ -2,6 +2,7 @@
 import { LibraryCache, runFile, type FileRun, type RunOptions } from "../api.js";
 import type { Problem } from "../load/problems.js";
 import { DEFAULT_TIMEOUT_SECONDS } from "../schema/bounds.js";
+import { startReadAhead } from "./read-ahead.js";
 
 export interface BatchOptions extends RunOptions {
   /** Folders outside the project whose files models may name as library (--allow-path). */
@@ -10,6 +11,8 @@ export interface BatchOptions extends RunOptions {
   timeoutSeconds?: number;
   /** Put the stack of an unexpected error under its problem line (--debug). */
   debug?: boolean;
+  /** Read and parse the files to come on a second thread (read-ahead.ts): the CLI's batches do. */
+  readAhead?: boolean;
 }
 
 export interface BatchRow {
@@ -32,11 +35,26 @@ export function runBatch(files: string[], opts?: BatchOptions): FileRun[];
  */
 export function runBatch<T>(files: string[], opts: BatchOptions | undefined, each: (run: FileRun) => T): T[];
 export function runBatch<T>(files: string[], opts: BatchOptions = {}, each?: (run: FileRun) => T): (T | FileRun)[] {
-  const cache = new LibraryCache({ allowPaths: opts.allowPaths }); // libraries are read once for the whole batch
-  return files.map((f) => {
-    const r = runIsolated(f, cache, opts);
-    return each ? each(r) : r;
-  });
+  const { cache, done } = batchCache(files, opts);
+  try {
+    return files.map((f) => {
+      const r = runIsolated(f, cache, opts);
+      return each ? each(r) : r;
+    });
+  } finally {
+    done();
+  }
+}
+
+/**
+ * The cache a batch's models share: library files read once, and the model files read ahead on a
+ * second thread when asked. Call `done` when the batch is over.
+ */
+export function batchCache(files: readonly string[], opts: BatchOptions = {}): { cache: LibraryCache; done: () => void } {
+  const cache = new LibraryCache({ allowPaths: opts.allowPaths });
+  const ahead = opts.readAhead ? startReadAhead(files) : undefined;
+  cache.readAhead = ahead;
+  return { cache, done: () => ahead?.close() };
 }
 
 /**

@@ -3,7 +3,7 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { RESULT_SCHEMA, type ModelResult } from "../engine/result.js";
-import { readTextFile } from "../load/source.js";
+import { readTextFile } from "../load/read.js";
 
 export class SaveError extends Error {}
 

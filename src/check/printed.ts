@@ -4,7 +4,7 @@ import { modelFigures } from "../engine/figures.js";
 import type { NModel, Path } from "../engine/model.js";
 import type { ModelResult, Warning } from "../engine/result.js";
 import { didYouMean } from "../load/problems.js";
-import { matchFigure, PrintedParseError, readPrinted } from "./published.js";
+import { figureMatches, PrintedParseError, readPrinted } from "./published.js";
 
 export interface CheckProblem {
   path: Path;
@@ -31,8 +31,7 @@ export function checkPrinted(model: NModel, result: ModelResult): { warnings: Wa
       problems.push({ path: [...c.path, "printed"], message: err.message });
       continue;
     }
-    const m = matchFigure(computed, printed);
-    if (m.ok) continue;
+    if (figureMatches(computed, printed)) continue;
     warnings.push({
       code: "printed-figure",
       figure: c.figure,
@@ -40,7 +39,7 @@ export function checkPrinted(model: NModel, result: ModelResult): { warnings: Wa
       computed,
       where: c.where,
       note: c.note,
-      difference: m.difference,
+      difference: computed - printed.value,
     });
   }
   return { warnings, problems };

@@ -75,7 +75,7 @@ async function runCommandLine(argv: string[], io: Io): Promise<number> {
     .option("--timeout <seconds>", "time budget of each model in a batch (default 60)", seconds);
   const batch = () => {
     const g = program.opts<GlobalOptions>();
-    return { allowPaths: g.allowPath, timeoutSeconds: g.timeout, debug: g.debug };
+    return { allowPaths: g.allowPath, timeoutSeconds: g.timeout, debug: g.debug, readAhead: true };
   };
 
   // --lang, with --locale kept as its alias; no default: each model prints in its own declared language.

@@ -4,7 +4,7 @@
 // it as that model's problem, and a folder that cannot be read is a problem of its own.
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from "node:fs";
 import { join, relative, sep } from "node:path";
-import { readFailure } from "../load/source.js";
+import { readFailure } from "../load/read.js";
 import { UsageError } from "./exit.js";
 import type { Io } from "./io.js";
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { modelFigures } from "../engine/figures.js";
 import { RESULT_SCHEMA, type ModelResult } from "../engine/result.js";
 import type { Problem } from "../load/problems.js";
-import { readFailure, readTextFile } from "../load/source.js";
+import { readFailure, readTextFile } from "../load/read.js";
 
 export class BaselineError extends Error {}
 

@@ -7,7 +7,8 @@ import { schemas } from "../schema/model.js";
 import type { NModel } from "../engine/model.js";
 import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
 import { formatPath, sortProblems, type Problem } from "./problems.js";
-import { parseSource, readSourceFile, readTextFile, type SourceDoc } from "./source.js";
+import { readTextFile } from "./read.js";
+import { parseSource, readSourceFile, type ReadAhead, type SourceDoc } from "./source.js";
 import { validateWith } from "./validate.js";
 import { BOUNDS_HINT, checkBounds } from "./bounds.js";
 
@@ -39,6 +40,9 @@ export class LibraryCache {
   }
 
   private reals = new Map<string, string>();
+
+  /** Where a batch's model files are read and parsed ahead of their turn (src/batch/read-ahead.ts), if anywhere. */
+  readAhead?: ReadAhead;
 
   /** A library path's real path, found once per batch (every model of a folder names the same files). */
   realPath(absPath: string): string {
@@ -115,9 +119,9 @@ function boundProblems(doc: SourceDoc): Problem[] {
 }
 
 export function loadModel(file: string, cache = new LibraryCache()): Loaded {
-  const { doc, problems } = readSourceFile(file);
+  const { doc, problems, withinBounds } = readSourceFile(file, cache.readAhead);
   if (!doc) return { file, problems: problems.map((p) => ({ ...p, file })), libraries: [] };
-  return loadDoc(file, doc, cache);
+  return loadDoc(file, doc, cache, withinBounds);
 }
 
 /** The same, for model text that is not in a file (tests, editors); library paths resolve from cwd. */
@@ -127,8 +131,8 @@ export function loadModelText(file: string, text: string, cache = new LibraryCac
   return loadDoc(file, doc, cache);
 }
 
-function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache): Loaded {
-  const bounds = boundProblems(doc);
+function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache, withinBounds = false): Loaded {
+  const bounds = withinBounds ? [] : boundProblems(doc);
   if (bounds.length > 0) return { file, problems: bounds, libraries: [] };
   const shaped = validateWith(doc, acceptModel, () => schemas().Model);
   if (!shaped.data) return { file, problems: sortProblems(shaped.problems), libraries: [] };

@@ -1,8 +1,6 @@
 // Parses a model file's YAML text, keeping enough of the syntax tree to point
 // later problems (schema, checks) at the line and column the user wrote.
 
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
-import { MAX_FILE_BYTES } from "../schema/bounds.js";
 import {
   LineCounter,
   isAlias,
@@ -16,8 +14,10 @@ import {
   type Document,
   type YAMLError,
 } from "yaml";
+import { maybeDottedThousands } from "./dotted.js";
 import { fastData } from "./fastyaml.js";
 import type { PathSegment, Problem } from "./problems.js";
+import { readTextFile } from "./read.js";
 
 export interface Position {
   line: number;
@@ -56,47 +56,38 @@ export function parseSource(file: string, text: string): Result {
   if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
   const data = fastData(text);
   if (data === undefined) return parseSourceFull(file, text);
-  // Positions come from the full parse, made only when a problem needs one (most runs have none).
+  return { doc: plainDoc(file, text, data, () => maybeDottedThousands(text, data)), problems: [] };
+}
+
+/**
+ * A file's text and data as parseSource gives them on its fast path, made by someone else (the batch's
+ * read-ahead worker, src/batch/read-ahead.ts): `dotted` is maybeDottedThousands(text, data), and the
+ * data is within the bounds of the language (checkBounds found nothing).
+ */
+export interface PlainSource {
+  text: string;
+  data: Record<string, unknown>;
+  dotted: boolean;
+}
+
+/** Files read and parsed ahead of their turn: `take` gives a file's PlainSource, or undefined (read it yourself). */
+export interface ReadAhead {
+  take(file: string): PlainSource | undefined;
+}
+
+/** A document of fast-path data: positions come from the full parse, made only when a problem needs one (most runs have none). */
+function plainDoc(file: string, text: string, data: Record<string, unknown>, dotted: () => boolean): SourceDoc {
   let full: SourceDoc | undefined | null = null;
   const fullDoc = () => (full === null ? (full = parseSourceFull(file, text).doc) : full);
   return {
-    doc: {
-      file,
-      data,
-      locate: (path) => fullDoc()?.locate(path),
-      locateKey: (path) => fullDoc()?.locateKey(path),
-      // The number texts matter only where one looks like Dutch thousands (25.000): the full parse is
-      // made only when a line outside comments has such a number and the data holds its value.
-      numberTexts: () => (maybeDottedThousands(text, data) ? (fullDoc()?.numberTexts() ?? []) : []),
-    },
-    problems: [],
+    file,
+    data,
+    locate: (path) => fullDoc()?.locate(path),
+    locateKey: (path) => fullDoc()?.locateKey(path),
+    // The number texts matter only where one looks like Dutch thousands (25.000): the full parse is
+    // made only when a line outside comments has such a number and the data holds its value.
+    numberTexts: () => (dotted() ? (fullDoc()?.numberTexts() ?? []) : []),
   };
-}
-
-const DIGIT_GROUP = /\d\.\d{3}/;
-
-/**
- * A plain number grouped by dots (25.000, 1.250.000) on some line, outside its comment, whose value is a
- * number somewhere in the data: a cheap pre-check. Such a number's value is in the data (a plain scalar
- * is read as a number), so when no candidate's value is, none of the texts is a number; this keeps
- * "2.586,43" in a note from costing a full parse.
- */
-function maybeDottedThousands(text: string, data: unknown): boolean {
-  if (!DIGIT_GROUP.test(text)) return false; // most files: no digit group after a dot anywhere
-  const values = new Set<number>();
-  for (const line of text.split("\n")) {
-    if (!DIGIT_GROUP.test(line)) continue; // most lines of such a file have none either
-    const code = line.replace(/(^|\s)#.*$/, "");
-    for (const m of code.matchAll(/(?:^|[\s:[,{-])(-?\d{1,3}(?:\.\d{3})+)(?=\s*(?:[,\]}]|$))/g)) values.add(Number(m[1]));
-  }
-  return values.size > 0 && holdsNumber(data, values);
-}
-
-function holdsNumber(node: unknown, values: Set<number>): boolean {
-  if (typeof node === "number") return values.has(node);
-  if (node === null || typeof node !== "object") return false;
-  for (const v of Array.isArray(node) ? node : Object.values(node)) if (holdsNumber(v, values)) return true;
-  return false;
 }
 
 /** The full parse: the `yaml` document with every node's position, its problems and hints. */
@@ -191,95 +182,15 @@ export function parseSourceFull(file: string, text: string): Result {
  * Reads a model, library or fixture file. Devices, FIFOs, sockets, folders and files over the size
  * bound are refused by stat before anything is read (so /dev/zero or a FIFO can neither hang nor fill
  * memory); the file is opened non-blocking and checked again on its descriptor, so a swap between the
- * check and the read changes nothing.
+ * check and the read changes nothing. A file `ahead` has read and parsed already is taken from it
+ * (`withinBounds`: its data has been checked against the bounds of the language).
  */
-export function readSourceFile(file: string): Result {
-  const got = readTextFile(file);
-  if (typeof got !== "string") return { problems: [{ file, line: 1, col: 1, path: [], message: got.refused, severity: "error" }] };
-  return parseSource(file, got);
-}
-
-/** Files up to this size are read into one buffer kept for the next (a batch reads thousands). */
-const SCRATCH_BYTES = 1 << 20;
-let scratch: Buffer | undefined;
-
-/** A file's text, or why it is refused (see readSourceFile); for every file sroi reads. */
-export function readTextFile(file: string): string | { refused: string } {
-  const fail = (refused: string) => ({ refused });
-  let st: Stats;
-  try {
-    st = statSync(file);
-  } catch (err) {
-    return fail(readFailure(err, file));
-  }
-  const refused = refuseKind(st);
-  if (refused) return fail(refused);
-  let fd: number;
-  try {
-    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (err) {
-    return fail(readFailure(err, file));
-  }
-  try {
-    const opened = fstatSync(fd);
-    const again = refuseKind(opened);
-    if (again) return fail(again);
-    // The file as it was when opened: its size then (within the bound, checked above), read into a
-    // buffer reused from file to file (the text is copied out of it), with no read to find the end.
-    const size = opened.size;
-    const buf = size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)) : Buffer.allocUnsafe(size);
-    let len = 0;
-    while (len < size) {
-      const n = readSync(fd, buf, len, size - len, null);
-      if (n === 0) break; // it shrank since
-      len += n;
-    }
-    return buf.toString("utf8", 0, len);
-  } catch (err) {
-    return fail(readFailure(err, file));
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Why a file of this kind is not read, or undefined when it is a regular file within the size bound. */
-function refuseKind(st: Stats): string | undefined {
-  if (st.isDirectory()) return "is a folder, not a model file";
-  if (!st.isFile()) {
-    const kind = st.isFIFO() ? "a FIFO (named pipe)" : st.isSocket() ? "a socket" : st.isCharacterDevice() || st.isBlockDevice() ? "a device" : "not a regular file";
-    return `is ${kind}, not a regular file; refused without reading`;
-  }
-  if (st.size > MAX_FILE_BYTES) return `the file is ${st.size} bytes, over the bound of ${MAX_FILE_BYTES} bytes; refused without reading`;
-  return undefined;
-}
-
-export function readFailure(err: unknown, file?: string): string {
-  switch ((err as NodeJS.ErrnoException).code) {
-    case "ENOENT":
-      if (file !== undefined && isSymlink(file)) return "dangling symbolic link (its target does not exist)";
-      return "no such file";
-    case "ENOTDIR":
-      return "no such file";
-    case "ELOOP":
-      return "symbolic link loop";
-    case "EISDIR":
-      return "is a folder, not a model file";
-    case "EACCES":
-    case "EPERM":
-      return "cannot read: permission denied";
-    case "ENAMETOOLONG":
-      return "the file name is too long";
-    default:
-      return `cannot read: ${err instanceof Error ? firstLine(err.message) : String(err)}`;
-  }
-}
-
-function isSymlink(file: string): boolean {
-  try {
-    return lstatSync(file, { throwIfNoEntry: false })?.isSymbolicLink() ?? false;
-  } catch {
-    return false;
-  }
+export function readSourceFile(file: string, ahead?: ReadAhead): Result & { withinBounds?: true } {
+  const got = ahead?.take(file);
+  if (got) return { doc: plainDoc(file, got.text, got.data, () => got.dotted), problems: [], withinBounds: true };
+  const text = readTextFile(file);
+  if (typeof text !== "string") return { problems: [{ file, line: 1, col: 1, path: [], message: text.refused, severity: "error" }] };
+  return parseSource(file, text);
 }
 
 /** Where the first alias is, for the alias-expansion limit (a "billion laughs" file). */

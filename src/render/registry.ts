@@ -50,7 +50,7 @@ export interface RunEntry {
  */
 export interface RunWriter {
   begin(): string;
-  /** Text, or bytes where the renderer has them encoded already (JSON). */
+  /** Text, or bytes where the renderer has them encoded already (JSON), valid until the next call: copy them to keep them. */
   model(run: FileRun, out: (text: string | Buffer) => void): void;
   end(): string;
 }
@@ -79,13 +79,19 @@ const LARGE_ROWS = 5_000;
  * ("[\n  [\n" entry "\n  ]\n]"), faster than re-indenting; the wrapper is cut off the encoded bytes, as
  * cutting the string would copy the text twice more (it is two-byte text wherever a "€" appears).
  * json-pieces.ts's stringifyAt is the same wrapping at any depth, cut out of the string (its pieces are small).
+ * The bytes are encoded into one buffer kept for the next entry (a thousand-model batch would otherwise
+ * take 27 MB of fresh memory for them): they are valid until the next call.
  */
 const entryAtDepth2 = (v: unknown, first: boolean): Buffer => {
-  const bytes = Buffer.from(JSON.stringify([[v]], null, 2));
+  const text = JSON.stringify([[v]], null, 2);
+  // A UTF-16 unit is at most 3 UTF-8 bytes; a larger entry gets a buffer of its own.
+  const bytes = text.length * 3 <= ENTRY_BYTES ? (entryScratch ??= Buffer.allocUnsafeSlow(ENTRY_BYTES)).subarray(0, entryScratch.write(text)) : Buffer.from(text);
   if (first) return bytes.subarray(5, bytes.length - 6); // from the newline before the entry
   bytes[4] = 0x2c; // the inner "[" becomes the comma before that newline
   return bytes.subarray(4, bytes.length - 6);
 };
+const ENTRY_BYTES = 1 << 20;
+let entryScratch: Buffer | undefined;
 
 export const runWriters: Record<Exclude<FormatOf<"run">, "xlsx">, (o: RenderOptions, count: number) => RunWriter> = {
   table: (o, count) => {

@@ -1,7 +1,7 @@
 // bin/sroi: the bundles, the help bundle's hand-over to the full CLI, and the code cache, which must
 // never be needed (an unreadable, corrupt or unwritable cache changes nothing but speed).
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { getPriority, tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -94,6 +94,40 @@ describe("bin/sroi", () => {
     expect(background.length).toBeGreaterThan(0);
     expect(new Set(background)).toEqual(new Set([19]));
     expect(new Set(niceValues({ SROI_NO_RENICE: "1" }))).toEqual(new Set([inherited]));
+  });
+
+  it("reads a batch's files ahead on a worker, with the same output as without, and without it when the worker fails", () => {
+    // A folder of 40 models: the report models, and mutated copies (some invalid, some not plain YAML).
+    const dir = mkdtempSync(join(tmpdir(), "sroi-ahead-"));
+    const models = join(dir, "models");
+    cpSync(join(ROOT, "models"), models, { recursive: true });
+    const names = readdirSync(models).filter((f) => f.endsWith(".yaml"));
+    for (let i = 0; names.length + i < 40; i++) {
+      const text = readFileSync(join(models, names[i % names.length]!), "utf8");
+      const bad = i % 3 === 0 ? text.replace("sroi: 1", "sroi: 1\nunknown_key: 1") : i % 3 === 1 ? text.replace(/^meta:/m, "meta: &m") : text;
+      writeFileSync(join(models, `copy_${i}.yaml`), bad);
+    }
+    // bin/sroi and dist/ copied, the worker's script wrapped to leave a mark when it starts (or to fail).
+    const copy = join(dir, "cli");
+    cpSync(join(ROOT, "bin"), join(copy, "bin"), { recursive: true });
+    cpSync(join(ROOT, "dist"), join(copy, "dist"), { recursive: true });
+    cpSync(join(ROOT, "package.json"), join(copy, "package.json"));
+    const worker = join(copy, "dist", "cli", "sroi-read-ahead.cjs");
+    cpSync(worker, join(copy, "dist", "cli", "real-read-ahead.cjs"));
+    writeFileSync(worker, 'require("node:fs").appendFileSync(process.env.AHEAD_MARK, "started\\n");\nif (process.env.AHEAD_FAIL) throw new Error("no");\nrequire("./real-read-ahead.cjs");\n');
+    const mark = join(dir, "mark.txt");
+    const bin = join(copy, "bin", "sroi");
+    for (const args of [["run", models, "-f", "json"], ["validate", models], ["check", models]]) {
+      const without = sroi(args, { SROI_NO_READ_AHEAD: "1", AHEAD_MARK: mark }, bin);
+      expect(() => readFileSync(mark, "utf8"), args.join(" ")).toThrow();
+      const withAhead = sroi(args, { AHEAD_MARK: mark }, bin);
+      expect(readFileSync(mark, "utf8"), args.join(" ")).toBe("started\n");
+      expect(withAhead, args.join(" ")).toEqual(without);
+      expect(sroi(args, { AHEAD_MARK: mark, AHEAD_FAIL: "1" }, bin), args.join(" ")).toEqual(without);
+      rmSync(mark);
+    }
+    expect(sroi(["run", models, "-f", "json"], { AHEAD_MARK: mark }, bin).code).toBe(2); // the invalid copies
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it("says how to build when the bundle is missing", () => {

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseSource, readSourceFile, readTextFile, type SourceDoc } from "../../src/load/source.js";
+import { readTextFile } from "../../src/load/read.js";
+import { parseSource, readSourceFile, type SourceDoc } from "../../src/load/source.js";
 
 function load(text: string): SourceDoc {
   const { doc, problems } = parseSource("m.yaml", text);

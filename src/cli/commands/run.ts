@@ -1,7 +1,7 @@
 // sroi run FILE|DIR|GLOB... : run models and print their reports (table, json, md, csv) model by model
 // as each finishes, or write an xlsx workbook with -o; a batch ends with a summary.
-import { LibraryCache, type FileRun } from "../../api.js";
-import { runIsolated, type BatchOptions } from "../../batch/batch.js";
+import type { FileRun } from "../../api.js";
+import { batchCache, runIsolated, type BatchOptions } from "../../batch/batch.js";
 import { saveResults, SaveError, writeAtomic } from "../../batch/save.js";
 import type { ModelResult } from "../../engine/result.js";
 import { formatProblem } from "../../load/problems.js";
@@ -52,57 +52,61 @@ export async function runCommand(paths: string[], opts: RunOptions, io: Io): Pro
   const { files, missing } = modelFiles(paths, io, "run");
   if (opts.output) outputFile(opts.output, files, format === "xlsx" ? ".xlsx" : undefined);
 
-  const cache = new LibraryCache({ allowPaths: runOpts.allowPaths }); // libraries are read once for the whole batch
+  if (format === "xlsx" && files.length !== 1) throw new UsageError(`-f xlsx writes one model's workbook; ${files.length} models given`);
+  const { cache, done } = batchCache(files, runOpts); // libraries are read once for the whole batch
   const results: ModelResult[] = [];
   let invalidInput = missing.length > 0;
   const tick = progress(io, files.length, "run");
 
-  if (format === "xlsx") {
-    if (files.length !== 1) throw new UsageError(`-f xlsx writes one model's workbook; ${files.length} models given`);
-    const r = onlyScenarios(runIsolated(files[0]!, cache, runOpts), wanted);
-    for (const p of r.problems) io.err(formatProblem(p) + "\n");
-    if (!r.result) return exitCode({ invalidInput: true });
-    writeAtomic(opts.output!, await fileRenderers.run.xlsx(r.result, { chalk: io.chalk, locale: opts.locale }));
-    io.err(`wrote ${opts.output}\n`);
-    results.push(r.result);
-  } else {
-    // Written as each model finishes: a long batch shows its first report at once, and nothing but the
-    // current model is held (the table's closing summary keeps only totals).
-    // chalk as a getter: only a table asks whether stdout is a terminal.
-    const renderOpts = {
-      get chalk() {
-        return io.chalk;
-      },
-      locale: opts.locale,
-      wide: opts.wide,
-      summary: opts.summary,
-    };
-    const writer = runWriters[format](renderOpts, files.length);
-    const buffered: (string | Buffer)[] = [];
-    const out = (t: string | Buffer) => {
-      if (opts.output) buffered.push(t);
-      else if (t.length > 0) {
-        tick.clear(); // a report between two ticks takes the progress line's place
-        io.out(t);
-      }
-    };
-    out(writer.begin());
-    for (const file of files) {
-      const r = onlyScenarios(runIsolated(file, cache, runOpts), wanted);
-      if (r.problems.length > 0) tick.clear();
+  try {
+    if (format === "xlsx") {
+      const r = onlyScenarios(runIsolated(files[0]!, cache, runOpts), wanted);
       for (const p of r.problems) io.err(formatProblem(p) + "\n");
-      if (r.result) {
-        if (opts.save) results.push(r.result);
-      } else invalidInput = true;
-      writer.model(r, out);
-      tick();
-    }
-    out(writer.end());
-    tick.done();
-    if (opts.output) {
-      writeAtomic(opts.output, Buffer.concat(buffered.map((t) => (typeof t === "string" ? Buffer.from(t) : t))));
+      if (!r.result) return exitCode({ invalidInput: true });
+      writeAtomic(opts.output!, await fileRenderers.run.xlsx(r.result, { chalk: io.chalk, locale: opts.locale }));
       io.err(`wrote ${opts.output}\n`);
+      results.push(r.result);
+    } else {
+      // Written as each model finishes: a long batch shows its first report at once, and nothing but the
+      // current model is held (the table's closing summary keeps only totals).
+      // chalk as a getter: only a table asks whether stdout is a terminal.
+      const renderOpts = {
+        get chalk() {
+          return io.chalk;
+        },
+        locale: opts.locale,
+        wide: opts.wide,
+        summary: opts.summary,
+      };
+      const writer = runWriters[format](renderOpts, files.length);
+      const buffered: (string | Buffer)[] = [];
+      const out = (t: string | Buffer) => {
+        if (opts.output) buffered.push(typeof t === "string" ? t : Buffer.from(t)); // bytes are the writer's until its next call
+        else if (t.length > 0) {
+          tick.clear(); // a report between two ticks takes the progress line's place
+          io.out(t);
+        }
+      };
+      out(writer.begin());
+      for (const file of files) {
+        const r = onlyScenarios(runIsolated(file, cache, runOpts), wanted);
+        if (r.problems.length > 0) tick.clear();
+        for (const p of r.problems) io.err(formatProblem(p) + "\n");
+        if (r.result) {
+          if (opts.save) results.push(r.result);
+        } else invalidInput = true;
+        writer.model(r, out);
+        tick();
+      }
+      out(writer.end());
+      tick.done();
+      if (opts.output) {
+        writeAtomic(opts.output, Buffer.concat(buffered.map((t) => (typeof t === "string" ? Buffer.from(t) : t))));
+        io.err(`wrote ${opts.output}\n`);
+      }
     }
+  } finally {
+    done();
   }
 
   if (opts.save) {

@@ -1,0 +1,204 @@
+// The batch's read-ahead (src/batch/read-ahead.ts) must change nothing but speed: what the worker hands
+// over is exactly what readSourceFile would have read and parsed, it passes on every file it cannot
+// vouch for, and the main thread gets each file once, in turn, from whichever side read it.
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+import { prepare, readAheadLoop, type Prepared } from "../../src/batch/read-ahead.js";
+import { maybeDottedThousands } from "../../src/load/dotted.js";
+import { LibraryCache, loadModel } from "../../src/load/load.js";
+import { parseSource, type PlainSource, type ReadAhead } from "../../src/load/source.js";
+import { mutate } from "../fuzz/mutate.js";
+
+const tmp = mkdtempSync(join(tmpdir(), "sroi-read-ahead-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function yamlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    if (statSync(p).isDirectory()) return yamlFiles(p);
+    return /\.ya?ml$/.test(f) ? [p] : [];
+  });
+}
+
+const models = yamlFiles("models").filter((f) => !f.includes("library"));
+
+let n = 0;
+function fileWith(text: string): string {
+  const f = join(tmp, `f${n++}.yaml`);
+  writeFileSync(f, text);
+  return f;
+}
+
+/** What readSourceFile's own path makes of the file: its data when the fast path answers. */
+function ownRead(file: string): { text: string; data: unknown; fast: boolean } {
+  const raw = readFileSync(file, "utf8");
+  const text = raw.includes("\r") ? raw.replace(/\r(?!\n)/g, "\n") : raw;
+  const r = parseSource(file, text);
+  return { text, data: r.doc?.data, fast: r.doc !== undefined && r.problems.length === 0 };
+}
+
+/** prepare()'s hand-over, read back as the main thread reads it. */
+function handedOver(file: string): PlainSource | undefined {
+  const p = prepare(file);
+  return p.json === undefined ? undefined : { text: p.text!, data: JSON.parse(p.json), dotted: p.dotted! };
+}
+
+function expectSameAsOwnRead(file: string, label: string): boolean {
+  const got = handedOver(file);
+  if (got === undefined) return false;
+  const own = ownRead(file);
+  expect(own.fast, `${label}: handed over a file the main thread would not read on the fast path`).toBe(true);
+  expect(got.text, label).toBe(own.text);
+  expect(got.data, `${label}: data differs`).toStrictEqual(own.data);
+  expect(got.dotted, label).toBe(maybeDottedThousands(own.text, own.data));
+  return true;
+}
+
+describe("prepare: the worker's reading of one file", () => {
+  it("gives every model exactly the data the main thread reads", () => {
+    for (const f of [...models, ...yamlFiles("fixtures")]) expect(expectSameAsOwnRead(f, f), `${f} was not handed over`).toBe(true);
+  });
+
+  it("gives mutated models the main thread's data, or leaves them to it", () => {
+    let over = 0;
+    let left = 0;
+    for (const [k, model] of models.entries()) {
+      const text = readFileSync(model, "utf8");
+      for (let seed = 1; seed <= 40; seed++) {
+        const m = mutate(text, seed * 1000 + k);
+        if (expectSameAsOwnRead(fileWith(m.text), `${model} seed ${seed} (${m.applied.join("; ")})`)) over++;
+        else left++;
+      }
+    }
+    // Both sides of the rule are exercised.
+    expect(over).toBeGreaterThan(50);
+    expect(left).toBeGreaterThan(20);
+  });
+
+  it("leaves to the main thread what it reports with a line, and what JSON would change", () => {
+    const cases: Record<string, string> = {
+      "minus zero": "sroi: 1\nmeta: { title: T }\nparameters: { a: -0 }\n",
+      "minus zero with decimals": "sroi: 1\nmeta: { title: T }\nparameters: { a: -0.0 }\n",
+      "a year out of bounds": "sroi: 1\nmeta: { title: T }\ntime: { year: 123456789 }\n",
+      "not plain YAML (an anchor)": "sroi: 1\nmeta: &m { title: T }\n",
+      "a syntax error": "sroi: 1\nmeta: [\n",
+      "an empty file": "",
+    };
+    for (const [label, text] of Object.entries(cases)) expect(prepare(fileWith(text)), label).toEqual({});
+    expect(prepare(join(tmp, "missing.yaml"))).toEqual({});
+    const folder = join(tmp, "folder.yaml");
+    mkdirSync(folder);
+    expect(prepare(folder)).toEqual({});
+    // A file with CR line ends is read as the main thread reads it.
+    expect(expectSameAsOwnRead(fileWith("sroi: 1\r\nmeta: { title: T }\r\nparameters: { a: 1.5 }\r\n"), "CRLF")).toBe(true);
+  });
+});
+
+describe("readAheadLoop: the worker's turn-taking", () => {
+  const setup = (count: number) => {
+    const files = Array.from({ length: count }, (_, i) => fileWith(`sroi: 1\nmeta: { title: T${i} }\n`));
+    return { files, claims: new Int32Array(new SharedArrayBuffer(4 * count)), ctrl: new Int32Array(new SharedArrayBuffer(16)) };
+  };
+
+  it("claims and posts the free files in order, passing over those the main thread has", () => {
+    const { files, claims, ctrl } = setup(10);
+    claims[0] = 2; // the main thread's
+    claims[3] = 2;
+    const posted: Prepared[] = [];
+    readAheadLoop(files, claims, ctrl, (p) => posted.push(p));
+    expect(posted.map((p) => p.i)).toEqual([1, 2, 4, 5, 6, 7, 8, 9]);
+    expect([...claims]).toEqual([2, 1, 1, 2, 1, 1, 1, 1, 1, 1]);
+    expect(Atomics.load(ctrl, 1)).toBe(8); // POSTED
+    expect(Atomics.load(ctrl, 3)).toBe(1); // ENDED
+    expect(JSON.parse(posted[0]!.json!)).toEqual({ sroi: 1, meta: { title: "T1" } });
+  });
+
+  it("stops when the main thread is done, and says it has ended even when posting throws", () => {
+    const { files, claims, ctrl } = setup(5);
+    Atomics.store(ctrl, 2, 1); // STOP
+    const posted: Prepared[] = [];
+    readAheadLoop(files, claims, ctrl, (p) => posted.push(p));
+    expect(posted).toEqual([]);
+    expect([...claims]).toEqual([0, 0, 0, 0, 0]);
+
+    const again = setup(3);
+    expect(() =>
+      readAheadLoop(again.files, again.claims, again.ctrl, () => {
+        throw new Error("port closed");
+      }),
+    ).toThrow("port closed");
+    expect(Atomics.load(again.ctrl, 3)).toBe(1);
+  });
+});
+
+describe("loading through a read-ahead", () => {
+  it("gives every model the same result as reading it on the main thread", () => {
+    const ahead: ReadAhead = { take: (file) => handedOver(file) };
+    let taken = 0;
+    const counting: ReadAhead = {
+      take: (file) => {
+        const got = ahead.take(file);
+        if (got) taken++;
+        return got;
+      },
+    };
+    const withAhead = new LibraryCache();
+    withAhead.readAhead = counting;
+    for (const f of models) {
+      const own = loadModel(f, new LibraryCache());
+      const via = loadModel(f, withAhead);
+      expect(via.problems, f).toEqual(own.problems);
+      expect(via.model, f).toStrictEqual(own.model);
+    }
+    expect(taken).toBe(models.length);
+  });
+});
+
+describe("startReadAhead: the worker thread", () => {
+  // The worker's script is built (npm test builds first): the library's ES modules in dist/ start it.
+  const built = async () =>
+    (await import(pathToFileURL(join(import.meta.dirname, "..", "..", "dist", "batch", "read-ahead.js")).href)) as typeof import("../../src/batch/read-ahead.js");
+  it("hands over each file once, in turn, as prepare() reads it, and passes on the rest", async () => {
+    const { startReadAhead } = await built();
+    const texts = models.map((f) => readFileSync(f, "utf8"));
+    const files = Array.from({ length: 60 }, (_, i) =>
+      i % 7 === 3 ? fileWith("sroi: 1\nmeta: &m { title: T }\n") : i % 11 === 5 ? join(tmp, `missing-${i}.yaml`) : fileWith(texts[i % texts.length]!),
+    );
+    const ahead = startReadAhead(files);
+    expect(ahead).toBeDefined();
+    // A head start (the worker reads up to 64 files ahead): otherwise this loop, which does nothing
+    // between files, may claim them all itself before the worker's thread has started.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    try {
+      let handed = 0;
+      for (const [i, f] of files.entries()) {
+        const got = ahead!.take(f);
+        const expected = handedOver(f);
+        if (got !== undefined) {
+          handed++;
+          expect(got, f).toStrictEqual(expected);
+        }
+        if (i % 7 === 3 || i % 11 === 5) expect(got, f).toBeUndefined();
+      }
+      expect(handed).toBe(files.filter((_, i) => !(i % 7 === 3 || i % 11 === 5)).length);
+      // Taken out of turn, or twice: the main thread reads it itself.
+      expect(ahead!.take(files[0]!)).toBeUndefined();
+    } finally {
+      ahead!.close();
+    }
+  });
+
+  it("is not started for a short batch, nor when SROI_NO_READ_AHEAD is set", async () => {
+    const { startReadAhead } = await built();
+    expect(startReadAhead(models.slice(0, 3))).toBeUndefined();
+    process.env.SROI_NO_READ_AHEAD = "1";
+    try {
+      expect(startReadAhead(Array.from({ length: 40 }, () => models[0]!))).toBeUndefined();
+    } finally {
+      delete process.env.SROI_NO_READ_AHEAD;
+    }
+  });
+});
