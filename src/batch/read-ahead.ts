@@ -20,14 +20,24 @@ const FREE = 0;
 const WORKER = 1;
 const MAIN = 2;
 
-/** Slots of the control array. */
-const MAIN_AT = 0; // the file the main thread is at
-const POSTED = 1; // how many files the worker has posted
-const STOP = 2; // set by the main thread when the batch is done
-const ENDED = 3; // set by the worker when its loop has ended
+/** Slots of the control array (exported for the tests). */
+export const CTRL = {
+  MAIN_AT: 0, // the file the main thread is at
+  POSTED: 1, // how many files the worker has posted
+  STOP: 2, // set by the main thread when the batch is done
+  ENDED: 3, // set by the worker when its loop has ended
+  WAKE_AT: 4, // the file at which the main thread wakes the waiting worker (NOBODY: it is not waiting)
+  SLOTS: 5,
+  NOBODY: 0x7fffffff,
+} as const;
+const { MAIN_AT, POSTED, STOP, ENDED, WAKE_AT, NOBODY } = CTRL;
 
-/** The worker stays at most this many files ahead of the main thread (what it holds waits in memory). */
-const AHEAD = 64;
+/**
+ * The worker stays at most this many files ahead of the main thread (what it holds waits in memory).
+ * Once that far ahead it sleeps until the main thread is half way there: waking a thread costs some
+ * 60 µs of the waker's time here, too much to pay for every file.
+ */
+export const AHEAD = 64;
 /** A batch of fewer files is not worth a thread's start. */
 const MIN_FILES = 16;
 /** The longest the main thread waits for a file the worker has claimed; then it reads the file itself. */
@@ -77,7 +87,11 @@ export function readAheadLoop(files: readonly string[], claims: Int32Array, ctrl
         if (Atomics.load(ctrl, STOP) !== 0) return;
         const at = Atomics.load(ctrl, MAIN_AT);
         if (i <= at + AHEAD) break;
-        Atomics.wait(ctrl, MAIN_AT, at, 1000);
+        // Say where to be woken, then look again: the main thread either sees this or has moved on.
+        const wake = i - AHEAD / 2;
+        Atomics.store(ctrl, WAKE_AT, wake);
+        if (Atomics.load(ctrl, MAIN_AT) < wake && Atomics.load(ctrl, STOP) === 0) Atomics.wait(ctrl, MAIN_AT, at, 1000);
+        Atomics.store(ctrl, WAKE_AT, NOBODY);
       }
       if (Atomics.compareExchange(claims, i, FREE, WORKER) !== FREE) continue; // the main thread has it
       let prepared: Omit<Prepared, "i">;
@@ -115,7 +129,8 @@ export function startReadAhead(files: readonly string[]): OpenReadAhead | undefi
     // Loaded here, not at the top: a run of one model never needs it.
     const { Worker, MessageChannel, receiveMessageOnPort } = require("node:worker_threads") as WorkerThreads;
     const claims = new Int32Array(new SharedArrayBuffer(4 * files.length));
-    const ctrl = new Int32Array(new SharedArrayBuffer(4 * 4));
+    const ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.SLOTS));
+    ctrl[WAKE_AT] = NOBODY;
     const { port1, port2 } = new MessageChannel();
     const worker = new Worker(workerFile(), {
       workerData: { files, claims, ctrl, port: port2 },
@@ -133,7 +148,7 @@ export function startReadAhead(files: readonly string[]): OpenReadAhead | undefi
         if (files[i] !== file) return undefined; // out of turn: read it here
         next = i + 1;
         Atomics.store(ctrl, MAIN_AT, i);
-        Atomics.notify(ctrl, MAIN_AT);
+        if (i >= Atomics.load(ctrl, WAKE_AT)) Atomics.notify(ctrl, MAIN_AT);
         if (Atomics.compareExchange(claims, i, FREE, MAIN) === FREE) return undefined; // the worker has not got to it
         const deadline = Date.now() + WAIT_MS;
         for (;;) {

@@ -1,6 +1,6 @@
 // A model's own printed figures (`checks:`): compared with the computed result by the same reader
 // and rule as fixtures (check/published.ts). A slip becomes a warning with both numbers.
-import { modelFigures } from "../engine/figures.js";
+import { figureOf, modelFigures } from "../engine/figures.js";
 import type { NModel, Path } from "../engine/model.js";
 import type { ModelResult, Warning } from "../engine/result.js";
 import { didYouMean } from "../load/problems.js";
@@ -14,13 +14,12 @@ export interface CheckProblem {
 
 export function checkPrinted(model: NModel, result: ModelResult): { warnings: Warning[]; problems: CheckProblem[] } {
   if (model.checks.length === 0) return { warnings: [], problems: [] };
-  const figures = modelFigures(result);
   const warnings: Warning[] = [];
   const problems: CheckProblem[] = [];
   for (const c of model.checks) {
-    const computed = figures.get(c.figure);
+    const computed = figureOf(result, c.figure);
     if (computed === undefined) {
-      problems.push({ path: [...c.path, "figure"], message: `no figure named "${c.figure}"`, hint: figureHint(c.figure, figures) });
+      problems.push({ path: [...c.path, "figure"], message: `no figure named "${c.figure}"`, hint: figureHint(c.figure, modelFigures(result)) });
       continue;
     }
     let printed;

@@ -78,9 +78,33 @@ export function modelFigures(result: ModelResult): Map<string, number> {
   let all = made.get(result);
   if (all === undefined) {
     all = new Map<string, number>();
-    for (const s of result.scenarios) for (const [k, v] of scenarioFigures(s)) all.set(k, v);
+    for (const s of result.scenarios) for (const [k, v] of figuresOf(s)) all.set(k, v);
     made.set(result, all);
   }
   return all;
 }
 const made = new WeakMap<ModelResult, Map<string, number>>();
+
+/**
+ * One figure of a result by name: modelFigures(result).get(name), making only the named scenario's
+ * figures (a model's own checks name a figure or two of one scenario; a scenario has some hundreds).
+ * A figure's name starts with its scenario's id, which has no dot.
+ */
+export function figureOf(result: ModelResult, name: string): number | undefined {
+  const all = made.get(result);
+  if (all !== undefined) return all.get(name);
+  const dot = name.indexOf(".");
+  if (dot < 0) return undefined;
+  const id = name.slice(0, dot);
+  // The last scenario of that id, as in the map of them all, where a later one's figures would win.
+  for (let i = result.scenarios.length - 1; i >= 0; i--) if (result.scenarios[i]!.id === id) return figuresOf(result.scenarios[i]!).get(name);
+  return undefined;
+}
+
+/** A scenario's figures, made once (modelFigures and figureOf share them). */
+function figuresOf(s: ScenarioResult): Map<string, number> {
+  let f = madeForScenario.get(s);
+  if (f === undefined) madeForScenario.set(s, (f = scenarioFigures(s)));
+  return f;
+}
+const madeForScenario = new WeakMap<ScenarioResult, Map<string, number>>();

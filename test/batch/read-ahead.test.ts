@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { prepare, readAheadLoop, type Prepared } from "../../src/batch/read-ahead.js";
+import { AHEAD, CTRL, prepare, readAheadLoop, type Prepared } from "../../src/batch/read-ahead.js";
 import { maybeDottedThousands } from "../../src/load/dotted.js";
 import { LibraryCache, loadModel } from "../../src/load/load.js";
 import { parseSource, type PlainSource, type ReadAhead } from "../../src/load/source.js";
@@ -100,7 +100,9 @@ describe("prepare: the worker's reading of one file", () => {
 describe("readAheadLoop: the worker's turn-taking", () => {
   const setup = (count: number) => {
     const files = Array.from({ length: count }, (_, i) => fileWith(`sroi: 1\nmeta: { title: T${i} }\n`));
-    return { files, claims: new Int32Array(new SharedArrayBuffer(4 * count)), ctrl: new Int32Array(new SharedArrayBuffer(16)) };
+    const ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.SLOTS));
+    ctrl[CTRL.WAKE_AT] = CTRL.NOBODY;
+    return { files, claims: new Int32Array(new SharedArrayBuffer(4 * count)), ctrl };
   };
 
   it("claims and posts the free files in order, passing over those the main thread has", () => {
@@ -111,14 +113,14 @@ describe("readAheadLoop: the worker's turn-taking", () => {
     readAheadLoop(files, claims, ctrl, (p) => posted.push(p));
     expect(posted.map((p) => p.i)).toEqual([1, 2, 4, 5, 6, 7, 8, 9]);
     expect([...claims]).toEqual([2, 1, 1, 2, 1, 1, 1, 1, 1, 1]);
-    expect(Atomics.load(ctrl, 1)).toBe(8); // POSTED
-    expect(Atomics.load(ctrl, 3)).toBe(1); // ENDED
+    expect(Atomics.load(ctrl, CTRL.POSTED)).toBe(8);
+    expect(Atomics.load(ctrl, CTRL.ENDED)).toBe(1);
     expect(JSON.parse(posted[0]!.json!)).toEqual({ sroi: 1, meta: { title: "T1" } });
   });
 
   it("stops when the main thread is done, and says it has ended even when posting throws", () => {
     const { files, claims, ctrl } = setup(5);
-    Atomics.store(ctrl, 2, 1); // STOP
+    Atomics.store(ctrl, CTRL.STOP, 1);
     const posted: Prepared[] = [];
     readAheadLoop(files, claims, ctrl, (p) => posted.push(p));
     expect(posted).toEqual([]);
@@ -130,7 +132,48 @@ describe("readAheadLoop: the worker's turn-taking", () => {
         throw new Error("port closed");
       }),
     ).toThrow("port closed");
-    expect(Atomics.load(again.ctrl, 3)).toBe(1);
+    expect(Atomics.load(again.ctrl, CTRL.ENDED)).toBe(1);
+  });
+});
+
+describe("readAheadLoop on a thread of its own", () => {
+  it("stops AHEAD files past the main thread, asks to be woken half way, and goes on when it is", async () => {
+    const { Worker } = await import("node:worker_threads");
+    const count = AHEAD * 3;
+    const files = Array.from({ length: count }, (_, i) => fileWith(`sroi: 1\nmeta: { title: T${i} }\n`));
+    const claims = new Int32Array(new SharedArrayBuffer(4 * count));
+    const ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.SLOTS));
+    ctrl[CTRL.WAKE_AT] = CTRL.NOBODY;
+    const module = pathToFileURL(join(import.meta.dirname, "..", "..", "dist", "batch", "read-ahead.js")).href;
+    const worker = new Worker(
+      `const { workerData } = require("node:worker_threads");
+import(workerData.module).then(({ readAheadLoop }) => readAheadLoop(workerData.files, workerData.claims, workerData.ctrl, () => {}));`,
+      { eval: true, workerData: { module, files, claims, ctrl } },
+    );
+    /** Waits (10 s at most) until the worker has posted `n` files, and gives what it has posted. */
+    const postedUpTo = (n: number) => {
+      const until = Date.now() + 10_000;
+      for (let seen = Atomics.load(ctrl, CTRL.POSTED); seen < n && Date.now() < until; seen = Atomics.load(ctrl, CTRL.POSTED)) Atomics.wait(ctrl, CTRL.POSTED, seen, 100);
+      return Atomics.load(ctrl, CTRL.POSTED);
+    };
+    try {
+      // The main thread at file 0: the worker reads files 0..AHEAD and then waits, to be woken at AHEAD/2.
+      expect(postedUpTo(AHEAD + 1)).toBe(AHEAD + 1);
+      const until = Date.now() + 10_000;
+      while (Atomics.load(ctrl, CTRL.WAKE_AT) === CTRL.NOBODY && Date.now() < until) Atomics.wait(ctrl, CTRL.POSTED, AHEAD + 1, 10);
+      expect(Atomics.load(ctrl, CTRL.WAKE_AT)).toBe(AHEAD + 1 - AHEAD / 2);
+      expect(Atomics.load(ctrl, CTRL.POSTED)).toBe(AHEAD + 1);
+      // The main thread reaches that file and wakes it, as take() does: it reads on to AHEAD past it.
+      const at = AHEAD + 1 - AHEAD / 2;
+      Atomics.store(ctrl, CTRL.MAIN_AT, at);
+      if (at >= Atomics.load(ctrl, CTRL.WAKE_AT)) Atomics.notify(ctrl, CTRL.MAIN_AT);
+      expect(postedUpTo(at + AHEAD + 1)).toBe(at + AHEAD + 1);
+      expect([...claims].filter((c) => c === 1)).toHaveLength(at + AHEAD + 1);
+    } finally {
+      Atomics.store(ctrl, CTRL.STOP, 1);
+      Atomics.notify(ctrl, CTRL.MAIN_AT);
+      await worker.terminate();
+    }
   });
 });
 
