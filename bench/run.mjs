@@ -206,7 +206,7 @@ if (existsSync(analysisScript)) {
 
 cleanup();
 // Before and after the figures: the host's speed can change while they are measured.
-const host = { js_ms: (hostBefore + hostSpeed()) / 2, node_ms: help.baseMs };
+const host = { js_ms: (hostBefore + hostSpeed()) / 2, node_ms: help.baseMs, cpu: cpus()[0]?.model ?? "unknown" };
 console.log(`\nhost speed: a fixed piece of JavaScript took ${Math.round(host.js_ms)} ms, bare \`node -e 0\` ${Math.round(host.node_ms)} ms`);
 
 // --- compare with the last committed results, then record these ---

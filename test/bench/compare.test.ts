@@ -43,3 +43,20 @@ it("scales by bare Node's start-up against a record without the host's speed, an
     expect(r.lines[0]).toContain("1.50x slower");
   }
 });
+
+it("does not compare times with a run on a host of another kind, but still ratios and memory", () => {
+  // JavaScript 2.7x faster but start-up only 1.8x: sroi's mix of work runs at a speed neither tells.
+  const apart = compareWithLast(record(374, 104, 1507), record(139, 59, 1700, 160));
+  expect(apart.lines[0]).toContain("another kind");
+  expect(apart.lines[0]).toContain("JavaScript 2.69x faster, start-up 1.76x faster");
+  expect(apart.regressions).toBe(1); // the memory, not the time
+  expect(apart.lines.join("\n")).toContain("batch_run_rss");
+  expect(apart.lines.join("\n")).not.toContain("batch_run_ms");
+  // Another processor: the same.
+  const cpu = (r: ReturnType<typeof record>, name: string) => ({ ...r, host: { ...r.host!, cpu: name } });
+  const other = compareWithLast(cpu(record(200, 60, 1000), "Xeon A"), cpu(record(200, 60, 5000), "Xeon B"));
+  expect(other.regressions).toBe(0);
+  expect(other.lines[0]).toContain("processor Xeon A, now Xeon B");
+  // The same processor, probes agreeing: times are compared.
+  expect(compareWithLast(cpu(record(200, 60, 1000), "Xeon A"), cpu(record(200, 60, 5000), "Xeon A")).regressions).toBe(1);
+});
