@@ -38,6 +38,8 @@ const { MAIN_AT, POSTED, STOP, ENDED, WAKE_AT, NOBODY } = CTRL;
  * 60 µs of the waker's time here, too much to pay for every file.
  */
 export const AHEAD = 64;
+/** How many files in turn take() passes over to find the one asked for. */
+const PASS_OVER = 2;
 /** A batch of fewer files is not worth a thread's start. */
 const MIN_FILES = 16;
 /** The longest the main thread waits for a file the worker has claimed; then it reads the file itself. */
@@ -119,7 +121,8 @@ type WorkerThreads = typeof import("node:worker_threads");
 
 /**
  * Starts reading `files` ahead on a worker thread; undefined where that does not pay (a short batch, one
- * core, SROI_NO_READ_AHEAD set) or cannot start. The files must be taken in their order.
+ * core, SROI_NO_READ_AHEAD set) or cannot start. The files are to be taken in their order; one taken out
+ * of turn is read by the caller.
  */
 export function startReadAhead(files: readonly string[]): OpenReadAhead | undefined {
   if (files.length < MIN_FILES || process.env.SROI_NO_READ_AHEAD) return undefined;
@@ -144,8 +147,13 @@ export function startReadAhead(files: readonly string[]): OpenReadAhead | undefi
     const received = (): Prepared | undefined => receiveMessageOnPort(port1)?.message as Prepared | undefined;
     return {
       take(file) {
-        const i = next;
-        if (files[i] !== file) return undefined; // out of turn: read it here
+        // The file in turn, or one a little further on: the files before it are passed over (a model
+        // whose fixture was not read after all). Any other file is read here.
+        let i = next;
+        const end = Math.min(files.length, next + PASS_OVER + 1);
+        while (i < end && files[i] !== file) i++;
+        if (i === end) return undefined;
+        for (let j = next; j < i; j++) Atomics.compareExchange(claims, j, FREE, MAIN); // the worker need not read them
         next = i + 1;
         Atomics.store(ctrl, MAIN_AT, i);
         if (i >= Atomics.load(ctrl, WAKE_AT)) Atomics.notify(ctrl, MAIN_AT);

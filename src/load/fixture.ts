@@ -6,7 +6,7 @@ import { readPrinted, PrintedParseError } from "../check/published.js";
 import { acceptFixture } from "../schema/accept.generated.js";
 import { fixtureSchemas, type FixtureDoc } from "../schema/fixture.js";
 import type { Problem } from "./problems.js";
-import { readSourceFile } from "./source.js";
+import { readSourceFile, type ReadAhead } from "./source.js";
 import { validateWith } from "./validate.js";
 
 export interface LoadedFixture {
@@ -49,21 +49,17 @@ const realDirs = new Map<string, string>();
  * Reads a fixture. With `forModel`, the fixture's real path must lie inside that model's project, or
  * inside the fixtures folder as laid out next to the models folder, or inside the folder named with
  * --fixtures (`fixturesDir`); checked before anything is read. Its `model:` must name that model.
+ * A fixture `ahead` has read already is taken from it.
  */
-export function loadFixture(file: string, forModel?: string, fixturesDir?: string): LoadedFixture {
+export function loadFixture(file: string, forModel?: string, fixturesDir?: string, ahead?: ReadAhead): LoadedFixture {
   if (forModel !== undefined) {
-    const real = realFile(file);
-    const root = projectRoot(dirname(resolve(forModel)));
-    const inside =
-      isInside(real, root) ||
-      isInside(real, defaultFixturesDir(forModel)) ||
-      (fixturesDir !== undefined && (isInside(real, resolve(fixturesDir)) || isInside(real, realOr(fixturesDir))));
-    if (!inside) {
+    const real = fixtureOutside(file, forModel, fixturesDir);
+    if (real !== undefined) {
       const problem: Problem = { file, line: 1, col: 1, path: [], message: `fixture file outside the project (it leads to ${real}); not read`, severity: "error" };
       return { file, problems: [problem] };
     }
   }
-  const { doc, problems } = readSourceFile(file);
+  const { doc, problems } = readSourceFile(file, ahead);
   if (!doc) return { file, problems };
   const v = validateWith(doc, acceptFixture, () => fixtureSchemas().Fixture);
   if (!v.data) return { file, problems: v.problems };
@@ -96,6 +92,20 @@ export function loadFixture(file: string, forModel?: string, fixturesDir?: strin
     return { file, problems: [problem] };
   }
   return { file, fixture: v.data, modelPath, problems: [] };
+}
+
+/**
+ * Where a model's fixture leads when that is outside where it may be read (the model's project, the
+ * fixtures folder next to the models folder, the folder named with --fixtures); undefined when inside.
+ */
+export function fixtureOutside(file: string, forModel: string, fixturesDir?: string): string | undefined {
+  const real = realFile(file);
+  const root = projectRoot(dirname(resolve(forModel)));
+  const inside =
+    isInside(real, root) ||
+    isInside(real, defaultFixturesDir(forModel)) ||
+    (fixturesDir !== undefined && (isInside(real, resolve(fixturesDir)) || isInside(real, realOr(fixturesDir))));
+  return inside ? undefined : real;
 }
 
 /** Whether a fixture's `model:` names this model file: the same real file, or (with fixtures kept

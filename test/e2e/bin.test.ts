@@ -101,6 +101,7 @@ describe("bin/sroi", () => {
     const dir = mkdtempSync(join(tmpdir(), "sroi-ahead-"));
     const models = join(dir, "models");
     cpSync(join(ROOT, "models"), models, { recursive: true });
+    cpSync(join(ROOT, "fixtures"), join(dir, "fixtures"), { recursive: true }); // check reads them ahead too
     const names = readdirSync(models).filter((f) => f.endsWith(".yaml"));
     for (let i = 0; names.length + i < 40; i++) {
       const text = readFileSync(join(models, names[i % names.length]!), "utf8");

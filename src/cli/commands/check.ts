@@ -3,9 +3,10 @@
 import { existsSync, statSync } from "node:fs";
 import { relative } from "node:path";
 import { modelFigures, type FileRun } from "../../api.js";
-import { internalProblem, runBatch, type BatchOptions } from "../../batch/batch.js";
+import { batchCache, internalProblem, runIsolated, type BatchOptions } from "../../batch/batch.js";
 import { checkFigures, emptyCounts, FAILING } from "../../check/check.js";
-import { fixtureFileFor, loadFixture } from "../../load/fixture.js";
+import { fixtureFileFor, fixtureOutside, loadFixture } from "../../load/fixture.js";
+import type { ReadAhead } from "../../load/source.js";
 import { formatProblem } from "../../load/problems.js";
 import {
   addToSummary,
@@ -39,8 +40,9 @@ function shown(file: string): string {
   return rel && !rel.startsWith("..") ? rel : file;
 }
 
-export function checkModel(run: FileRun, fixturesDir: string | undefined): ModelCheck {
-  const fixtureFile = fixtureFileFor(run.file, fixturesDir);
+/** `found`: the model's fixture file as found already (null: it has none); undefined: look for it here. */
+export function checkModel(run: FileRun, fixturesDir: string | undefined, found?: string | null, ahead?: ReadAhead): ModelCheck {
+  const fixtureFile = found === undefined ? fixtureFileFor(run.file, fixturesDir) : (found ?? undefined);
   const check: ModelCheck = {
     file: run.file,
     model: run.result?.model.id ?? null,
@@ -54,7 +56,7 @@ export function checkModel(run: FileRun, fixturesDir: string | undefined): Model
     warnings: run.result?.warnings ?? [],
     problems: [...run.problems],
   };
-  const loaded = fixtureFile ? loadFixture(fixtureFile, run.file, fixturesDir) : undefined;
+  const loaded = fixtureFile ? loadFixture(fixtureFile, run.file, fixturesDir, ahead) : undefined;
   if (loaded) {
     check.problems.push(...loaded.problems.map((p) => ({ ...p, file: shown(p.file) })));
     check.report = loaded.fixture?.report ?? null;
@@ -70,9 +72,9 @@ export function checkModel(run: FileRun, fixturesDir: string | undefined): Model
 }
 
 /** checkModel, with an unexpected exception turned into that model's problem so the others are still checked. */
-function checkIsolated(run: FileRun, fixturesDir: string | undefined, debug: boolean): ModelCheck {
+function checkIsolated(run: FileRun, fixturesDir: string | undefined, debug: boolean, found?: string | null, ahead?: ReadAhead): ModelCheck {
   try {
-    return checkModel(run, fixturesDir);
+    return checkModel(run, fixturesDir, found, ahead);
   } catch (err) {
     return {
       file: run.file,
@@ -100,8 +102,6 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   // Every model runs, even after one fails to load: a CI log should show all that is wrong at once.
   // Each model's result is reduced to its check as it finishes (holding every result cost a batch memory).
   const tick = progress(io, files.length, "check");
-  const check = (r: FileRun) => checkIsolated(r, opts.fixtures, opts.batch?.debug ?? false);
-  const batchOpts = { ...opts.batch, set: opts.set };
 
   if (format === "table") {
     // Printed model by model, each model's problems first: a batch holds only what the closing lines need.
@@ -109,8 +109,7 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
     const summary = checkSummary([]);
     let invalid = missing.length > 0;
     let failed = false;
-    runBatch(files, batchOpts, (r) => {
-      const m = check(r);
+    checkEach(files, opts, (m) => {
       tick.clear(); // the model's problems and table take the progress line's place; the next tick draws it again
       for (const p of m.problems) io.err(formatProblem(p) + "\n");
       addToSummary(summary, m);
@@ -125,9 +124,10 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
     return code;
   }
 
-  const models = runBatch(files, batchOpts, (r) => {
+  const models: ModelCheck[] = [];
+  checkEach(files, opts, (m) => {
     tick();
-    return check(r);
+    models.push(m);
   });
   tick.done();
   for (const m of models) for (const p of m.problems) io.err(formatProblem(p) + "\n");
@@ -139,4 +139,36 @@ export function checkCommand(paths: string[], opts: CheckOptions, io: Io): numbe
   const out: CheckOutput = { schema: CHECK_SCHEMA, ok: code === 0, exit_code: code, summary: checkSummary(models), models };
   io.out(checkRenderers[format](out, { chalk: io.chalk, locale: opts.locale, quiet: opts.quiet }));
   return code;
+}
+
+/**
+ * Runs and checks each model in turn, handing each check to `visit` as it is done. The batch's files
+ * are read ahead (when the batch asks) in the order the loop reads them: each model, then its fixture,
+ * a fixture only once it is known to lie where it may be read.
+ */
+function checkEach(files: string[], opts: CheckOptions, visit: (m: ModelCheck) => void): void {
+  // null: no fixture; undefined (something unforeseen): checkModel looks again, where its failure is that model's.
+  const fixtures = files.map((f): string | null | undefined => {
+    try {
+      return fixtureFileFor(f, opts.fixtures) ?? null;
+    } catch {
+      return undefined;
+    }
+  });
+  const reads = files.flatMap((f, i) => {
+    const fixture = fixtures[i];
+    if (typeof fixture !== "string") return [f];
+    try {
+      return fixtureOutside(fixture, f, opts.fixtures) === undefined ? [f, fixture] : [f];
+    } catch {
+      return [f];
+    }
+  });
+  const batchOpts = { ...opts.batch, set: opts.set };
+  const { cache, done } = batchCache(reads, batchOpts);
+  try {
+    files.forEach((file, i) => visit(checkIsolated(runIsolated(file, cache, batchOpts), opts.fixtures, opts.batch?.debug ?? false, fixtures[i], cache.readAhead)));
+  } finally {
+    done();
+  }
 }
