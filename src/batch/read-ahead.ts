@@ -13,6 +13,7 @@ import { checkBounds } from "../load/bounds.js";
 import { maybeDottedThousands } from "../load/dotted.js";
 import { plainData } from "../load/plainyaml.js";
 import { readTextFile } from "../load/read.js";
+import { acceptModel } from "../schema/accept.generated.js";
 import type { PlainSource, ReadAhead } from "../load/source.js";
 
 /** claims[i]: who reads file i. */
@@ -51,11 +52,13 @@ export interface Prepared {
   text?: string;
   json?: string;
   dotted?: boolean;
+  accepted?: boolean;
 }
 
 /**
  * One file, as readSourceFile's fast path reads it: the text (bare CRs read as line ends), the plain YAML
- * reader's data, the dotted-thousands pre-check. Empty when the main thread must read it itself: a file
+ * reader's data, the dotted-thousands pre-check, and whether the model schema's validator takes the data
+ * as it is (it returns the data itself: the main thread need not ask again). Empty when the main thread must read it itself: a file
  * refused or not plain YAML, data outside the bounds (the main thread reports them with their lines), or
  * data whose JSON would not give it back exactly.
  */
@@ -66,7 +69,7 @@ export function prepare(file: string): Omit<Prepared, "i"> {
   const data = plainData(text);
   // Bounds first: they also bound the depth that jsonExact walks.
   if (data === undefined || checkBounds(data).length > 0 || !jsonExact(data)) return {};
-  return { text, json: JSON.stringify(data), dotted: maybeDottedThousands(text, data) };
+  return { text, json: JSON.stringify(data), dotted: maybeDottedThousands(text, data), accepted: acceptModel(data) === data };
 }
 
 /** Whether JSON.parse(JSON.stringify(v)) equals v: no -0, NaN or infinity (the YAML reader makes nothing else JSON changes). */
@@ -164,7 +167,7 @@ export function startReadAhead(files: readonly string[]): OpenReadAhead | undefi
           const ended = Atomics.load(ctrl, ENDED) !== 0;
           // Messages of files the main thread gave up waiting for are passed over.
           for (let m = received(); m !== undefined; m = received()) {
-            if (m.i === i) return m.json === undefined ? undefined : { text: m.text!, data: JSON.parse(m.json) as PlainSource["data"], dotted: m.dotted! };
+            if (m.i === i) return m.json === undefined ? undefined : { text: m.text!, data: JSON.parse(m.json) as PlainSource["data"], dotted: m.dotted!, accepted: m.accepted! };
           }
           const left = deadline - Date.now();
           if (ended || left <= 0) return undefined;

@@ -3,7 +3,7 @@
 import { existsSync, realpathSync } from "node:fs";
 import { basename, dirname, extname, isAbsolute, join, resolve, relative, sep } from "node:path";
 import { acceptLibrary, acceptModel } from "../schema/accept.generated.js";
-import { schemas } from "../schema/model.js";
+import { schemas, type ModelDoc } from "../schema/model.js";
 import type { NModel } from "../engine/model.js";
 import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
 import { formatPath, sortProblems, type Problem } from "./problems.js";
@@ -119,9 +119,9 @@ function boundProblems(doc: SourceDoc): Problem[] {
 }
 
 export function loadModel(file: string, cache = new LibraryCache()): Loaded {
-  const { doc, problems, withinBounds } = readSourceFile(file, cache.readAhead);
+  const { doc, problems, withinBounds, accepted } = readSourceFile(file, cache.readAhead);
   if (!doc) return { file, problems: problems.map((p) => ({ ...p, file })), libraries: [] };
-  return loadDoc(file, doc, cache, withinBounds);
+  return loadDoc(file, doc, cache, withinBounds, accepted);
 }
 
 /** The same, for model text that is not in a file (tests, editors); library paths resolve from cwd. */
@@ -131,10 +131,11 @@ export function loadModelText(file: string, text: string, cache = new LibraryCac
   return loadDoc(file, doc, cache);
 }
 
-function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache, withinBounds = false): Loaded {
+/** `withinBounds`, `accepted`: checked already (by the batch's read-ahead), with what validateWith would find. */
+function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache, withinBounds = false, accepted = false): Loaded {
   const bounds = withinBounds ? [] : boundProblems(doc);
   if (bounds.length > 0) return { file, problems: bounds, libraries: [] };
-  const shaped = validateWith(doc, acceptModel, () => schemas().Model);
+  const shaped = accepted ? { data: doc.data as ModelDoc, problems: [] } : validateWith(doc, acceptModel, () => schemas().Model);
   if (!shaped.data) return { file, problems: sortProblems(shaped.problems), libraries: [] };
 
   const libraries: LoadedLibrary[] = [];

@@ -61,13 +61,15 @@ export function parseSource(file: string, text: string): Result {
 
 /**
  * A file's text and data as parseSource gives them on its fast path, made by someone else (the batch's
- * read-ahead worker, src/batch/read-ahead.ts): `dotted` is maybeDottedThousands(text, data), and the
- * data is within the bounds of the language (checkBounds found nothing).
+ * read-ahead worker, src/batch/read-ahead.ts): `dotted` is maybeDottedThousands(text, data), the
+ * data is within the bounds of the language (checkBounds found nothing), and `accepted` says that
+ * acceptModel(data) returns the data itself (the model schema takes it as it is).
  */
 export interface PlainSource {
   text: string;
   data: Record<string, unknown>;
   dotted: boolean;
+  accepted: boolean;
 }
 
 /** Files read and parsed ahead of their turn: `take` gives a file's PlainSource, or undefined (read it yourself). */
@@ -183,11 +185,12 @@ export function parseSourceFull(file: string, text: string): Result {
  * bound are refused by stat before anything is read (so /dev/zero or a FIFO can neither hang nor fill
  * memory); the file is opened non-blocking and checked again on its descriptor, so a swap between the
  * check and the read changes nothing. A file `ahead` has read and parsed already is taken from it
- * (`withinBounds`: its data has been checked against the bounds of the language).
+ * (`withinBounds`: its data has been checked against the bounds of the language; `accepted`: the model
+ * schema's validator takes it as it is).
  */
-export function readSourceFile(file: string, ahead?: ReadAhead): Result & { withinBounds?: true } {
+export function readSourceFile(file: string, ahead?: ReadAhead): Result & { withinBounds?: true; accepted?: boolean } {
   const got = ahead?.take(file);
-  if (got) return { doc: plainDoc(file, got.text, got.data, () => got.dotted), problems: [], withinBounds: true };
+  if (got) return { doc: plainDoc(file, got.text, got.data, () => got.dotted), problems: [], withinBounds: true, accepted: got.accepted };
   const text = readTextFile(file);
   if (typeof text !== "string") return { problems: [{ file, line: 1, col: 1, path: [], message: text.refused, severity: "error" }] };
   return parseSource(file, text);

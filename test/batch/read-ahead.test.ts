@@ -8,6 +8,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { AHEAD, CTRL, prepare, readAheadLoop, type Prepared } from "../../src/batch/read-ahead.js";
 import { maybeDottedThousands } from "../../src/load/dotted.js";
+import { acceptModel } from "../../src/schema/accept.generated.js";
 import { LibraryCache, loadModel } from "../../src/load/load.js";
 import { parseSource, type PlainSource, type ReadAhead } from "../../src/load/source.js";
 import { mutate } from "../fuzz/mutate.js";
@@ -43,7 +44,7 @@ function ownRead(file: string): { text: string; data: unknown; fast: boolean } {
 /** prepare()'s hand-over, read back as the main thread reads it. */
 function handedOver(file: string): PlainSource | undefined {
   const p = prepare(file);
-  return p.json === undefined ? undefined : { text: p.text!, data: JSON.parse(p.json), dotted: p.dotted! };
+  return p.json === undefined ? undefined : { text: p.text!, data: JSON.parse(p.json), dotted: p.dotted!, accepted: p.accepted! };
 }
 
 function expectSameAsOwnRead(file: string, label: string): boolean {
@@ -54,12 +55,18 @@ function expectSameAsOwnRead(file: string, label: string): boolean {
   expect(got.text, label).toBe(own.text);
   expect(got.data, `${label}: data differs`).toStrictEqual(own.data);
   expect(got.dotted, label).toBe(maybeDottedThousands(own.text, own.data));
+  // "Accepted": the main thread's validator would take the handed-over data as it is.
+  expect(got.accepted, label).toBe(acceptModel(got.data) === got.data);
   return true;
 }
 
 describe("prepare: the worker's reading of one file", () => {
   it("gives every model exactly the data the main thread reads", () => {
     for (const f of [...models, ...yamlFiles("fixtures")]) expect(expectSameAsOwnRead(f, f), `${f} was not handed over`).toBe(true);
+    // Both kinds of model: data the validator takes as it is, and data it gives in the schema's order.
+    const accepted = models.map((f) => handedOver(f)!.accepted);
+    expect(accepted).toContain(true);
+    expect(accepted).toContain(false);
   });
 
   it("gives mutated models the main thread's data, or leaves them to it", () => {
