@@ -28,10 +28,11 @@ export const CTRL = {
   STOP: 2, // set by the main thread when the batch is done
   ENDED: 3, // set by the worker when its loop has ended
   WAKE_AT: 4, // the file at which the main thread wakes the waiting worker (NOBODY: it is not waiting)
-  SLOTS: 5,
+  HELD: 5, // characters posted and not yet taken
+  SLOTS: 6,
   NOBODY: 0x7fffffff,
 } as const;
-const { MAIN_AT, POSTED, STOP, ENDED, WAKE_AT, NOBODY } = CTRL;
+const { MAIN_AT, POSTED, STOP, ENDED, WAKE_AT, HELD, NOBODY } = CTRL;
 
 /**
  * The worker stays at most this many files ahead of the main thread (what it holds waits in memory).
@@ -39,6 +40,8 @@ const { MAIN_AT, POSTED, STOP, ENDED, WAKE_AT, NOBODY } = CTRL;
  * 60 µs of the waker's time here, too much to pay for every file.
  */
 export const AHEAD = 64;
+/** Nor, beyond the next file, more than this many characters of text and JSON (large files: a file may have 16 MB). */
+export const HOLD_CHARS = 16_000_000;
 /** How many files in turn take() passes over to find the one asked for. */
 const PASS_OVER = 2;
 /** A batch of fewer files is not worth a thread's start. */
@@ -91,9 +94,10 @@ export function readAheadLoop(files: readonly string[], claims: Int32Array, ctrl
       for (;;) {
         if (Atomics.load(ctrl, STOP) !== 0) return;
         const at = Atomics.load(ctrl, MAIN_AT);
-        if (i <= at + AHEAD) break;
+        const full = i > at + 1 && Atomics.load(ctrl, HELD) >= HOLD_CHARS;
+        if (i <= at + AHEAD && !full) break;
         // Say where to be woken, then look again: the main thread either sees this or has moved on.
-        const wake = i - AHEAD / 2;
+        const wake = full ? at + 1 : i - AHEAD / 2;
         Atomics.store(ctrl, WAKE_AT, wake);
         if (Atomics.load(ctrl, MAIN_AT) < wake && Atomics.load(ctrl, STOP) === 0) Atomics.wait(ctrl, MAIN_AT, at, 1000);
         Atomics.store(ctrl, WAKE_AT, NOBODY);
@@ -105,6 +109,7 @@ export function readAheadLoop(files: readonly string[], claims: Int32Array, ctrl
       } catch {
         prepared = {};
       }
+      Atomics.add(ctrl, HELD, (prepared.text?.length ?? 0) + (prepared.json?.length ?? 0));
       post({ i, ...prepared });
       Atomics.add(ctrl, POSTED, 1);
       Atomics.notify(ctrl, POSTED);
@@ -167,6 +172,7 @@ export function startReadAhead(files: readonly string[]): OpenReadAhead | undefi
           const ended = Atomics.load(ctrl, ENDED) !== 0;
           // Messages of files the main thread gave up waiting for are passed over.
           for (let m = received(); m !== undefined; m = received()) {
+            Atomics.sub(ctrl, HELD, (m.text?.length ?? 0) + (m.json?.length ?? 0));
             if (m.i === i) return m.json === undefined ? undefined : { text: m.text!, data: JSON.parse(m.json) as PlainSource["data"], dotted: m.dotted!, accepted: m.accepted! };
           }
           const left = deadline - Date.now();

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { AHEAD, CTRL, prepare, readAheadLoop, type Prepared } from "../../src/batch/read-ahead.js";
+import { AHEAD, CTRL, HOLD_CHARS, prepare, readAheadLoop, type Prepared } from "../../src/batch/read-ahead.js";
 import { maybeDottedThousands } from "../../src/load/dotted.js";
 import { acceptModel } from "../../src/schema/accept.generated.js";
 import { LibraryCache, loadModel } from "../../src/load/load.js";
@@ -144,42 +144,76 @@ describe("readAheadLoop: the worker's turn-taking", () => {
 });
 
 describe("readAheadLoop on a thread of its own", () => {
-  it("stops AHEAD files past the main thread, asks to be woken half way, and goes on when it is", async () => {
+  /** The worker's loop over `count` small files on a thread, and the shared memory the test plays the main thread with. */
+  const onThread = async (count: number, held = 0) => {
     const { Worker } = await import("node:worker_threads");
-    const count = AHEAD * 3;
     const files = Array.from({ length: count }, (_, i) => fileWith(`sroi: 1\nmeta: { title: T${i} }\n`));
     const claims = new Int32Array(new SharedArrayBuffer(4 * count));
     const ctrl = new Int32Array(new SharedArrayBuffer(4 * CTRL.SLOTS));
     ctrl[CTRL.WAKE_AT] = CTRL.NOBODY;
+    ctrl[CTRL.HELD] = held;
     const module = pathToFileURL(join(import.meta.dirname, "..", "..", "dist", "batch", "read-ahead.js")).href;
     const worker = new Worker(
       `const { workerData } = require("node:worker_threads");
 import(workerData.module).then(({ readAheadLoop }) => readAheadLoop(workerData.files, workerData.claims, workerData.ctrl, () => {}));`,
       { eval: true, workerData: { module, files, claims, ctrl } },
     );
-    /** Waits (10 s at most) until the worker has posted `n` files, and gives what it has posted. */
+    /** Waits (10 s at most) until the worker has posted `n` files; gives how many it has posted. */
     const postedUpTo = (n: number) => {
       const until = Date.now() + 10_000;
       for (let seen = Atomics.load(ctrl, CTRL.POSTED); seen < n && Date.now() < until; seen = Atomics.load(ctrl, CTRL.POSTED)) Atomics.wait(ctrl, CTRL.POSTED, seen, 100);
       return Atomics.load(ctrl, CTRL.POSTED);
     };
-    try {
-      // The main thread at file 0: the worker reads files 0..AHEAD and then waits, to be woken at AHEAD/2.
-      expect(postedUpTo(AHEAD + 1)).toBe(AHEAD + 1);
+    /** Waits (10 s at most) until the worker asks to be woken; gives the file it asks to be woken at. */
+    const wakeAt = () => {
       const until = Date.now() + 10_000;
-      while (Atomics.load(ctrl, CTRL.WAKE_AT) === CTRL.NOBODY && Date.now() < until) Atomics.wait(ctrl, CTRL.POSTED, AHEAD + 1, 10);
-      expect(Atomics.load(ctrl, CTRL.WAKE_AT)).toBe(AHEAD + 1 - AHEAD / 2);
-      expect(Atomics.load(ctrl, CTRL.POSTED)).toBe(AHEAD + 1);
-      // The main thread reaches that file and wakes it, as take() does: it reads on to AHEAD past it.
-      const at = AHEAD + 1 - AHEAD / 2;
+      while (Atomics.load(ctrl, CTRL.WAKE_AT) === CTRL.NOBODY && Date.now() < until) Atomics.wait(ctrl, CTRL.WAKE_AT, CTRL.NOBODY, 10);
+      return Atomics.load(ctrl, CTRL.WAKE_AT);
+    };
+    /** The main thread reaching file `at`, as take() does. */
+    const reach = (at: number) => {
       Atomics.store(ctrl, CTRL.MAIN_AT, at);
       if (at >= Atomics.load(ctrl, CTRL.WAKE_AT)) Atomics.notify(ctrl, CTRL.MAIN_AT);
-      expect(postedUpTo(at + AHEAD + 1)).toBe(at + AHEAD + 1);
-      expect([...claims].filter((c) => c === 1)).toHaveLength(at + AHEAD + 1);
-    } finally {
+    };
+    const stop = async () => {
       Atomics.store(ctrl, CTRL.STOP, 1);
       Atomics.notify(ctrl, CTRL.MAIN_AT);
       await worker.terminate();
+    };
+    return { claims, ctrl, postedUpTo, wakeAt, reach, stop };
+  };
+
+  it("stops AHEAD files past the main thread, asks to be woken half way, and goes on when it is", async () => {
+    const t = await onThread(AHEAD * 3);
+    try {
+      // The main thread at file 0: the worker reads files 0..AHEAD and then waits, to be woken at AHEAD/2.
+      expect(t.postedUpTo(AHEAD + 1)).toBe(AHEAD + 1);
+      expect(t.wakeAt()).toBe(AHEAD + 1 - AHEAD / 2);
+      expect(Atomics.load(t.ctrl, CTRL.POSTED)).toBe(AHEAD + 1);
+      // The main thread reaches that file and wakes it: it reads on to AHEAD past it.
+      const at = AHEAD + 1 - AHEAD / 2;
+      t.reach(at);
+      expect(t.postedUpTo(at + AHEAD + 1)).toBe(at + AHEAD + 1);
+      expect([...t.claims].filter((c) => c === 1)).toHaveLength(at + AHEAD + 1);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  it("holds no more than HOLD_CHARS characters beyond the next file, and goes on as the main thread takes them", async () => {
+    const t = await onThread(AHEAD * 2, HOLD_CHARS);
+    try {
+      // Full: it reads the file after the main thread's (file 1) and waits to be woken at the next take.
+      expect(t.postedUpTo(2)).toBe(2);
+      expect(t.wakeAt()).toBe(1);
+      expect(Atomics.load(t.ctrl, CTRL.POSTED)).toBe(2);
+      // The main thread takes what was held, and reaches file 1.
+      Atomics.store(t.ctrl, CTRL.HELD, 0);
+      t.reach(1);
+      expect(t.postedUpTo(1 + AHEAD + 1)).toBe(1 + AHEAD + 1);
+      expect(Atomics.load(t.ctrl, CTRL.HELD)).toBeGreaterThan(0); // what it posted since, not yet taken
+    } finally {
+      await t.stop();
     }
   });
 });
