@@ -40,8 +40,13 @@ const { MAIN_AT, POSTED, STOP, ENDED, WAKE_AT, HELD, NOBODY } = CTRL;
  * 60 µs of the waker's time here, too much to pay for every file.
  */
 export const AHEAD = 64;
-/** Nor, beyond the next file, more than this many characters of text and JSON (large files: a file may have 16 MB). */
-export const HOLD_CHARS = 16_000_000;
+/** Nor, beyond the next file, more than this many characters of text and JSON (a file may have 16 MB; a batch of large models gains nothing from holding many). */
+export const HOLD_CHARS = 4_000_000;
+/**
+ * A file longer than this is left to the main thread: a model that large is mostly the engine's work (a
+ * batch of 20 models of 10,000 activities took as long with the worker, and 40 MB more memory).
+ */
+const LARGE_CHARS = 256_000;
 /** How many files in turn take() passes over to find the one asked for. */
 const PASS_OVER = 2;
 /** A batch of fewer files is not worth a thread's start. */
@@ -62,12 +67,12 @@ export interface Prepared {
  * One file, as readSourceFile's fast path reads it: the text (bare CRs read as line ends), the plain YAML
  * reader's data, the dotted-thousands pre-check, and whether the model schema's validator takes the data
  * as it is (it returns the data itself: the main thread need not ask again). Empty when the main thread must read it itself: a file
- * refused or not plain YAML, data outside the bounds (the main thread reports them with their lines), or
+ * refused, large, or not plain YAML, data outside the bounds (the main thread reports them with their lines), or
  * data whose JSON would not give it back exactly.
  */
 export function prepare(file: string): Omit<Prepared, "i"> {
   const got = readTextFile(file);
-  if (typeof got !== "string") return {};
+  if (typeof got !== "string" || got.length > LARGE_CHARS) return {};
   const text = got.includes("\r") ? got.replace(/\r(?!\n)/g, "\n") : got;
   const data = plainData(text);
   // Bounds first: they also bound the depth that jsonExact walks.

@@ -93,6 +93,7 @@ describe("prepare: the worker's reading of one file", () => {
       "not plain YAML (an anchor)": "sroi: 1\nmeta: &m { title: T }\n",
       "a syntax error": "sroi: 1\nmeta: [\n",
       "an empty file": "",
+      "a large file (mostly the engine's work)": `sroi: 1\nmeta: { title: T }\n# ${"x".repeat(300_000)}\n`,
     };
     for (const [label, text] of Object.entries(cases)) expect(prepare(fileWith(text)), label).toEqual({});
     expect(prepare(join(tmp, "missing.yaml"))).toEqual({});
