@@ -13,6 +13,7 @@ import { checkBounds } from "../load/bounds.js";
 import { maybeDottedThousands } from "../load/dotted.js";
 import { plainData } from "../load/plainyaml.js";
 import { readTextFile } from "../load/read.js";
+import { docRulesClean } from "../load/normalize/rules.js";
 import { acceptModel } from "../schema/accept.generated.js";
 import type { PlainSource, ReadAhead } from "../load/source.js";
 
@@ -61,12 +62,15 @@ export interface Prepared {
   json?: string;
   dotted?: boolean;
   accepted?: boolean;
+  rulesClean?: boolean;
 }
 
 /**
  * One file, as readSourceFile's fast path reads it: the text (bare CRs read as line ends), the plain YAML
- * reader's data, the dotted-thousands pre-check, and whether the model schema's validator takes the data
- * as it is (it returns the data itself: the main thread need not ask again). Empty when the main thread must read it itself: a file
+ * reader's data, the dotted-thousands pre-check, whether the model schema's validator takes the data as it
+ * is (it returns the data itself: the main thread need not ask again), and whether the model's own rules
+ * find nothing in what the validator returns (the main thread then runs only those that read the
+ * library). Empty when the main thread must read it itself: a file
  * refused, large, or not plain YAML, data outside the bounds (the main thread reports them with their lines), or
  * data whose JSON would not give it back exactly.
  */
@@ -77,7 +81,14 @@ export function prepare(file: string): Omit<Prepared, "i"> {
   const data = plainData(text);
   // Bounds first: they also bound the depth that jsonExact walks.
   if (data === undefined || checkBounds(data).length > 0 || !jsonExact(data)) return {};
-  return { text, json: JSON.stringify(data), dotted: maybeDottedThousands(text, data), accepted: acceptModel(data) === data };
+  const validated = acceptModel(data);
+  return {
+    text,
+    json: JSON.stringify(data),
+    dotted: maybeDottedThousands(text, data),
+    accepted: validated === data,
+    rulesClean: validated !== undefined && docRulesClean(validated),
+  };
 }
 
 /** Whether JSON.parse(JSON.stringify(v)) equals v: no -0, NaN or infinity (the YAML reader makes nothing else JSON changes). */
@@ -178,7 +189,7 @@ export function startReadAhead(files: readonly string[]): OpenReadAhead | undefi
           // Messages of files the main thread gave up waiting for are passed over.
           for (let m = received(); m !== undefined; m = received()) {
             Atomics.sub(ctrl, HELD, (m.text?.length ?? 0) + (m.json?.length ?? 0));
-            if (m.i === i) return m.json === undefined ? undefined : { text: m.text!, data: JSON.parse(m.json) as PlainSource["data"], dotted: m.dotted!, accepted: m.accepted! };
+            if (m.i === i) return m.json === undefined ? undefined : { text: m.text!, data: JSON.parse(m.json) as PlainSource["data"], dotted: m.dotted!, accepted: m.accepted!, rulesClean: m.rulesClean! };
           }
           const left = deadline - Date.now();
           if (ended || left <= 0) return undefined;

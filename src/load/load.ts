@@ -8,7 +8,7 @@ import type { NModel } from "../engine/model.js";
 import { normalize, type LoadedLibrary, type RawProblem } from "./normalize.js";
 import { formatPath, sortProblems, type Problem } from "./problems.js";
 import { readTextFile } from "./read.js";
-import { parseSource, readSourceFile, type ReadAhead, type SourceDoc } from "./source.js";
+import { parseSource, readSourceFile, type PlainSource, type ReadAhead, type SourceDoc } from "./source.js";
 import { validateWith } from "./validate.js";
 import { BOUNDS_HINT, checkBounds } from "./bounds.js";
 
@@ -119,9 +119,9 @@ function boundProblems(doc: SourceDoc): Problem[] {
 }
 
 export function loadModel(file: string, cache = new LibraryCache()): Loaded {
-  const { doc, problems, withinBounds, accepted } = readSourceFile(file, cache.readAhead);
+  const { doc, problems, ahead } = readSourceFile(file, cache.readAhead);
   if (!doc) return { file, problems: problems.map((p) => ({ ...p, file })), libraries: [] };
-  return loadDoc(file, doc, cache, withinBounds, accepted);
+  return loadDoc(file, doc, cache, ahead);
 }
 
 /** The same, for model text that is not in a file (tests, editors); library paths resolve from cwd. */
@@ -131,11 +131,11 @@ export function loadModelText(file: string, text: string, cache = new LibraryCac
   return loadDoc(file, doc, cache);
 }
 
-/** `withinBounds`, `accepted`: checked already (by the batch's read-ahead), with what validateWith would find. */
-function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache, withinBounds = false, accepted = false): Loaded {
-  const bounds = withinBounds ? [] : boundProblems(doc);
+/** `ahead`: a file the batch's read-ahead read, with what it checked (bounds, validation, the model's own rules) and found. */
+function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache, ahead?: PlainSource): Loaded {
+  const bounds = ahead ? [] : boundProblems(doc);
   if (bounds.length > 0) return { file, problems: bounds, libraries: [] };
-  const shaped = accepted ? { data: doc.data as ModelDoc, problems: [] } : validateWith(doc, acceptModel, () => schemas().Model);
+  const shaped = ahead?.accepted ? { data: doc.data as ModelDoc, problems: [] } : validateWith(doc, acceptModel, () => schemas().Model);
   if (!shaped.data) return { file, problems: sortProblems(shaped.problems), libraries: [] };
 
   const libraries: LoadedLibrary[] = [];
@@ -177,7 +177,7 @@ function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache, withinBounds
   });
   if (libProblems.length > 0) return { file, problems: sortProblems(libProblems), libraries: libPaths };
 
-  const n = normalize(shaped.data, modelIdFromFile(file), libraries);
+  const n = normalize(shaped.data, modelIdFromFile(file), libraries, { rulesClean: ahead?.rulesClean ?? false });
   const notation = dutchThousands(doc);
   const errors = notation.filter((x) => x.error);
   if (errors.length > 0 || !n.model) {

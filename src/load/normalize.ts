@@ -71,7 +71,8 @@ function isStudyName(name: string, studies: Map<string, NStudy>): boolean {
   return dot > 4 && studies.get(name.slice(4, dot))?.values.has(name.slice(dot + 1)) === true;
 }
 
-export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrary[]): { model?: NModel; problems: RawProblem[] } {
+/** `rulesClean`: the model's own rules (docRulesClean) are known to find nothing; only those reading its library run. */
+export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrary[], opts: { rulesClean?: boolean } = {}): { model?: NModel; problems: RawProblem[] } {
   const problems: RawProblem[] = [];
   const problem = (path: Path, message: string, hint?: string, offset?: number) =>
     problems.push({ path, message, hint, offset });
@@ -83,7 +84,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   const params = new Map<string, NParam>(prices);
   const stakeholderList = doc.stakeholders ?? [];
   const stakeholderIds = stakeholderList.map((s) => s.id);
-  problems.push(...checkRules({ doc, studies: new Map([...studies].map(([id, st]) => [id, [...st.values.keys()]])) }));
+  problems.push(...checkRules({ doc, studies: new Map([...studies].map(([id, st]) => [id, [...st.values.keys()]])) }, opts.rulesClean));
 
   // No time: one undiscounted year (numbered 1); `year: 2022` is a one-year period.
   const time = doc.time ?? {};

@@ -61,15 +61,17 @@ export function parseSource(file: string, text: string): Result {
 
 /**
  * A file's text and data as parseSource gives them on its fast path, made by someone else (the batch's
- * read-ahead worker, src/batch/read-ahead.ts): `dotted` is maybeDottedThousands(text, data), the
- * data is within the bounds of the language (checkBounds found nothing), and `accepted` says that
- * acceptModel(data) returns the data itself (the model schema takes it as it is).
+ * read-ahead worker, src/batch/read-ahead.ts). The data is within the bounds of the language
+ * (checkBounds found nothing); `dotted` is maybeDottedThousands(text, data); `accepted`: acceptModel(data)
+ * returns the data itself (the model schema takes it as it is); `rulesClean`: the model's own rules (those
+ * that do not read its library) find nothing in what acceptModel returns.
  */
 export interface PlainSource {
   text: string;
   data: Record<string, unknown>;
   dotted: boolean;
   accepted: boolean;
+  rulesClean: boolean;
 }
 
 /** Files read and parsed ahead of their turn: `take` gives a file's PlainSource, or undefined (read it yourself). */
@@ -184,13 +186,12 @@ export function parseSourceFull(file: string, text: string): Result {
  * Reads a model, library or fixture file. Devices, FIFOs, sockets, folders and files over the size
  * bound are refused by stat before anything is read (so /dev/zero or a FIFO can neither hang nor fill
  * memory); the file is opened non-blocking and checked again on its descriptor, so a swap between the
- * check and the read changes nothing. A file `ahead` has read and parsed already is taken from it
- * (`withinBounds`: its data has been checked against the bounds of the language; `accepted`: the model
- * schema's validator takes it as it is).
+ * check and the read changes nothing. A file `ahead` has read and parsed already is taken from it, with
+ * what was checked there (`ahead`).
  */
-export function readSourceFile(file: string, ahead?: ReadAhead): Result & { withinBounds?: true; accepted?: boolean } {
+export function readSourceFile(file: string, ahead?: ReadAhead): Result & { ahead?: PlainSource } {
   const got = ahead?.take(file);
-  if (got) return { doc: plainDoc(file, got.text, got.data, () => got.dotted), problems: [], withinBounds: true, accepted: got.accepted };
+  if (got) return { doc: plainDoc(file, got.text, got.data, () => got.dotted), problems: [], ahead: got };
   const text = readTextFile(file);
   if (typeof text !== "string") return { problems: [{ file, line: 1, col: 1, path: [], message: text.refused, severity: "error" }] };
   return parseSource(file, text);

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { AHEAD, CTRL, HOLD_CHARS, prepare, readAheadLoop, type Prepared } from "../../src/batch/read-ahead.js";
 import { maybeDottedThousands } from "../../src/load/dotted.js";
 import { acceptModel } from "../../src/schema/accept.generated.js";
+import { RULES } from "../../src/load/normalize/rules.js";
 import { LibraryCache, loadModel } from "../../src/load/load.js";
 import { parseSource, type PlainSource, type ReadAhead } from "../../src/load/source.js";
 import { mutate } from "../fuzz/mutate.js";
@@ -44,7 +45,7 @@ function ownRead(file: string): { text: string; data: unknown; fast: boolean } {
 /** prepare()'s hand-over, read back as the main thread reads it. */
 function handedOver(file: string): PlainSource | undefined {
   const p = prepare(file);
-  return p.json === undefined ? undefined : { text: p.text!, data: JSON.parse(p.json), dotted: p.dotted!, accepted: p.accepted! };
+  return p.json === undefined ? undefined : { text: p.text!, data: JSON.parse(p.json), dotted: p.dotted!, accepted: p.accepted!, rulesClean: p.rulesClean! };
 }
 
 function expectSameAsOwnRead(file: string, label: string): boolean {
@@ -57,6 +58,10 @@ function expectSameAsOwnRead(file: string, label: string): boolean {
   expect(got.dotted, label).toBe(maybeDottedThousands(own.text, own.data));
   // "Accepted": the main thread's validator would take the handed-over data as it is.
   expect(got.accepted, label).toBe(acceptModel(got.data) === got.data);
+  // "Rules clean": the model's own rules find nothing in what the validator gives.
+  const validated = acceptModel(got.data);
+  const ownRules = validated === undefined ? undefined : RULES.filter((r) => !r.library).flatMap((r) => r.check({ doc: validated, studies: new Map() }));
+  expect(got.rulesClean, label).toBe(ownRules !== undefined && ownRules.length === 0);
   return true;
 }
 
@@ -219,26 +224,59 @@ import(workerData.module).then(({ readAheadLoop }) => readAheadLoop(workerData.f
   });
 });
 
+describe("the rules the worker runs", () => {
+  it("are those that do not read the library: every rule that reads studies is marked", () => {
+    const reading = RULES.filter((r) => r.check.toString().includes("studies"));
+    expect(reading.map((r) => r.id).sort()).toEqual(RULES.filter((r) => r.library).map((r) => r.id).sort());
+    expect(reading.length).toBe(2);
+  });
+});
+
 describe("loading through a read-ahead", () => {
-  it("gives every model the same result as reading it on the main thread", () => {
-    const ahead: ReadAhead = { take: (file) => handedOver(file) };
-    let taken = 0;
-    const counting: ReadAhead = {
-      take: (file) => {
-        const got = ahead.take(file);
-        if (got) taken++;
+  /** Loads `file` as the main thread does alone and as it does with the worker's hand-over; both must agree. */
+  const expectSameLoad = (file: string, label: string): boolean => {
+    let taken = false;
+    const ahead: ReadAhead = {
+      take: (f) => {
+        const got = handedOver(f);
+        taken = got !== undefined;
         return got;
       },
     };
     const withAhead = new LibraryCache();
-    withAhead.readAhead = counting;
-    for (const f of models) {
-      const own = loadModel(f, new LibraryCache());
-      const via = loadModel(f, withAhead);
-      expect(via.problems, f).toEqual(own.problems);
-      expect(via.model, f).toStrictEqual(own.model);
+    withAhead.readAhead = ahead;
+    const own = loadModel(file, new LibraryCache());
+    const via = loadModel(file, withAhead);
+    expect(via.problems, label).toEqual(own.problems);
+    expect(via.model, label).toStrictEqual(own.model);
+    return taken;
+  };
+
+  it("gives every model the same result as reading it on the main thread", () => {
+    for (const f of models) expect(expectSameLoad(f, f), `${f} was not handed over`).toBe(true);
+  });
+
+  it("gives mutated models the same model or the same problems, the rules' among them", () => {
+    // Beside the library, as the models are.
+    const dir = join(tmp, "mutated");
+    mkdirSync(join(dir, "library"), { recursive: true });
+    for (const f of readdirSync("models/library")) writeFileSync(join(dir, "library", f), readFileSync(join("models/library", f)));
+    let handed = 0;
+    let rulesFound = 0;
+    for (const [k, model] of models.entries()) {
+      const text = readFileSync(model, "utf8");
+      for (let seed = 1; seed <= 30; seed++) {
+        const m = mutate(text, seed * 7919 + k);
+        const file = join(dir, `m${k}_${seed}.yaml`);
+        writeFileSync(file, m.text);
+        const p = prepare(file);
+        if (p.json !== undefined && !p.rulesClean && p.accepted !== undefined) rulesFound++;
+        if (expectSameLoad(file, `${model} seed ${seed} (${m.applied.join("; ")})`)) handed++;
+      }
     }
-    expect(taken).toBe(models.length);
+    expect(handed).toBeGreaterThan(50);
+    // Handed over with a rule's problem: the main thread runs every rule for those.
+    expect(rulesFound).toBeGreaterThan(0);
   });
 });
 
