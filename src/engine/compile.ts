@@ -849,7 +849,7 @@ export function compile(model: NModel, opts: { ownOrders?: boolean } = {}): Comp
   // Only what reads `year` or `t` varies by year: a model whose expressions name neither (most) has no
   // steps by year, found without walking every scenario's steps.
   const readsYear = (d: Def | undefined) => d?.refs !== undefined && (d.refs.includes("year") || d.refs.includes("t"));
-  const byYear = common.some(readsYear) || perScenario.some((m) => [...m.values()].some(readsYear));
+  const byYear = common.some(readsYear) || perScenario.some((m) => someValue(m, readsYear));
   const yearSteps = programs.map((p, k) => (byYear ? yearStepsOf(p, k, size, slotting, defOf) : undefined));
 
   /** Computes the numbers that vary by year for one year (overrides win: a flat value for every year). */
@@ -923,7 +923,7 @@ export function compile(model: NModel, opts: { ownOrders?: boolean } = {}): Comp
   };
   const outAlloc = model.outcomes.map((o) => allocOf(o.allocation));
   const inAlloc = model.inputs.map((i) => allocOf(i.allocation));
-  const financial = Uint8Array.from(model.outcomes.map((o) => (o.kind === "financial" ? 1 : 0)));
+  const financial = flagsOf(model.outcomes, (o) => o.kind === "financial");
   // A selection ratio sums stakeholders (no selection: the totals); a formula ratio reads the
   // figures below, written per evaluation into `fig` (totals, then inputs, outcomes, stakeholders).
   const ratioSel = model.ratios.map((r) => ({
@@ -987,7 +987,7 @@ export function compile(model: NModel, opts: { ownOrders?: boolean } = {}): Comp
 
   const values = model.scenarios.map(() => new Float64Array(size + figSize));
   const hasFormula = ratioFns.some((f) => f !== undefined);
-  const hasExtra = Uint8Array.from(model.scenarios.map((_, k) => (perScenario[k]!.has(extra) ? 1 : 0)));
+  const hasExtra = flagsOf(model.scenarios, (_, k) => perScenario[k]!.has(extra));
   const nanArray = (n: number) => new Float64Array(n).fill(NaN);
   const nO = model.outcomes.length;
   const nI = model.inputs.length;
@@ -1254,6 +1254,18 @@ export function compile(model: NModel, opts: { ownOrders?: boolean } = {}): Comp
 
 // A parameter's domain from how it is written: a percentage is a share, a unit that counts people is
 // a count; anything else may take any value (a parameter can be a negative amount or a factor).
+/** 1 where `test` holds, else 0, for each item (without Uint8Array.from's iteration of a mapped copy). */
+function flagsOf<T>(items: readonly T[], test: (item: T, i: number) => boolean): Uint8Array {
+  const out = new Uint8Array(items.length);
+  for (let i = 0; i < items.length; i++) if (test(items[i]!, i)) out[i] = 1;
+  return out;
+}
+
+function someValue<V>(m: Map<unknown, V>, test: (v: V) => boolean): boolean {
+  for (const v of m.values()) if (test(v)) return true;
+  return false;
+}
+
 const COUNT_UNIT = /\b(people|persons?|inhabitants?|participants?|trainees?|clients?|inwoners?|deelnemers?|personen|count|aantal)\b/i;
 
 function parameterDomain(value: NExpr, unit: string | undefined): NumberDomain {

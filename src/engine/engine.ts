@@ -165,6 +165,18 @@ function finite(x: number, path: Path, what: string): void {
 const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const dot = (xs: number[], ys: number[]) => xs.reduce((a, x, i) => a + x * (ys[i] ?? 0), 0);
 
+/** Each parameter's and baseline's value in the scenario, in the model's order (library prices are not shown). */
+function parameterValues(model: NModel, env: Env): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of model.params.values()) {
+    if (p.kind === "price") continue;
+    // As Object.fromEntries would: an own property even for a name objects carry (the loader refuses __proto__).
+    if (p.name === "__proto__") Object.defineProperty(out, p.name, { value: env.lookup(p.name)!, enumerable: true, writable: true, configurable: true });
+    else out[p.name] = env.lookup(p.name)!;
+  }
+  return out;
+}
+
 function runScenario(c: CompiledModel, k: number, overrides: Float64Array | undefined, warnings: Warning[]): ScenarioResult {
   const model = c.model;
   const scenario = model.scenarios[k]!;
@@ -372,9 +384,7 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
     years,
     // Only a scenario with its own time says so; the others follow result.model's period and discount.
     ...(time.own ? { time: { period: time.period, year0: time.year0, discount: time.discount.label } } : {}),
-    parameters: Object.fromEntries(
-      [...model.params.values()].filter((p) => p.kind !== "price").map((p) => [p.name, env.lookup(p.name)!]),
-    ),
+    parameters: parameterValues(model, env),
     discount_factors: { effects: dfEffects, costs: dfCosts },
     participants,
     activities: model.activities.map((a) => ({ id: a.id, name: a.name, group: a.group ?? null, participants: env.eval(a.participants) })),
