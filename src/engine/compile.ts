@@ -271,7 +271,8 @@ function addressableNumbers(model: NModel, table: SlotTable) {
   // A scenario with its own discount has its own rates (scenarios.<id>.time.discount.rate); the model's
   // rates apply to the others.
   const times = model.scenarios.map((_, k) => scenarioTime(model, k));
-  const followModel = times.flatMap((t, k) => (t.discount === model.discount ? [k] : []));
+  const followModel: number[] = [];
+  times.forEach((t, k) => t.discount === model.discount && followModel.push(k));
   if (followModel.length > 0) {
     for (const st of model.discount.stated) {
       table.addressable(st.name, st.expr ?? lit(st.rate, st.path), "stated", RATE, followModel.length === times.length ? {} : { scenarios: followModel });

@@ -373,7 +373,8 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
   const benefitsPerYearPv = years.map((_, i) => sum(outcomes.map((r) => (r.per_year[i] ?? 0) * (dfEffects[i] ?? 1))));
 
   // QALYs: each QALY outcome's nominal value over the price of a QALY it names.
-  const qalyRows = model.outcomes.flatMap((o, j) => (o.qaly && o.qalyPrice ? [{ nominal: outcomes[j]!.nominal, price: env.lookup(o.qalyPrice) ?? 0 }] : []));
+  const qalyRows: { nominal: number; price: number }[] = [];
+  model.outcomes.forEach((o, j) => o.qaly && o.qalyPrice && qalyRows.push({ nominal: outcomes[j]!.nominal, price: env.lookup(o.qalyPrice) ?? 0 }));
   const qalys = qalyRows.length > 0 && qalyRows.every((q) => q.price > 0) ? sum(qalyRows.map((q) => q.nominal / q.price)) : null;
 
   return {
