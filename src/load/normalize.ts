@@ -401,8 +401,10 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   let knownList: string[] | undefined;
   const allKnown = () => (knownList ??= [...new Set<string>([...params.keys(), ...own, ...studyNames(studies), "t", "year"])]);
   const reported = new Set<string>(); // a parent scenario's expressions are read again for each child
+  const cited: string[] = []; // studies named in expressions (ref.<study>.<domain>)
   for (const { nexpr } of pending) {
     for (const name of exprRefs(nexpr.expr)) {
+      if (name.startsWith("ref.")) cited.push(name.split(".")[1]!);
       if (isKnown(name)) continue;
       const key = `${JSON.stringify(nexpr.path)}:${name}`;
       if (reported.has(key)) continue;
@@ -420,7 +422,7 @@ export function normalize(doc: ModelDoc, fileId: string, libraries: LoadedLibrar
   // Only the studies this model cites are part of its result (and of its indexation notes).
   const used = new Set<string>(Object.keys(doc.library_overrides ?? {}));
   for (const a of doc.activities ?? []) if (a.ref) used.add(a.ref);
-  for (const { nexpr } of pending) for (const n of exprRefs(nexpr.expr)) if (n.startsWith("ref.")) used.add(n.split(".")[1]!);
+  for (const id of cited) used.add(id);
   const usedStudies = new Map([...studies].filter(([id]) => used.has(id)));
   const notes = libraryNotes.filter((n) => n.code !== "library-indexation" || used.has(n.study!));
   if (doc.min_certainty !== undefined) notes.push(...lowCertainty(doc, usedStudies, doc.min_certainty));
