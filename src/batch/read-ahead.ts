@@ -1,7 +1,8 @@
-// A batch's model files read and parsed on a second thread, ahead of their turn. A thousand-model batch
-// spent a fifth of its main thread reading files and parsing YAML; a worker does that for the files to
-// come while the main thread validates, computes and writes the one at hand, and hands over each file's
-// text and its data as JSON (JSON.parse is several times faster than the YAML reader).
+// A batch's files (its models, and for `check` their fixtures) read and parsed on a second thread, ahead
+// of their turn. A thousand-model batch spent a fifth of its main thread reading files, parsing YAML and
+// checking what needs only the file (bounds, shape, the model's own rules); a worker does that for the
+// files to come while the main thread computes and writes the model at hand, and hands over each file's
+// text, its data as JSON (JSON.parse is several times faster than the YAML reader) and what it found.
 //
 // Nothing depends on the worker: it takes only plain files (the YAML reader's fast path, the data within
 // the bounds of the language, numbers JSON keeps exactly) and the main thread reads every other file, and
@@ -67,12 +68,12 @@ export interface Prepared {
 
 /**
  * One file, as readSourceFile's fast path reads it: the text (bare CRs read as line ends), the plain YAML
- * reader's data, the dotted-thousands pre-check, whether the model schema's validator takes the data as it
- * is (it returns the data itself: the main thread need not ask again), and whether the model's own rules
- * find nothing in what the validator returns (the main thread then runs only those that read the
- * library). Empty when the main thread must read it itself: a file
- * refused, large, or not plain YAML, data outside the bounds (the main thread reports them with their lines), or
- * data whose JSON would not give it back exactly.
+ * reader's data, the dotted-thousands pre-check, whether the model schema's validator takes the data as
+ * it is (it returns the data itself: the main thread need not ask again), and whether the model's own
+ * rules find nothing in what the validator returns (the main thread then runs only those that read the
+ * library). Empty when the main thread must read it itself: a file refused, large or not plain YAML,
+ * data outside the bounds (the main thread reports them with their lines), or data whose JSON would not
+ * give it back exactly.
  */
 export function prepare(file: string): Omit<Prepared, "i"> {
   const got = readTextFile(file);
