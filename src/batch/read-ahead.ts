@@ -62,16 +62,15 @@ export interface Prepared {
   text?: string;
   json?: string;
   dotted?: boolean;
-  accepted?: boolean;
+  validated?: boolean;
   rulesClean?: boolean;
 }
 
 /**
  * One file, as readSourceFile's fast path reads it: the text (bare CRs read as line ends), the plain YAML
- * reader's data, the dotted-thousands pre-check, whether the model schema's validator takes the data as
- * it is (it returns the data itself: the main thread need not ask again), and whether the model's own
- * rules find nothing in what the validator returns (the main thread then runs only those that read the
- * library). Empty when the main thread must read it itself: a file refused, large or not plain YAML,
+ * reader's data (as the model schema's validator gives it, where it takes it: the main thread need not
+ * ask again), the dotted-thousands pre-check, and whether the model's own rules find nothing in the
+ * validator's data (the main thread then runs only those that read the library). Empty when the main thread must read it itself: a file refused, large or not plain YAML,
  * data outside the bounds (the main thread reports them with their lines), or data whose JSON would not
  * give it back exactly.
  */
@@ -82,19 +81,24 @@ export function prepare(file: string): Omit<Prepared, "i"> {
   const data = plainData(text);
   // Bounds first: they also bound the depth that jsonExact walks.
   if (data === undefined || checkBounds(data).length > 0 || !jsonExact(data)) return {};
+  // The validator's data where it takes the file (the main thread then need not validate): the same
+  // values, in the schema's key order; else the file's own data, for the main thread to validate.
   const validated = acceptModel(data);
+  const handed = validated ?? data;
+  if (validated !== undefined && !jsonExact(validated)) return {};
   return {
     text,
-    json: JSON.stringify(data),
+    json: JSON.stringify(handed),
     dotted: maybeDottedThousands(text, data),
-    accepted: validated === data,
+    validated: validated !== undefined,
     rulesClean: validated !== undefined && docRulesClean(validated),
   };
 }
 
-/** Whether JSON.parse(JSON.stringify(v)) equals v: no -0, NaN or infinity (the YAML reader makes nothing else JSON changes). */
+/** Whether JSON.parse(JSON.stringify(v)) equals v: no -0, NaN, infinity or undefined (the YAML reader makes nothing else JSON changes). */
 function jsonExact(v: unknown): boolean {
   if (typeof v === "number") return Number.isFinite(v) && !Object.is(v, -0);
+  if (v === undefined || typeof v === "function" || typeof v === "symbol" || typeof v === "bigint") return false;
   if (v === null || typeof v !== "object") return true;
   if (Array.isArray(v)) {
     for (const x of v) if (!jsonExact(x)) return false;
@@ -190,7 +194,7 @@ export function startReadAhead(files: readonly string[]): OpenReadAhead | undefi
           // Messages of files the main thread gave up waiting for are passed over.
           for (let m = received(); m !== undefined; m = received()) {
             Atomics.sub(ctrl, HELD, (m.text?.length ?? 0) + (m.json?.length ?? 0));
-            if (m.i === i) return m.json === undefined ? undefined : { text: m.text!, data: JSON.parse(m.json) as PlainSource["data"], dotted: m.dotted!, accepted: m.accepted!, rulesClean: m.rulesClean! };
+            if (m.i === i) return m.json === undefined ? undefined : { text: m.text!, data: JSON.parse(m.json) as PlainSource["data"], dotted: m.dotted!, validated: m.validated!, rulesClean: m.rulesClean! };
           }
           const left = deadline - Date.now();
           if (ended || left <= 0) return undefined;

@@ -135,7 +135,7 @@ export function loadModelText(file: string, text: string, cache = new LibraryCac
 function loadDoc(file: string, doc: SourceDoc, cache: LibraryCache, ahead?: PlainSource): Loaded {
   const bounds = ahead ? [] : boundProblems(doc);
   if (bounds.length > 0) return { file, problems: bounds, libraries: [] };
-  const shaped = ahead?.accepted ? { data: doc.data as ModelDoc, problems: [] } : validateWith(doc, acceptModel, () => schemas().Model);
+  const shaped = ahead?.validated ? { data: doc.data as ModelDoc, problems: [] } : validateWith(doc, acceptModel, () => schemas().Model);
   if (!shaped.data) return { file, problems: sortProblems(shaped.problems), libraries: [] };
 
   const libraries: LoadedLibrary[] = [];

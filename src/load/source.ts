@@ -61,16 +61,17 @@ export function parseSource(file: string, text: string): Result {
 
 /**
  * A file's text and data as parseSource gives them on its fast path, made by someone else (the batch's
- * read-ahead worker, src/batch/read-ahead.ts). The data is within the bounds of the language
- * (checkBounds found nothing); `dotted` is maybeDottedThousands(text, data); `accepted`: acceptModel(data)
- * returns the data itself (the model schema takes it as it is); `rulesClean`: the model's own rules (those
- * that do not read its library) find nothing in what acceptModel returns.
+ * read-ahead worker, src/batch/read-ahead.ts). The data is within the bounds of the language (checkBounds
+ * found nothing); `dotted` is maybeDottedThousands(text, data). When `validated`, the data is what the
+ * model schema's validator (acceptModel) gives for the file's data, the same values in the schema's key
+ * order, and `rulesClean` says whether the model's own rules (those that do not read its library) find
+ * nothing in it.
  */
 export interface PlainSource {
   text: string;
   data: Record<string, unknown>;
   dotted: boolean;
-  accepted: boolean;
+  validated: boolean;
   rulesClean: boolean;
 }
 
