@@ -324,9 +324,13 @@ describe("startReadAhead: the worker thread", () => {
   it("is not started for a short batch, nor when SROI_NO_READ_AHEAD is set", async () => {
     const { startReadAhead } = await built();
     expect(startReadAhead(models.slice(0, 3))).toBeUndefined();
+    expect(startReadAhead(Array.from({ length: 47 }, () => models[0]!))).toBeUndefined();
+    const started = startReadAhead(Array.from({ length: 48 }, () => models[0]!));
+    expect(started).toBeDefined();
+    started!.close();
     process.env.SROI_NO_READ_AHEAD = "1";
     try {
-      expect(startReadAhead(Array.from({ length: 40 }, () => models[0]!))).toBeUndefined();
+      expect(startReadAhead(Array.from({ length: 60 }, () => models[0]!))).toBeUndefined();
     } finally {
       delete process.env.SROI_NO_READ_AHEAD;
     }

@@ -13,6 +13,7 @@ function sroi(args: string[], env: Record<string, string> = {}, bin = join(ROOT,
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "", ...env },
+    maxBuffer: 256 * 1024 * 1024, // a batch's JSON (spawnSync's default of 1 MB would cut it off)
   });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -97,13 +98,13 @@ describe("bin/sroi", () => {
   });
 
   it("reads a batch's files ahead on a worker, with the same output as without, and without it when the worker fails", () => {
-    // A folder of 40 models: the report models, and mutated copies (some invalid, some not plain YAML).
+    // A folder of 60 models: the report models, and mutated copies (some invalid, some not plain YAML).
     const dir = mkdtempSync(join(tmpdir(), "sroi-ahead-"));
     const models = join(dir, "models");
     cpSync(join(ROOT, "models"), models, { recursive: true });
     cpSync(join(ROOT, "fixtures"), join(dir, "fixtures"), { recursive: true }); // check reads them ahead too
     const names = readdirSync(models).filter((f) => f.endsWith(".yaml"));
-    for (let i = 0; names.length + i < 40; i++) {
+    for (let i = 0; names.length + i < 60; i++) {
       const text = readFileSync(join(models, names[i % names.length]!), "utf8");
       const bad = i % 3 === 0 ? text.replace("sroi: 1", "sroi: 1\nunknown_key: 1") : i % 3 === 1 ? text.replace(/^meta:/m, "meta: &m") : text;
       writeFileSync(join(models, `copy_${i}.yaml`), bad);
@@ -123,6 +124,7 @@ describe("bin/sroi", () => {
       expect(() => readFileSync(mark, "utf8"), args.join(" ")).toThrow();
       const withAhead = sroi(args, { AHEAD_MARK: mark }, bin);
       expect(readFileSync(mark, "utf8"), args.join(" ")).toBe("started\n");
+      expect(without.code, args.join(" ")).not.toBeNull(); // it ran to its end
       expect(withAhead, args.join(" ")).toEqual(without);
       expect(sroi(args, { AHEAD_MARK: mark, AHEAD_FAIL: "1" }, bin), args.join(" ")).toEqual(without);
       rmSync(mark);
