@@ -65,3 +65,52 @@ describe("drawBox", () => {
     expect(fitTable(["a"], [["宽"]], c)).toBe(cliTable3([c.bold("a")], [["宽"]], ["left"]));
   });
 });
+
+describe("wrapText", () => {
+  // The loop wrapText had before its fast path for single-spaced words: the fast path must give its lines.
+  const NOT_BLANK = /\S/;
+  const ANSI = /\u001b\[[0-9;]*m/g;
+  const shown = (s: string) => (s.includes("\u001b") ? s.replace(ANSI, "").length : s.length);
+  function reference(text: string, width = 100, indent = "    "): string[] {
+    if (shown(text) <= width) return [text];
+    const lead = /^ */.exec(text)![0];
+    const out: string[] = [];
+    let line = lead;
+    indent = lead + indent;
+    let hasText = false;
+    for (const word of text.slice(lead.length).split(" ")) {
+      const candidate = hasText ? `${line} ${word}` : line + word;
+      if (shown(candidate) > width && hasText) {
+        out.push(line);
+        line = indent + word;
+        hasText = NOT_BLANK.test(line);
+      } else {
+        line = candidate;
+        hasText ||= NOT_BLANK.test(word);
+      }
+    }
+    if (line) out.push(line);
+    return out;
+  }
+
+  it("gives the word-by-word loop's lines, on texts of single spaces and on every other kind", async () => {
+    const { wrapText } = await import("../../src/render/fit.js");
+    const { rng } = await import("../fuzz/mutate.js");
+    const random = rng(20261206);
+    const pick = <T>(xs: T[]) => xs[Math.floor(random() * xs.length)]!;
+    const word = () => "abcdefghijklmnopqrstuvwxyz€é.,()0123456789".slice(0, 1 + Math.floor(random() * 40)).split("").sort(() => random() - 0.5).join("").slice(0, 1 + Math.floor(random() * 25));
+    let fast = 0;
+    for (let n = 0; n < 20_000; n++) {
+      const single = random() < 0.7;
+      const words = Array.from({ length: Math.floor(random() * 30) }, word);
+      const gaps = words.map(() => (single ? " " : pick([" ", " ", "  ", "\t", "\u00a0", " \u001b[1m", "\u001b[22m "])));
+      let text = " ".repeat(pick([0, 0, 0, 1, 2, 4])) + words.map((w, i) => (i > 0 ? gaps[i] : "") + w).join("");
+      if (!single && random() < 0.2) text += pick([" ", "  ", "\n"]);
+      const width = 5 + Math.floor(random() * 100);
+      const indent = pick(["    ", "", "  "]);
+      if (single && text.trim() !== "") fast++;
+      expect(wrapText(text, width, indent), JSON.stringify({ text, width, indent })).toEqual(reference(text, width, indent));
+    }
+    expect(fast).toBeGreaterThan(10_000);
+  });
+});
