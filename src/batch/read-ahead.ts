@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { checkBounds } from "../load/bounds.js";
 import { maybeDottedThousands } from "../load/dotted.js";
 import { plainData } from "../load/plainyaml.js";
-import { readTextFile } from "../load/read.js";
+import { bareCrAsLineEnd, readTextFile } from "../load/read.js";
 import { docRulesClean } from "../load/normalize/rules.js";
 import { acceptModel } from "../schema/accept.generated.js";
 import type { PlainSource, ReadAhead } from "../load/source.js";
@@ -80,15 +80,15 @@ export interface Prepared {
 export function prepare(file: string): Omit<Prepared, "i"> {
   const got = readTextFile(file);
   if (typeof got !== "string" || got.length > LARGE_CHARS) return {};
-  const text = got.includes("\r") ? got.replace(/\r(?!\n)/g, "\n") : got;
+  const text = bareCrAsLineEnd(got);
   const data = plainData(text);
   // Bounds first: they also bound the depth that jsonExact walks.
-  if (data === undefined || checkBounds(data).length > 0 || !jsonExact(data)) return {};
+  if (data === undefined || checkBounds(data).length > 0) return {};
   // The validator's data where it takes the file (the main thread then need not validate): the same
   // values, in the schema's key order; else the file's own data, for the main thread to validate.
   const validated = acceptModel(data);
   const handed = validated ?? data;
-  if (validated !== undefined && !jsonExact(validated)) return {};
+  if (!jsonExact(handed)) return {};
   return {
     text,
     json: JSON.stringify(handed),
@@ -97,6 +97,15 @@ export function prepare(file: string): Omit<Prepared, "i"> {
     rulesClean: validated !== undefined && docRulesClean(validated),
   };
 }
+
+/** What the main thread makes of a posted file: its source, or undefined when it must read the file itself. */
+export function handOver(p: Omit<Prepared, "i">): PlainSource | undefined {
+  if (p.json === undefined) return undefined;
+  return { text: p.text!, data: JSON.parse(p.json) as PlainSource["data"], dotted: p.dotted!, validated: p.validated!, rulesClean: p.rulesClean! };
+}
+
+/** The characters a posted file holds until the main thread takes it (bounded by HOLD_CHARS). */
+const held = (p: Omit<Prepared, "i">) => (p.text?.length ?? 0) + (p.json?.length ?? 0);
 
 /** Whether JSON.parse(JSON.stringify(v)) equals v: no -0, NaN, infinity or undefined (the YAML reader makes nothing else JSON changes). */
 function jsonExact(v: unknown): boolean {
@@ -133,7 +142,7 @@ export function readAheadLoop(files: readonly string[], claims: Int32Array, ctrl
       } catch {
         prepared = {};
       }
-      Atomics.add(ctrl, HELD, (prepared.text?.length ?? 0) + (prepared.json?.length ?? 0));
+      Atomics.add(ctrl, HELD, held(prepared));
       post({ i, ...prepared });
       Atomics.add(ctrl, POSTED, 1);
       Atomics.notify(ctrl, POSTED);
@@ -196,8 +205,8 @@ export function startReadAhead(files: readonly string[]): OpenReadAhead | undefi
           const ended = Atomics.load(ctrl, ENDED) !== 0;
           // Messages of files the main thread gave up waiting for are passed over.
           for (let m = received(); m !== undefined; m = received()) {
-            Atomics.sub(ctrl, HELD, (m.text?.length ?? 0) + (m.json?.length ?? 0));
-            if (m.i === i) return m.json === undefined ? undefined : { text: m.text!, data: JSON.parse(m.json) as PlainSource["data"], dotted: m.dotted!, validated: m.validated!, rulesClean: m.rulesClean! };
+            Atomics.sub(ctrl, HELD, held(m));
+            if (m.i === i) return handOver(m);
           }
           const left = deadline - Date.now();
           if (ended || left <= 0) return undefined;

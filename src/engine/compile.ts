@@ -272,7 +272,7 @@ function addressableNumbers(model: NModel, table: SlotTable) {
   // rates apply to the others.
   const times = model.scenarios.map((_, k) => scenarioTime(model, k));
   const followModel: number[] = [];
-  times.forEach((t, k) => t.discount === model.discount && followModel.push(k));
+  for (let k = 0; k < times.length; k++) if (times[k]!.discount === model.discount) followModel.push(k);
   if (followModel.length > 0) {
     for (const st of model.discount.stated) {
       table.addressable(st.name, st.expr ?? lit(st.rate, st.path), "stated", RATE, followModel.length === times.length ? {} : { scenarios: followModel });

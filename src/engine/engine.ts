@@ -374,7 +374,9 @@ function runScenario(c: CompiledModel, k: number, overrides: Float64Array | unde
 
   // QALYs: each QALY outcome's nominal value over the price of a QALY it names.
   const qalyRows: { nominal: number; price: number }[] = [];
-  model.outcomes.forEach((o, j) => o.qaly && o.qalyPrice && qalyRows.push({ nominal: outcomes[j]!.nominal, price: env.lookup(o.qalyPrice) ?? 0 }));
+  for (const [j, o] of model.outcomes.entries()) {
+    if (o.qaly && o.qalyPrice) qalyRows.push({ nominal: outcomes[j]!.nominal, price: env.lookup(o.qalyPrice) ?? 0 });
+  }
   const qalys = qalyRows.length > 0 && qalyRows.every((q) => q.price > 0) ? sum(qalyRows.map((q) => q.nominal / q.price)) : null;
 
   return {

@@ -4,6 +4,11 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync, type Stats } from "node:fs";
 import { MAX_FILE_BYTES } from "../schema/bounds.js";
 
+/** Old-Mac files end lines with a bare CR: read as line ends (the same length, so offsets hold). */
+export function bareCrAsLineEnd(text: string): string {
+  return text.includes("\r") ? text.replace(/\r(?!\n)/g, "\n") : text;
+}
+
 /** Files up to this size are read into one buffer kept for the next (a batch reads thousands). */
 const SCRATCH_BYTES = 1 << 20;
 let scratch: Buffer | undefined;

@@ -17,7 +17,7 @@ import {
 import { maybeDottedThousands } from "./dotted.js";
 import { fastData } from "./fastyaml.js";
 import type { PathSegment, Problem } from "./problems.js";
-import { readTextFile } from "./read.js";
+import { bareCrAsLineEnd, readTextFile } from "./read.js";
 
 export interface Position {
   line: number;
@@ -52,8 +52,7 @@ const HINTS: Partial<Record<YAMLError["code"], string>> = {
 };
 
 export function parseSource(file: string, text: string): Result {
-  // Old-Mac files end lines with a bare CR; read them as line ends (same length, so offsets hold).
-  if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
+  text = bareCrAsLineEnd(text);
   const data = fastData(text);
   if (data === undefined) return parseSourceFull(file, text);
   return { doc: plainDoc(file, text, data, () => maybeDottedThousands(text, data)), problems: [] };
@@ -97,8 +96,7 @@ function plainDoc(file: string, text: string, data: Record<string, unknown>, dot
 
 /** The full parse: the `yaml` document with every node's position, its problems and hints. */
 export function parseSourceFull(file: string, text: string): Result {
-  // Old-Mac files end lines with a bare CR; read them as line ends (same length, so offsets hold).
-  if (text.includes("\r")) text = text.replace(/\r(?!\n)/g, "\n");
+  text = bareCrAsLineEnd(text);
   const lineCounter = new LineCounter();
   // Duplicate keys are found below with a set per map: the yaml library's own check compares every
   // key with every other (10,000 parameters took seconds).

@@ -6,7 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { AHEAD, CTRL, HOLD_CHARS, prepare, readAheadLoop, type Prepared } from "../../src/batch/read-ahead.js";
+import { AHEAD, CTRL, handOver, HOLD_CHARS, prepare, readAheadLoop, type Prepared } from "../../src/batch/read-ahead.js";
+import { bareCrAsLineEnd } from "../../src/load/read.js";
 import { maybeDottedThousands } from "../../src/load/dotted.js";
 import { acceptModel } from "../../src/schema/accept.generated.js";
 import { RULES } from "../../src/load/normalize/rules.js";
@@ -36,16 +37,23 @@ function fileWith(text: string): string {
 
 /** What readSourceFile's own path makes of the file: its data when the fast path answers. */
 function ownRead(file: string): { text: string; data: unknown; fast: boolean } {
-  const raw = readFileSync(file, "utf8");
-  const text = raw.includes("\r") ? raw.replace(/\r(?!\n)/g, "\n") : raw;
+  const text = bareCrAsLineEnd(readFileSync(file, "utf8"));
   const r = parseSource(file, text);
   return { text, data: r.doc?.data, fast: r.doc !== undefined && r.problems.length === 0 };
 }
 
 /** prepare()'s hand-over, read back as the main thread reads it. */
-function handedOver(file: string): PlainSource | undefined {
-  const p = prepare(file);
-  return p.json === undefined ? undefined : { text: p.text!, data: JSON.parse(p.json), dotted: p.dotted!, validated: p.validated!, rulesClean: p.rulesClean! };
+const handedOver = (file: string): PlainSource | undefined => handOver(prepare(file));
+
+/** Each report model mutated `count` times, the seeds from `base` (a failure names one to replay). */
+function* mutations(count: number, base: number): Generator<{ k: number; seed: number; text: string; label: string }> {
+  for (const [k, model] of models.entries()) {
+    const text = readFileSync(model, "utf8");
+    for (let seed = 1; seed <= count; seed++) {
+      const m = mutate(text, seed * base + k);
+      yield { k, seed, text: m.text, label: `${model} seed ${seed} (${m.applied.join("; ")})` };
+    }
+  }
 }
 
 function expectSameAsOwnRead(file: string, label: string): boolean {
@@ -78,13 +86,9 @@ describe("prepare: the worker's reading of one file", () => {
   it("gives mutated models the main thread's data, or leaves them to it", () => {
     let over = 0;
     let left = 0;
-    for (const [k, model] of models.entries()) {
-      const text = readFileSync(model, "utf8");
-      for (let seed = 1; seed <= 40; seed++) {
-        const m = mutate(text, seed * 1000 + k);
-        if (expectSameAsOwnRead(fileWith(m.text), `${model} seed ${seed} (${m.applied.join("; ")})`)) over++;
-        else left++;
-      }
+    for (const m of mutations(40, 1000)) {
+      if (expectSameAsOwnRead(fileWith(m.text), m.label)) over++;
+      else left++;
     }
     // Both sides of the rule are exercised.
     expect(over).toBeGreaterThan(50);
@@ -267,16 +271,12 @@ describe("loading through a read-ahead", () => {
     for (const f of readdirSync("models/library")) writeFileSync(join(dir, "library", f), readFileSync(join("models/library", f)));
     let handed = 0;
     let rulesFound = 0;
-    for (const [k, model] of models.entries()) {
-      const text = readFileSync(model, "utf8");
-      for (let seed = 1; seed <= 30; seed++) {
-        const m = mutate(text, seed * 7919 + k);
-        const file = join(dir, `m${k}_${seed}.yaml`);
-        writeFileSync(file, m.text);
-        const p = prepare(file);
-        if (p.json !== undefined && p.validated && !p.rulesClean) rulesFound++;
-        if (expectSameLoad(file, `${model} seed ${seed} (${m.applied.join("; ")})`)) handed++;
-      }
+    for (const m of mutations(30, 7919)) {
+      const file = join(dir, `m${m.k}_${m.seed}.yaml`);
+      writeFileSync(file, m.text);
+      const p = prepare(file);
+      if (p.json !== undefined && p.validated && !p.rulesClean) rulesFound++;
+      if (expectSameLoad(file, m.label)) handed++;
     }
     expect(handed).toBeGreaterThan(50);
     // Handed over with a rule's problem: the main thread runs every rule for those.
